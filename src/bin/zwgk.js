@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Bin entry: load TypeScript through tsx, run the CLI, set the exit code. The only place that touches process.*.
+import { register } from 'tsx/esm/api';
+
+register();
+const { run } = await import('../cli.ts');
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stderr.isTTY),
+});

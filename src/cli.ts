@@ -1,0 +1,88 @@
+// The CLI: a thin adapter from argv to the library, returning an exit code (never calling process.exit).
+//
+//   src/bin/zwgk.js ──> cli.ts run() ──> cli/commands-*.ts ──> api.ts (load → validate → compile → score)
+//                                                          └──> formatters/ (report → text | json | …)
+import { Command, CommanderError } from 'commander';
+import { commandCheck, commandCompile, commandScore, type ScoreFlags } from './cli/commands-core.js';
+import { commandDemo } from './cli/commands-demo.js';
+import { EXIT, UsageError, type CliIo } from './cli/io.js';
+import { ENGINE_VERSION } from './version.js';
+
+export type { CliIo } from './cli/io.js';
+export { EXIT } from './cli/io.js';
+
+const quoted = (e: CommanderError): string => e.message.match(/'([^']+)'/)?.[1] ?? '';
+const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
+  'commander.unknownOption': (e) => `未知选项 ${quoted(e)}`,
+  'commander.unknownCommand': (e) => `未知命令 ${quoted(e)}`,
+  'commander.missingArgument': (e) => `缺少参数 <${quoted(e)}>`,
+  'commander.optionMissingArgument': (e) => `选项 ${quoted(e)} 缺少取值`,
+  'commander.missingMandatoryOptionValue': (e) => `缺少必填选项 ${quoted(e)}`,
+  'commander.excessArguments': () => '参数过多',
+};
+
+function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
+  const program = new Command('zwgk')
+    .description('政务公开考核评价自查评分引擎')
+    .version(ENGINE_VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: () => undefined })
+    .showSuggestionAfterError(false);
+  program
+    .command('check')
+    .description('检查评分细则(YAML)是否正确,列出全部问题')
+    .argument('<rubric>', '细则文件')
+    .action(async (rubric: string) => setCode(await commandCheck(io, rubric)));
+  program
+    .command('compile')
+    .description('把细则编译为 json-rules-engine 规则(JSON)并输出')
+    .argument('<rubric>', '细则文件')
+    .action(async (rubric: string) => setCode(await commandCompile(io, rubric)));
+  program
+    .command('score')
+    .description('按细则为一个单位的佐证材料评分,输出逐项得分报告')
+    .argument('<evidence>', '单位的证据文件(YAML 或 JSON)')
+    .option('-r, --rubric <rubric>', '细则文件(必填)')
+    .option('-f, --format <format>', '输出格式:text(默认)、json 等', 'text')
+    .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
+    .option('--strict', '缺少佐证事实时报错(退出码 1)')
+    .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
+    .option('--landscape', 'A4 横向打印')
+    .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
+  program
+    .command('demo')
+    .description('为内置示例(鄂托克前旗住建局 2017)评分并输出摘要')
+    .option('-o, --out-dir <dir>', '输出目录', 'out')
+    .action(async (flags: { outDir: string }) => setCode(await commandDemo(io, flags)));
+  return program;
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 invalid input, 2 usage or internal error). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return EXIT.USAGE;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
+      const msg = COMMANDER_MESSAGES[err.code]?.(err) ?? err.message;
+      io.stderr(`用法错误:${msg}\n运行 zwgk --help 查看用法\n`);
+      return EXIT.USAGE;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`用法错误:${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    io.stderr(`内部错误:${detail}\n请把这条信息和输入文件报告给维护者。\n`);
+    return EXIT.USAGE;
+  }
+}

@@ -1,0 +1,127 @@
+// The core commands: check (validate a rubric), compile (print the json-rules-engine rules), score (one agency).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadEvidence, loadRubric, scoreEvidence } from '../api.js';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { CUSTOM_OPERATORS } from '../compile/operators.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+
+/** Print diagnostics with code frames (reading each file once for its frames). */
+export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]): Promise<void> {
+  const sources = new Map<string, string>();
+  for (const d of diags) {
+    if (d.file && d.line && !sources.has(d.file)) {
+      try {
+        const buf = await readFile(resolve(io.cwd, d.file));
+        if (buf.length <= 4 * 1024 * 1024) sources.set(d.file, buf.toString('utf8'));
+      } catch {
+        // No frame when the file cannot be re-read.
+      }
+    }
+  }
+  io.stderr(formatDiagnostics(diags, sources) + '\n');
+}
+
+/** Load a rubric, printing its diagnostics; null when it is invalid. */
+export async function loadRubricOrReport(io: CliIo, file: string): Promise<CompiledRubric | null> {
+  const res = await loadRubric(file, io.cwd);
+  if (!res.ok) {
+    await printDiagnostics(io, res.diagnostics);
+    return null;
+  }
+  return res.value;
+}
+
+export async function commandCheck(io: CliIo, rubricFile: string): Promise<number> {
+  const compiled = await loadRubricOrReport(io, rubricFile);
+  if (!compiled) return EXIT.INVALID_INPUT;
+  const m = compiled.model;
+  io.stdout(
+    `细则检查通过:${rubricFile}\n` +
+      `  ${compiled.rubric.title}(${compiled.rubric.id} 版本 ${compiled.rubric.version})\n` +
+      `  ${m.nodes.length} 个节点,${compiled.factIds.length} 个事实,${Object.keys(compiled.rubric.parameters).length} 个参数,` +
+      `${compiled.rules.length} 条规则,总分 ${compiled.rubric.total}\n`,
+  );
+  return EXIT.OK;
+}
+
+export async function commandCompile(io: CliIo, rubricFile: string): Promise<number> {
+  const compiled = await loadRubricOrReport(io, rubricFile);
+  if (!compiled) return EXIT.INVALID_INPUT;
+  const used = new Set<string>();
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c)) c.forEach(visit);
+    else if (c && typeof c === 'object') {
+      const o = c as Record<string, unknown>;
+      if (typeof o.operator === 'string' && o.operator in CUSTOM_OPERATORS) used.add(o.operator);
+      Object.values(o).forEach(visit);
+    }
+  };
+  compiled.rules.forEach((r) => visit(r.conditions));
+  const artifact = {
+    rubric: { id: compiled.rubric.id, version: compiled.rubric.version, hash: compiled.hash },
+    engineOptions: { allowUndefinedFacts: false, pathResolver: 'own-property paths only ($.a.b[0])' },
+    customOperators: [...used].sort(),
+    facts: compiled.factIds,
+    rules: compiled.rules,
+  };
+  io.stdout(JSON.stringify(artifact, null, 2) + '\n');
+  return EXIT.OK;
+}
+
+export interface ScoreFlags {
+  rubric?: string;
+  format?: string;
+  out?: string;
+  strict?: boolean;
+  template?: string;
+  landscape?: boolean;
+}
+
+const BINARY_FORMATS = new Set(['xlsx', 'pdf']);
+
+/** Validate a --format value (usage error with a suggestion when unknown). */
+export function checkFormat(format: string | undefined): FormatterName {
+  const f = format ?? 'text';
+  if (!isFormatterName(f)) {
+    const hint = didYouMean(f, Object.keys(formatters));
+    throw new UsageError(`未知的输出格式 "${f}",可选:${Object.keys(formatters).join('、')}${hint ? `。${hint}` : ''}`);
+  }
+  return f;
+}
+
+export async function commandScore(io: CliIo, evidenceFile: string, flags: ScoreFlags): Promise<number> {
+  if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
+  const format = checkFormat(flags.format);
+  if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+  const compiled = await loadRubricOrReport(io, flags.rubric);
+  if (!compiled) return EXIT.INVALID_INPUT;
+  const ev = await loadEvidence(evidenceFile, compiled, io.cwd);
+  if (!ev.ok) {
+    await printDiagnostics(io, ev.diagnostics);
+    return EXIT.INVALID_INPUT;
+  }
+  const report = await scoreEvidence(compiled, ev.value);
+  if (report.missingEvidence.length > 0) {
+    const list = report.missingEvidence.map((m) => `  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`).join('\n');
+    if (flags.strict) {
+      io.stderr(`错误:--strict 模式下不允许缺少佐证,以下 ${report.missingEvidence.length} 项缺少事实:\n${list}\n`);
+      return EXIT.INVALID_INPUT;
+    }
+    io.stderr(`警告:${report.missingEvidence.length} 项缺少佐证事实,按 0 分计(加 --strict 则视为错误):\n${list}\n`);
+  }
+  const ctx: FormatContext = {};
+  if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
+  if (flags.landscape) ctx.orientation = 'landscape';
+  const output = await formatReport(report, format, ctx);
+  if (flags.out) {
+    await writeFileAtomic(resolve(io.cwd, flags.out), output);
+    io.stderr(`已写入 ${flags.out}\n`);
+  } else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+  return EXIT.OK;
+}

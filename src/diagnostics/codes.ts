@@ -1,0 +1,64 @@
+// Closed set of diagnostic codes and their Chinese message templates.
+// Input: a code + typed data. Output: the message users read. Tests assert on codes, never prose.
+
+export const DIAGNOSTIC_CODES = {
+  FILE_NOT_FOUND: '找不到文件',
+  FILE_UNREADABLE: '无法读取文件:{reason}',
+  FILE_TOO_LARGE: '文件过大:{actual} 字节,上限为 {expected} 字节',
+  NESTING_TOO_DEEP: '嵌套层级过深(超过 {expected} 层),已拒绝解析',
+  YAML_SYNTAX: 'YAML 语法错误:{reason}',
+  YAML_WARNING: 'YAML 警告按错误处理:{reason}',
+  JSON_SYNTAX: 'JSON 语法错误:{reason}',
+  PROTOTYPE_KEY: '不允许使用键名 "{actual}"(原型污染风险)',
+  SCHEMA_INVALID: '{reason}',
+  UNKNOWN_KEY: '未知字段 "{actual}"',
+  ID_NOT_STRING: '编号必须是字符串:请给 {actual} 加上引号,写成 "{expected}"',
+  DUPLICATE_ID: '节点编号 "{actual}" 重复,首次出现在第 {expected} 行',
+  POINTS_MISMATCH: '下级分值合计 {actual} 与本级分值 {expected} 不一致(如属扣分项、加分项或按权重计分,请声明)',
+  WEIGHTS_INVALID: '下级权重合计 {actual}%,应为 100%',
+  UNKNOWN_FACT: '未定义的事实 "{actual}"',
+  UNKNOWN_PARAMETER: '未定义的参数 "{actual}"',
+  UNKNOWN_OPERATOR: '未知的运算符 "{actual}"',
+  UNKNOWN_NODE: '未定义的节点 "{actual}"',
+  OPERATOR_TYPE_MISMATCH: '运算符 "{actual}" 不适用于{expected}类型的事实',
+  VALUE_TYPE_MISMATCH: '比较值 {actual} 与事实类型不符,应为{expected}',
+  LEVELS_UNORDERED: '等级须按分值从高到低排列:"{actual}" 的分值高于前一等级',
+  GRADES_UNORDERED: '等次须按下限从高到低排列',
+  INVALID_PATH: 'path 只能是简单属性路径(如 $.a.b 或 $.items[0]),不能是 "{actual}"',
+  DERIVED_CYCLE: '派生事实存在循环引用:{actual}',
+  DEDUCTION_OVERLAP_UNDECLARED: '扣分规则 {actual} 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(取最大)声明',
+  EMPTY_CONDITION: '条件组为空:空的 all/any 永远成立,请至少写一个条件',
+  METHOD_NEEDS_LEAF: '含下级节点的节点不能再定义计分方法 scoring',
+  LEAF_NEEDS_SCORING: '末级节点须定义计分方法 scoring',
+  AMOUNT_EXCEEDS_POINTS: '{reason}',
+  RUBRIC_MISMATCH: '证据材料对应的细则为 {actual},但当前细则为 {expected}',
+  VERSION_MISMATCH: '证据材料对应的细则版本为 {actual},但当前细则版本为 {expected}',
+  FACT_TYPE_MISMATCH: '事实 "{path}" 的值 {actual} 类型不符,应为{expected}',
+  FACT_OUT_OF_RANGE: '事实 "{path}" 的值 {actual} 超出允许范围 {expected}',
+  FACT_DERIVED_GIVEN: '事实 "{actual}" 由细则自动计算,不应在证据中填写',
+  JUDGEMENT_OUT_OF_BOUNDS: '评审分 {actual} 超出允许范围 {expected}',
+  JUDGEMENT_NOT_ALLOWED: '节点 "{actual}" 不是酌情评分项,不能给出评审分',
+  NOT_APPLICABLE_NOT_ALLOWED: '节点 "{actual}" 不允许声明为不适用',
+  CLAIM_OUT_OF_RANGE: '自评分 {actual} 超出该项分值范围 {expected}',
+  MISSING_FACT: '缺少事实 "{actual}",相关评分项按 0 分计并标记为缺少佐证',
+  USAGE: '{reason}',
+  INTERNAL_ERROR: '内部错误:{reason}',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface MessageData {
+  actual?: unknown;
+  expected?: unknown;
+  reason?: string;
+  path?: string;
+}
+
+/** Fill a code's template with its data. Unknown placeholders stay empty. */
+export function formatMessage(code: DiagnosticCode, data: MessageData = {}): string {
+  return DIAGNOSTIC_CODES[code].replace(/\{(\w+)\}/g, (_m, key: string) => {
+    const v = (data as Record<string, unknown>)[key];
+    if (v === undefined) return '';
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  });
+}

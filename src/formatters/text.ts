@@ -1,0 +1,72 @@
+// The default `--format text`: a readable Chinese summary — the tree with claimed and computed scores side by side,
+// then, for every row whose claim differs from the computed score or that lost points, the reasons.
+import type { ReportNode, ScoreReport } from '../report/score-report.js';
+import { padDisplay, signed, STATUS_TEXT, truncateDisplay } from './labels.js';
+
+function row(n: ReportNode): string {
+  const indent = '  '.repeat(n.depth);
+  const title = padDisplay(truncateDisplay(`${indent}${n.id} ${n.title}`, 46), 46);
+  const claimed = n.claimed !== undefined ? String(n.claimed) : '';
+  const diff = n.difference !== undefined && n.difference !== 0 ? signed(n.difference) : '';
+  return `${title} ${padDisplay(String(n.max), 5, true)} ${padDisplay(claimed, 5, true)} ${padDisplay(String(n.score), 5, true)} ${padDisplay(diff, 6, true)}  ${STATUS_TEXT[n.status]}`;
+}
+
+function explain(n: ReportNode, byId: Map<string, ReportNode>): string[] {
+  const lines: string[] = [];
+  const head = n.claimed !== undefined ? `自评 ${n.claimed},核定 ${n.score}(${signed(n.difference ?? 0)})` : `核定 ${n.score} / ${n.max}`;
+  lines.push(`【${n.id}】${n.title}:${head}`);
+  for (const r of n.reasons) {
+    if (r.result === false && r.kind === 'deduction') continue;
+    lines.push(`    · ${r.text}`);
+    for (const c of r.conditions ?? []) lines.push(`        - ${c.text}`);
+  }
+  for (const id of n.children) {
+    const c = byId.get(id)!;
+    if (c.score === c.applicableMax && c.status !== 'not_applicable') continue;
+    const first = c.reasons.find((r) => r.result !== false || r.kind !== 'deduction');
+    lines.push(`    · ${c.id} ${c.title}:${c.score} / ${c.max}(${STATUS_TEXT[c.status]})${first ? `——${first.text}` : ''}`);
+  }
+  for (const e of n.evidence) lines.push(`    佐证:${e.title}${e.docNumber ? `(${e.docNumber})` : ''}${e.url ? ` ${e.url}` : ''}`);
+  return lines;
+}
+
+function hasOwnReasons(n: ReportNode): boolean {
+  return n.children.length === 0 || n.reasons.length > 0;
+}
+
+export function formatText(report: ScoreReport): string {
+  const t = report.totals;
+  const byId = new Map(report.nodes.map((n) => [n.id, n]));
+  const a = report.agency;
+  const out: string[] = [];
+  out.push(`${report.rubric.title}(版本 ${report.rubric.version})`);
+  out.push(`单位:${a.name}${a.shortName ? `(${a.shortName})` : ''}${a.class ? `  类别:${a.class}` : ''}  年度:${report.period.year}`);
+  out.push(
+    `总分 ${t.final} / ${t.max}  等次:${t.grade}  (基础分 ${t.base},加分 ${t.bonus},扣分 ${t.penalty};适用满分 ${t.applicableMax},百分制 ${t.normalized})` +
+      (t.claimed !== null ? `  自评 ${t.claimed}` : ''),
+  );
+  if (report.veto) out.push(`单项否决:${report.veto.title}。${report.veto.reason}`);
+  out.push('');
+  out.push(`${padDisplay('编号 项目', 46)} ${padDisplay('分值', 5, true)} ${padDisplay('自评', 5, true)} ${padDisplay('核定', 5, true)} ${padDisplay('差额', 6, true)}  状态`);
+  for (const n of report.nodes) out.push(row(n));
+  const differing = report.nodes.filter((n) => n.difference !== undefined && n.difference !== 0);
+  if (differing.length > 0) {
+    out.push('', '自评与核定不一致的项目:');
+    for (const n of differing) out.push(...explain(n, byId));
+  }
+  const lost = report.nodes.filter((n) => n.lost > 0 && hasOwnReasons(n) && !(n.difference !== undefined && n.difference !== 0) && n.children.length === 0);
+  if (lost.length > 0) {
+    out.push('', '其他失分项目:');
+    for (const n of lost) out.push(...explain(n, byId));
+  }
+  if (report.overClaims.length > 0) {
+    out.push('', `自评高于佐证支持的项目(${report.overClaims.length} 项):`);
+    for (const o of report.overClaims) out.push(`  ${o.id} ${o.title}:自评 ${o.claimed},核定 ${o.score},高出 ${o.difference}`);
+  }
+  if (report.missingEvidence.length > 0) {
+    out.push('', `缺少佐证的项目(${report.missingEvidence.length} 项,按 0 分计):`);
+    for (const m of report.missingEvidence) out.push(`  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`);
+  }
+  out.push('', `细则 ${report.rubric.hash.slice(0, 19)}… 证据 ${report.evidence.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version}`);
+  return out.join('\n') + '\n';
+}

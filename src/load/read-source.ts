@@ -1,0 +1,27 @@
+// The only stage that touches the file system for inputs: read a rubric or evidence file, bounded in size.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { makeDiagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { LIMITS, parseSource, type SourceFile } from './parse-source.js';
+
+/** Read and parse a YAML/JSON file. Missing, unreadable, oversized and malformed files become diagnostics. */
+export async function readSource(file: string, cwd?: string): Promise<Result<SourceFile>> {
+  // `file` is kept as typed for messages; reading resolves it against `cwd` when given.
+  const path = cwd ? resolve(cwd, file) : file;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason: '不是普通文件' })] };
+    if (st.size > LIMITS.maxBytes) {
+      return { ok: false, diagnostics: [makeDiagnostic('FILE_TOO_LARGE', { file, actual: st.size, expected: LIMITS.maxBytes })] };
+    }
+    const buf = await readFile(path);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return parseSource(file, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, diagnostics: [makeDiagnostic('FILE_NOT_FOUND', { file })] };
+    const reason =
+      code === 'EACCES' ? '没有读取权限' : err instanceof TypeError ? '不是 UTF-8 编码的文本' : code ?? (err instanceof Error ? err.message : String(err));
+    return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason })] };
+  }
+}

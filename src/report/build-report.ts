@@ -1,0 +1,130 @@
+// Assemble the ScoreReport from exact results: the one place numbers are rounded (to the rubric's precision).
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import type { Veto } from '../schema/rubric-schema.js';
+import type { NodeResult } from '../score/aggregate.js';
+import { dec, toOutput, type Dec } from '../score/decimal.js';
+import type { ExactTotals } from '../score/totals.js';
+import type { ScoreOptions } from '../score/score-agency.js';
+import { SCHEMA_VERSION, type ReportNode, type ScoreReport } from './score-report.js';
+
+export interface BuildInput {
+  compiled: CompiledRubric;
+  evidence: Evidence;
+  results: Map<string, NodeResult>;
+  totals: ExactTotals;
+  assessmentVeto: Veto | null;
+  diagnostics: Diagnostic[];
+  opts: ScoreOptions;
+}
+
+/** Claimed total: a node's own claim, else the sum of its children's claimed totals; null when nothing is claimed below. */
+function claimedTotal(id: string, input: BuildInput): Dec | null {
+  const own = input.evidence.claims[id];
+  if (own !== undefined) return dec(own);
+  let total: Dec | null = null;
+  for (const c of input.compiled.model.byId.get(id)!.children) {
+    const t = claimedTotal(c, input);
+    if (t !== null) total = (total ?? dec(0)).plus(t);
+  }
+  return total;
+}
+
+export function buildReport(input: BuildInput): ScoreReport {
+  const { compiled, evidence, results, totals } = input;
+  const rubric = compiled.rubric;
+  const p = rubric.precision;
+  const out = (d: Dec): number => toOutput(d, p);
+  const nodes: ReportNode[] = compiled.model.nodes.map((f) => {
+    const r = results.get(f.id)!;
+    const n = f.node;
+    const node: ReportNode = {
+      id: f.id,
+      parent: f.parent,
+      depth: f.depth,
+      kind: f.kind,
+      title: n.title,
+      method: n.scoring?.method ?? 'sum',
+      max: out(f.max),
+      applicableMax: out(r.applicableMax),
+      score: out(r.score),
+      status: r.status,
+      lost: f.kind === 'score' && r.status !== 'not_applicable' ? Math.max(0, out(r.applicableMax.minus(r.score))) : 0,
+      reasons: r.reasons,
+      deductions: r.deductions.map((d) => ({
+        id: d.id,
+        reason: d.reason,
+        amount: out(d.amount),
+        ...(d.count !== undefined ? { count: d.count.toNumber() } : {}),
+        ...(d.each !== undefined ? { each: d.each.toNumber() } : {}),
+        applied: d.applied,
+      })),
+      evidence: (evidence.evidence[f.id] ?? []).map((c) => ({ ...c })),
+      missingFacts: r.missingFacts,
+      children: f.children,
+    };
+    if (n.description !== undefined) node.description = n.description;
+    if (n.note !== undefined) node.note = n.note;
+    const claim = evidence.claims[f.id];
+    if (claim !== undefined) {
+      node.claimed = out(dec(claim));
+      node.difference = out(dec(claim).minus(r.score));
+    }
+    if (r.judgement) node.judgement = { ...r.judgement };
+    const rem = evidence.remediation[f.id];
+    if (rem !== undefined) node.remediation = rem;
+    return node;
+  });
+  const topClaims = compiled.model.nodes.filter((f) => f.parent === null && f.kind === 'score').map((f) => claimedTotal(f.id, input));
+  const claimedBase = topClaims.some((c) => c !== null) ? topClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), dec(0)) : null;
+  const bonusClaims = compiled.model.nodes.filter((f) => f.boundary).map((f) => claimedTotal(f.id, input));
+  const claimedAll = claimedBase === null && bonusClaims.every((c) => c === null) ? null : bonusClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), claimedBase ?? dec(0));
+  const veto = input.assessmentVeto;
+  const report: ScoreReport = {
+    schemaVersion: SCHEMA_VERSION,
+    engine: { name: 'zwgk-score', version: input.opts.engineVersion },
+    rubric: {
+      id: rubric.id,
+      title: rubric.title,
+      version: rubric.version,
+      hash: compiled.hash,
+      total: rubric.total,
+      precision: p,
+      levels: rubric.levels,
+      ...(rubric.year !== undefined ? { year: rubric.year } : {}),
+      ...(rubric.issuer !== undefined ? { issuer: rubric.issuer } : {}),
+    },
+    agency: { ...evidence.agency },
+    period: { ...evidence.period },
+    evidence: {
+      hash: input.opts.evidenceHash,
+      ...(input.opts.evidenceFile !== undefined ? { file: input.opts.evidenceFile } : {}),
+      ...(evidence.preparedBy !== undefined ? { preparedBy: evidence.preparedBy } : {}),
+      ...(evidence.reviewedBy !== undefined ? { reviewedBy: evidence.reviewedBy } : {}),
+      ...(evidence.date !== undefined ? { date: evidence.date } : {}),
+    },
+    totals: {
+      base: out(totals.base),
+      bonus: out(totals.bonus),
+      penalty: out(totals.penalty),
+      final: out(totals.final),
+      max: rubric.total,
+      applicableMax: out(totals.applicableMax),
+      normalized: out(totals.normalized),
+      grade: totals.grade,
+      claimed: claimedAll === null ? null : out(claimedAll),
+    },
+    veto: veto
+      ? { id: veto.id, title: veto.title, reason: veto.reason, target: veto.target, score: veto.score ?? null, grade: veto.grade ?? totals.grade }
+      : null,
+    nodes,
+    overClaims: nodes
+      .filter((n) => n.claimed !== undefined && n.difference !== undefined && n.difference > 0)
+      .map((n) => ({ id: n.id, title: n.title, claimed: n.claimed!, score: n.score, difference: n.difference! }))
+      .sort((a, b) => b.difference - a.difference || a.id.localeCompare(b.id, 'en', { numeric: true })),
+    missingEvidence: nodes.filter((n) => n.status === 'missing_evidence').map((n) => ({ id: n.id, title: n.title, facts: n.missingFacts })),
+    diagnostics: input.diagnostics,
+  };
+  return report;
+}

@@ -1,0 +1,57 @@
+// The evidence file one agency supplies: facts, citations, claims (自评分), judgements, not-applicable declarations.
+import * as z from 'zod';
+import { DateStringSchema, FactIdSchema, IdSchema, PointsSchema, TextSchema } from './common.js';
+
+const FactValue = z.union([
+  z.boolean(),
+  z.number().finite(),
+  z.string().max(4000),
+  z.null(),
+  z.array(z.union([z.number().finite(), z.string().max(4000), z.boolean()])).max(1000),
+]);
+
+export const CitationSchema = z.strictObject({
+  title: z.string().min(1).max(500),
+  /** 文号, e.g. 鄂前政办发〔2018〕8号 */
+  docNumber: z.string().max(100).optional(),
+  url: z.string().max(2000).optional(),
+  date: DateStringSchema.optional(),
+  note: TextSchema.optional(),
+});
+
+export const JudgementSchema = z.strictObject({
+  score: PointsSchema,
+  reason: z.string().min(1, { message: 'REASON_REQUIRED' }).max(2000),
+  by: z.string().min(1).max(100),
+  date: DateStringSchema.optional(),
+});
+
+export const EvidenceSchema = z.strictObject({
+  rubric: z.strictObject({ id: IdSchema, version: z.string().min(1).max(40) }),
+  agency: z.strictObject({
+    name: z.string().min(1).max(200),
+    /** Short name used in titles, e.g. 住建局. */
+    shortName: z.string().max(50).optional(),
+    code: z.string().min(1).max(64),
+    class: z.string().max(20).optional(),
+  }),
+  period: z.strictObject({ year: z.number().int().min(1990).max(2100), label: z.string().max(100).optional() }),
+  /** 填表人 / 审核人 / 填表日期 for the printed sheet. */
+  preparedBy: z.string().max(50).optional(),
+  reviewedBy: z.string().max(50).optional(),
+  date: DateStringSchema.optional(),
+  facts: z.record(FactIdSchema, FactValue).default({}),
+  evidence: z.record(IdSchema, z.array(CitationSchema).max(100)).default({}),
+  claims: z.record(IdSchema, PointsSchema).default({}),
+  /** Keyed by node id, or `<node>#<deduction>` for a judged deduction. */
+  judgements: z.record(z.string().max(130), JudgementSchema).default({}),
+  notApplicable: z.array(z.strictObject({ node: IdSchema, reason: z.string().min(1).max(2000) })).max(200).default([]),
+  /** 整改情况 per node. */
+  remediation: z.record(IdSchema, TextSchema).default({}),
+});
+
+export type EvidenceInput = z.input<typeof EvidenceSchema>;
+export type Evidence = z.output<typeof EvidenceSchema>;
+export type Citation = z.output<typeof CitationSchema>;
+export type Judgement = z.output<typeof JudgementSchema>;
+export type FactValue = z.output<typeof FactValue>;

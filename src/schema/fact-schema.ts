@@ -1,0 +1,59 @@
+// The fact catalogue: what evidence an agency supplies (or the engine derives from it), typed and bounded.
+import * as z from 'zod';
+import { FactIdSchema, TextSchema } from './common.js';
+
+export const FACT_TYPES = ['boolean', 'integer', 'number', 'percent', 'date', 'enum', 'text', 'list'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+const FactList = z.array(FactIdSchema).min(1).max(100);
+
+/** Safe built-ins only: no expression strings, no eval. */
+export const DeriveSchema = z.union([
+  z.strictObject({ sum: FactList }),
+  z.strictObject({ min: FactList }),
+  z.strictObject({ max: FactList }),
+  z.strictObject({ difference: z.tuple([FactIdSchema, FactIdSchema]) }),
+  z.strictObject({
+    ratio: z.strictObject({
+      numerator: FactIdSchema,
+      denominator: FactIdSchema,
+      /** Multiply by 100 to give a percent. */
+      percent: z.boolean().default(false),
+      /** What a zero denominator means: a fixed value, or the fact is missing (criteria using it → missing_evidence). */
+      onZeroDenominator: z.union([z.strictObject({ value: z.number().finite() }), z.literal('missing')]),
+    }),
+  }),
+  z.strictObject({
+    count: z.union([
+      /** How many of these boolean facts are true. */
+      z.strictObject({ trueOf: FactList }),
+      /** How many list elements satisfy a comparison. */
+      z.strictObject({
+        list: FactIdSchema,
+        operator: z.enum(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']),
+        value: z.union([z.number().finite(), z.string().max(200), z.boolean()]),
+      }),
+      /** How many elements a list has. */
+      z.strictObject({ itemsOf: FactIdSchema }),
+    ]),
+  }),
+  z.strictObject({ daysBetween: z.strictObject({ from: FactIdSchema, to: FactIdSchema }) }),
+]);
+export type Derive = z.output<typeof DeriveSchema>;
+
+export const FactDefSchema = z.strictObject({
+  label: z.string().min(1).max(200),
+  type: z.enum(FACT_TYPES),
+  unit: z.string().max(20).optional(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Allowed values of an enum fact. */
+  values: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  /** Element type of a list fact. */
+  items: z.enum(['number', 'integer', 'text', 'date', 'boolean']).optional(),
+  /** Where the figure comes from, e.g. "附件2 第63行". */
+  source: z.string().max(200).optional(),
+  description: TextSchema.optional(),
+  derive: DeriveSchema.optional(),
+});
+export type FactDef = z.output<typeof FactDefSchema>;

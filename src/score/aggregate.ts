@@ -1,0 +1,177 @@
+// Tree aggregation: leaves → sections → the score part. Applies, per node: not-applicable policies (M18–M21),
+// ceilings (M12) and zero overrides (M6), vetoes on items/sections (M11), floors (扣完为止 M3 / overdraw M4),
+// and the overflow cap of groups such as "一项可得2分,最高不超过6分" (M14).
+import type { FlatNode } from '../model/rubric-model.js';
+import type { NodeStatus, Reason } from '../report/score-report.js';
+import type { NotApplicablePolicy, Veto } from '../schema/rubric-schema.js';
+import { dec, parseFactor, sum, type Dec } from './decimal.js';
+import type { LeafResult, ScoreContext } from './context.js';
+import { scoreLeaf } from './score-leaf.js';
+import { statusFromScore } from './methods/status.js';
+
+export interface NodeResult extends LeafResult {
+  id: string;
+  applicableMax: Dec;
+}
+
+export interface AggregateInput {
+  ctx: ScoreContext;
+  /** Nodes not applicable to this agency (declared or by class), descendants included. */
+  notApplicable: Map<string, string>;
+  /** Vetoes that fired, keyed by target node id. */
+  nodeVetoes: Map<string, Veto>;
+  /** True when an assessment-level veto stops all scoring. */
+  stopAll: Veto | null;
+}
+
+/** Combine children under a not-applicable policy. Returns [score, applicableMax, explanation]. */
+export function combineChildren(
+  max: Dec,
+  children: Array<{ score: Dec; applicableMax: Dec; max: Dec; na: boolean }>,
+  policy: NotApplicablePolicy,
+): { score: Dec; applicableMax: Dec; note?: string } {
+  const applicable = children.filter((c) => !c.na);
+  const raw = sum(applicable.map((c) => c.score));
+  const appMax = sum(applicable.map((c) => c.applicableMax));
+  if (applicable.length === children.length) return { score: raw, applicableMax: appMax };
+  const naPoints = sum(children.filter((c) => c.na).map((c) => c.max));
+  switch (policy.policy) {
+    case 'reduce':
+      return { score: raw, applicableMax: appMax, note: `不适用项 ${naPoints} 分不计入,本项满分减为 ${appMax} 分` };
+    case 'renormalize':
+      if (appMax.isZero()) return { score: dec(0), applicableMax: dec(0) };
+      return { score: raw.times(max).div(appMax), applicableMax: max, note: `按适用项折算:${raw} ÷ ${appMax} × ${max}` };
+    case 'rescale': {
+      const [num, den] = parseFactor(policy.factor ?? '1');
+      const scaled = raw.times(num).div(den);
+      return { score: scaled.gt(max) ? max : scaled, applicableMax: max, note: `按固定系数折算:${raw} × ${policy.factor}` };
+    }
+    case 'redistribute': {
+      if (applicable.length === 0 || appMax.isZero()) return { score: dec(0), applicableMax: dec(0) };
+      if (policy.spread === 'proportional') return { score: raw.times(max).div(appMax), applicableMax: max, note: `不适用项 ${naPoints} 分按比例计入其他指标` };
+      const extra = naPoints.div(applicable.length);
+      const score = sum(applicable.map((c) => (c.applicableMax.isZero() ? dec(0) : c.score.times(c.applicableMax.plus(extra)).div(c.applicableMax))));
+      return { score, applicableMax: max, note: `不适用项 ${naPoints} 分平均计入其他 ${applicable.length} 项(每项加 ${extra.toDecimalPlaces(4)} 分满分)` };
+    }
+  }
+}
+
+function emptyResult(id: string, status: NodeStatus, text: string, kind: string, score = dec(0), applicableMax = dec(0)): NodeResult {
+  return { id, score, applicableMax, status, reasons: [{ kind, text }], deductions: [], missingFacts: [] };
+}
+
+/** Score every node of the tree (post-order); returns results by id. Boundary (bonus/penalty) nodes are scored but
+ *  not summed into their parents; the totals stage adds them up. */
+export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, FlatNode>, input: AggregateInput): Map<string, NodeResult> {
+  const { ctx } = input;
+  const rubric = ctx.compiled.rubric;
+  const results = new Map<string, NodeResult>();
+  const vetoedBy = (f: FlatNode): Veto | null => {
+    if (input.stopAll) return input.stopAll;
+    for (let cur: FlatNode | undefined = f; cur; cur = cur.parent ? byId.get(cur.parent) : undefined) {
+      const v = input.nodeVetoes.get(cur.id);
+      if (v && (v.stopScoring || cur.id === f.id)) return v;
+    }
+    return null;
+  };
+
+  const visit = (f: FlatNode): NodeResult => {
+    const n = f.node;
+    const childResults = f.children.map((c) => visit(byId.get(c)!));
+    const naReason = input.notApplicable.get(f.id);
+    if (naReason !== undefined) {
+      const r = emptyResult(f.id, 'not_applicable', `不适用:${naReason}`, 'notApplicable');
+      results.set(f.id, r);
+      return r;
+    }
+    const veto = vetoedBy(f);
+    if (veto && (veto.stopScoring || veto.target === f.id)) {
+      const fixed = veto.target === f.id && veto.score !== undefined ? dec(veto.score) : dec(0);
+      const r = emptyResult(f.id, 'vetoed', `单项否决:${veto.title}。${veto.reason}`, 'veto', fixed, f.max);
+      results.set(f.id, r);
+      return r;
+    }
+    // Overrides first: a zeroIf or ceilingIf that cannot be decided leaves the node undecided (missing_evidence).
+    let start = f.max;
+    const overrideReasons: Reason[] = [];
+    const missing: string[] = [];
+    let zeroed: Reason | null = null;
+    n.ceilingIf?.forEach((c, i) => {
+      const st = ctx.site(`${n.id}#ceilingIf:${i}`);
+      if (st.state === 'missing') missing.push(...st.missingFacts);
+      else if (st.state === 'true' && dec(c.ceiling).lt(start)) {
+        start = dec(c.ceiling);
+        overrideReasons.push({ kind: 'ceilingIf', result: true, text: `${c.reason}:本项不高于 ${c.ceiling} 分`, points: dec(c.ceiling).minus(f.max).toNumber(), conditions: st.conditions });
+      }
+    });
+    n.zeroIf?.forEach((z, i) => {
+      const st = ctx.site(`${n.id}#zeroIf:${i}`);
+      if (st.state === 'missing') missing.push(...st.missingFacts);
+      else if (st.state === 'true' && !zeroed) zeroed = { kind: 'zeroIf', result: true, text: `${z.reason}:此项不得分`, points: f.max.neg().toNumber(), conditions: st.conditions };
+    });
+
+    let r: NodeResult;
+    if (childResults.length === 0) {
+      const leaf = scoreLeaf(n, f.max, start, ctx);
+      r = { ...leaf, id: f.id, applicableMax: f.max, reasons: [...overrideReasons, ...leaf.reasons] };
+    } else {
+      const parts = f.children
+        .map((c) => byId.get(c)!)
+        .filter((c) => !c.boundary)
+        .map((c) => {
+          const cr = results.get(c.id)!;
+          return { score: cr.score, applicableMax: cr.applicableMax, max: c.max, na: cr.status === 'not_applicable' };
+        });
+      if (parts.length > 0 && parts.every((p) => p.na)) {
+        r = emptyResult(f.id, 'not_applicable', '下级各项均不适用', 'notApplicable');
+        results.set(f.id, r);
+        return r;
+      }
+      const policy = n.notApplicable ?? rubric.notApplicable;
+      const combined = combineChildren(f.max, parts, policy);
+      let score = combined.score;
+      const reasons: Reason[] = [...overrideReasons];
+      if (combined.note) reasons.push({ kind: 'notApplicable', text: combined.note });
+      const ceiling = n.overflow === 'cap' ? f.max : combined.applicableMax;
+      if (score.gt(ceiling)) {
+        reasons.push({ kind: 'cap', text: `下级得分合计 ${score} 分,本项最高 ${ceiling} 分`, points: ceiling.minus(score).toNumber() });
+        score = ceiling;
+      }
+      if (score.gt(start)) {
+        reasons.push({ kind: 'ceilingIf', text: `本项不高于 ${start} 分`, points: start.minus(score).toNumber() });
+        score = start;
+      }
+      const applicableMax = n.overflow === 'cap' ? f.max : combined.applicableMax;
+      r = { id: f.id, score, applicableMax, status: statusFromScore(score, applicableMax), reasons, deductions: [], missingFacts: [] };
+    }
+    if (missing.length > 0) {
+      r.score = dec(0);
+      r.status = 'missing_evidence';
+      r.missingFacts = [...new Set([...r.missingFacts, ...missing])].sort();
+      r.reasons.push({ kind: 'missing', text: '缺少判断"不得分/封顶"条件所需的事实,按 0 分计' });
+    } else if (zeroed) {
+      r.score = dec(0);
+      r.status = 'unmet';
+      r.reasons.push(zeroed);
+    }
+    if (n.cap !== undefined && r.score.gt(n.cap)) {
+      r.reasons.push({ kind: 'cap', text: `本项最高 ${n.cap} 分`, points: dec(n.cap).minus(r.score).toNumber() });
+      r.score = dec(n.cap);
+    }
+    if (n.floor !== null && r.score.lt(n.floor)) {
+      r.reasons.push({ kind: 'floor', text: `扣完为止:本项最低 ${n.floor} 分`, points: dec(n.floor).minus(r.score).toNumber() });
+      r.score = dec(n.floor);
+    }
+    const nodeVeto = input.nodeVetoes.get(f.id);
+    if (nodeVeto && !nodeVeto.stopScoring) {
+      const fixed = nodeVeto.score !== undefined ? dec(nodeVeto.score) : dec(0);
+      r.reasons.push({ kind: 'veto', text: `单项否决:${nodeVeto.title}。${nodeVeto.reason}`, points: fixed.minus(r.score).toNumber() });
+      r.score = fixed;
+      r.status = 'vetoed';
+    }
+    results.set(f.id, r);
+    return r;
+  };
+  for (const f of nodes) if (f.parent === null) visit(f);
+  return results;
+}

@@ -1,0 +1,70 @@
+// What every scoring method sees: the compiled rubric, the agency's fact values and the rule outcomes.
+import type { CompiledRubric, RuleOutcomes } from '../compile/compile-rubric.js';
+import type { FactValues } from '../evidence/derive-facts.js';
+import type { ConditionReason, NodeStatus, Reason } from '../report/score-report.js';
+import type { Evidence, Judgement } from '../schema/evidence-schema.js';
+import type { NumberOrParam } from './numbers.js';
+import type { Dec } from './decimal.js';
+import { explainLeaf } from './explain.js';
+
+export interface ScoredDeduction {
+  id: string;
+  reason: string;
+  amount: Dec;
+  count?: Dec;
+  each?: Dec;
+  applied: boolean;
+}
+
+/** A leaf's result before tree aggregation (exact decimals). */
+export interface LeafResult {
+  score: Dec;
+  status: NodeStatus;
+  reasons: Reason[];
+  deductions: ScoredDeduction[];
+  missingFacts: string[];
+  judgement?: Judgement;
+}
+
+export type SiteState = { state: 'true' | 'false'; conditions: ConditionReason[] } | { state: 'missing'; missingFacts: string[] };
+
+export interface ScoreContext {
+  compiled: CompiledRubric;
+  evidence: Evidence;
+  values: FactValues;
+  outcomes: RuleOutcomes;
+  /** Outcome of a condition site, `missing` when a fact it reads has no value. */
+  site(key: string): SiteState;
+  /** A numeric fact's value, or null when missing / not numeric. */
+  number(fact: string): number | null;
+  /** Resolve a number or {param} to a number. */
+  resolve(v: NumberOrParam): number;
+}
+
+export function createContext(compiled: CompiledRubric, evidence: Evidence, values: FactValues, outcomes: RuleOutcomes): ScoreContext {
+  const facts = compiled.rubric.facts;
+  const isMissing = (f: string): boolean => values.get(f) === null || values.get(f) === undefined;
+  return {
+    compiled,
+    evidence,
+    values,
+    outcomes,
+    site(key) {
+      const site = compiled.siteByKey.get(key);
+      const missingFacts = site ? site.requiredFacts.filter(isMissing) : [];
+      if (missingFacts.length > 0) return { state: 'missing', missingFacts };
+      const o = outcomes.get(key);
+      if (!o) return { state: 'missing', missingFacts: [] };
+      return { state: o.result ? 'true' : 'false', conditions: o.leaves.map((l) => explainLeaf(l, facts)) };
+    },
+    number(fact) {
+      const v = values.get(fact);
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    },
+    resolve(v) {
+      if (typeof v === 'number') return v;
+      const p = compiled.rubric.parameters[v.param]?.value;
+      return typeof p === 'number' ? p : Number(p);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The deduction stage (扣分): start from the node's points (or a ceiling, M12), subtract fixed (M1),
+// per-occurrence (M2/M10), share-of-points (M13) and judged (M7) deductions; overlapping rules stack or exclude
+// as the rubric declares; the rule's own `max` and the node's `cap` (M5) bound the total. The floor (扣完为止, M3)
+// is applied by the aggregation stage, so a node with `floor: null` can overdraw into its parent (M4).
+import type { RubricNode } from '../../schema/rubric-schema.js';
+import type { Reason } from '../../report/score-report.js';
+import type { Scoring } from '../../schema/scoring-schema.js';
+import { dec, type Dec } from '../decimal.js';
+import type { LeafResult, ScoreContext, ScoredDeduction } from '../context.js';
+import { countOccurrences } from '../numbers.js';
+import { missingResult } from './status.js';
+import { formatValue } from '../explain.js';
+
+type Deduct = Extract<Scoring, { method: 'deduct' }>;
+
+export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, ctx: ScoreContext): LeafResult {
+  const reasons: Reason[] = [];
+  const fired: ScoredDeduction[] = [];
+  const missing: string[] = [];
+  let pendingJudgement = false;
+  for (const d of s.deductions) {
+    let conditions;
+    if (d.when) {
+      const st = ctx.site(`${node.id}#deduction:${d.id}`);
+      if (st.state === 'missing') {
+        missing.push(...st.missingFacts);
+        continue;
+      }
+      conditions = st.conditions;
+      if (st.state === 'false') {
+        reasons.push({ kind: 'deduction', result: false, text: `未触发扣分:${d.reason}`, points: 0, conditions });
+        continue;
+      }
+    }
+    let amount: Dec;
+    let count: Dec | undefined;
+    let each: Dec | undefined;
+    let text = d.reason;
+    if (d.per) {
+      const c = countOccurrences(d.per, ctx.number(d.per.fact), ctx.resolve);
+      if (c === null) {
+        missing.push(d.per.fact);
+        continue;
+      }
+      count = c;
+      each = dec(d.each ?? 0);
+      amount = c.times(each);
+      const def = ctx.compiled.rubric.facts[d.per.fact];
+      text = `${d.reason}(${def?.label ?? d.per.fact} = ${formatValue(ctx.values.get(d.per.fact), def?.unit)},${c} 次 × ${each} 分)`;
+    } else if (d.percentOfPoints !== undefined) {
+      amount = max.times(d.percentOfPoints).div(100);
+    } else if (d.judgement) {
+      const j = ctx.evidence.judgements[`${node.id}#${d.id}`];
+      if (!j) {
+        pendingJudgement = true;
+        reasons.push({ kind: 'judgement', result: true, text: `待评审:${d.reason}(酌情扣 ${d.judgement.min}–${d.judgement.max} 分,尚无评审意见)`, points: 0, conditions });
+        continue;
+      }
+      amount = dec(j.score);
+      text = `${d.reason}(${j.by} 酌情扣分:${j.reason})`;
+    } else amount = dec(d.amount ?? 0);
+    if (d.max !== undefined && amount.gt(d.max)) amount = dec(d.max);
+    if (amount.isZero() && d.per) {
+      reasons.push({ kind: 'deduction', result: false, text: `未触发扣分:${text}`, points: 0, conditions });
+      continue;
+    }
+    const sd: ScoredDeduction = { id: d.id, reason: text, amount, applied: true };
+    if (count !== undefined) sd.count = count;
+    if (each !== undefined) sd.each = each;
+    fired.push(sd);
+    reasons.push({ kind: 'deduction', result: true, text: `扣 ${amount} 分:${text}`, points: amount.neg().toNumber(), ...(conditions ? { conditions } : {}) });
+  }
+  if (missing.length > 0) return missingResult(missing, max, ctx.compiled.rubric.facts);
+  if (s.overlap === 'exclusive' && fired.length > 1) {
+    // Only the largest deduction counts; the first of equal ones wins (document order).
+    let keep = fired[0]!;
+    for (const f of fired) if (f.amount.gt(keep.amount)) keep = f;
+    for (const f of fired) if (f !== keep) {
+      f.applied = false;
+      reasons.push({ kind: 'deduction', result: true, text: `与"${keep.reason}"为同一事件,按 exclusive 不重复扣分:${f.reason}`, points: f.amount.toNumber() });
+    }
+  }
+  let total = fired.filter((f) => f.applied).reduce((a, f) => a.plus(f.amount), dec(0));
+  if (s.cap !== undefined && total.gt(s.cap)) {
+    reasons.push({ kind: 'deduction', result: true, text: `扣分合计 ${total} 分,超过本项扣分上限 ${s.cap} 分,按上限扣`, points: total.minus(s.cap).toNumber() });
+    total = dec(s.cap);
+  }
+  const score = start.minus(total);
+  const status = pendingJudgement ? 'manual' : total.gt(0) ? 'deducted' : score.gte(max) ? 'met' : 'partial';
+  return { score, status, reasons, deductions: fired, missingFacts: [] };
+}

@@ -1,0 +1,88 @@
+// The scoring pipeline for one agency: evidence values → derived facts → json-rules-engine run → leaf methods →
+// tree aggregation → totals → the ScoreReport contract. Pure apart from awaiting the (queued) Engine.
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { deriveFacts, type FactValues } from '../evidence/derive-facts.js';
+import { normaliseFactValue } from '../evidence/check-evidence.js';
+import type { ScoreReport } from '../report/score-report.js';
+import { buildReport } from '../report/build-report.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import type { Veto } from '../schema/rubric-schema.js';
+import { aggregateTree } from './aggregate.js';
+import { createContext } from './context.js';
+import { computeTotals } from './totals.js';
+
+/** Every catalogue fact with the agency's value (null when missing), derived facts computed. */
+export function collectFactValues(compiled: CompiledRubric, evidence: Evidence): FactValues {
+  const values: FactValues = new Map();
+  const facts = compiled.rubric.facts;
+  for (const id of compiled.factIds) {
+    const def = facts[id]!;
+    if (def.derive) continue;
+    const raw = Object.prototype.hasOwnProperty.call(evidence.facts, id) ? evidence.facts[id] : undefined;
+    const v = raw === undefined ? null : normaliseFactValue(def, raw);
+    values.set(id, v === undefined ? null : v);
+  }
+  deriveFacts(facts, compiled.derivedOrder, values);
+  return values;
+}
+
+/** Nodes not applicable to this agency: by class, or declared (合理缺项); descendants inherit. */
+function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence): Map<string, string> {
+  const na = new Map<string, string>();
+  const declared = new Map(evidence.notApplicable.map((x) => [x.node, x.reason]));
+  const cls = evidence.agency.class;
+  for (const f of compiled.model.nodes) {
+    const parentReason = f.parent ? na.get(f.parent) : undefined;
+    if (parentReason !== undefined) na.set(f.id, parentReason);
+    else if (f.node.classes && (cls === undefined || !f.node.classes.includes(cls)))
+      na.set(f.id, `仅适用于 ${f.node.classes.join('、')} 类单位${cls ? `,本单位为 ${cls} 类` : ''}`);
+    else if (declared.has(f.id)) na.set(f.id, declared.get(f.id)!);
+  }
+  return na;
+}
+
+export interface ScoreOptions {
+  evidenceHash: string;
+  evidenceFile?: string;
+  engineVersion: string;
+  /** Warnings from evidence validation, carried into the report. */
+  diagnostics?: Diagnostic[];
+}
+
+/** Score one agency's (validated) evidence against a compiled rubric. */
+export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, opts: ScoreOptions): Promise<ScoreReport> {
+  const values = collectFactValues(compiled, evidence);
+  const engineFacts: Record<string, unknown> = {};
+  for (const [k, v] of values) engineFacts[k] = v;
+  const outcomes = await compiled.runRules(engineFacts);
+  const ctx = createContext(compiled, evidence, values, outcomes);
+  const diagnostics: Diagnostic[] = [...(opts.diagnostics ?? [])];
+
+  let assessmentVeto: Veto | null = null;
+  const nodeVetoes = new Map<string, Veto>();
+  for (const v of compiled.rubric.vetoes) {
+    const st = ctx.site(`veto:${v.id}`);
+    if (st.state === 'missing') {
+      diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: st.missingFacts.join('、'), hint: `否决项"${v.title}"无法判断,按未触发处理` }));
+      continue;
+    }
+    if (st.state !== 'true') continue;
+    if (v.target === 'assessment') assessmentVeto ??= v;
+    else if (!nodeVetoes.has(v.target)) nodeVetoes.set(v.target, v);
+  }
+  const model = compiled.model;
+  const results = aggregateTree(model.nodes, model.byId, {
+    ctx,
+    notApplicable: collectNotApplicable(compiled, evidence),
+    nodeVetoes,
+    stopAll: assessmentVeto?.stopScoring ? assessmentVeto : null,
+  });
+  const totals = computeTotals(model, results, ctx, assessmentVeto);
+  const missing = [...values].filter(([id, v]) => v === null && !compiled.rubric.facts[id]!.derive).map(([id]) => id);
+  for (const id of missing) {
+    const used = compiled.sites.some((s) => s.requiredFacts.includes(id));
+    if (used) diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: id, path: ['facts', id] }));
+  }
+  return buildReport({ compiled, evidence, results, totals, assessmentVeto, diagnostics, opts });
+}

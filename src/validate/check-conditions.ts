@@ -1,0 +1,88 @@
+// Semantic checks of conditions: facts and parameters exist, operators are known and fit the fact's type,
+// compared values have the right type, groups are not empty, `path` is a plain property path.
+import { makeDiagnostic, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { KNOWN_OPERATORS, OPERATOR_TYPES } from '../compile/operators.js';
+import type { Condition } from '../schema/condition-schema.js';
+import type { FactDef } from '../schema/fact-schema.js';
+import type { Parameter } from '../schema/rubric-schema.js';
+import { walkCondition } from '../model/rule-sites.js';
+
+/** Plain own-property paths only: `$.a.b`, `$.items[0]`, `a.b`. Anything else could reach jsonpath's evaluator. */
+export const PLAIN_PATH = /^(\$)?(\.?[A-Za-z_][A-Za-z0-9_]*|\[\d{1,4}\])+$/;
+
+export interface ConditionContext {
+  facts: Record<string, FactDef>;
+  parameters: Record<string, Parameter>;
+  add: (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
+}
+
+function valueFits(def: FactDef, v: unknown, operator: string): string | null {
+  const numeric = def.type === 'integer' || def.type === 'number' || def.type === 'percent';
+  if (operator === 'in' || operator === 'notIn') return Array.isArray(v) ? null : '列表';
+  if (operator === 'between') return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') ? null : '两个数字组成的列表 [下限, 上限]';
+  if (operator === 'isTrue' || operator === 'nonEmpty') return typeof v === 'boolean' ? null : '布尔值';
+  if (def.type === 'list' && (operator === 'contains' || operator === 'doesNotContain')) return Array.isArray(v) || v === null ? '单个值' : null;
+  if (numeric) return typeof v === 'number' ? null : '数字';
+  if (def.type === 'boolean') return typeof v === 'boolean' ? null : '布尔值(true/false)';
+  if (def.type === 'date') return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : '日期 YYYY-MM-DD';
+  if (def.type === 'enum') return typeof v === 'string' && (def.values ?? []).includes(v) ? null : `以下之一:${(def.values ?? []).join('、')}`;
+  if (def.type === 'text') return typeof v === 'string' ? null : '文本';
+  return null;
+}
+
+/** Check one condition tree rooted at `path`. */
+export function checkCondition(c: Condition, path: PathSegment[], ctx: ConditionContext): void {
+  walkCondition(
+    c,
+    path,
+    (leaf, p) => {
+      const def = ctx.facts[leaf.fact];
+      if (!def) {
+        const hint = didYouMean(leaf.fact, Object.keys(ctx.facts));
+        ctx.add(makeDiagnostic('UNKNOWN_FACT', { actual: leaf.fact, path: [...p, 'fact'], ...(hint ? { hint } : {}) }), [...p, 'fact']);
+      }
+      if (!KNOWN_OPERATORS.has(leaf.operator)) {
+        const hint = didYouMean(leaf.operator, KNOWN_OPERATORS);
+        ctx.add(makeDiagnostic('UNKNOWN_OPERATOR', { actual: leaf.operator, path: [...p, 'operator'], ...(hint ? { hint } : {}) }), [...p, 'operator']);
+      } else if (def) {
+        const types = OPERATOR_TYPES[leaf.operator];
+        if (types && !types.includes(def.type)) {
+          ctx.add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { actual: leaf.operator, expected: def.type, path: [...p, 'operator'] }), [...p, 'operator']);
+        }
+      }
+      if (leaf.path !== undefined && !PLAIN_PATH.test(leaf.path)) {
+        ctx.add(makeDiagnostic('INVALID_PATH', { actual: leaf.path, path: [...p, 'path'] }), [...p, 'path']);
+      }
+      const v = leaf.value;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        if ('fact' in v) {
+          if (!ctx.facts[v.fact]) {
+            const hint = didYouMean(v.fact, Object.keys(ctx.facts));
+            ctx.add(makeDiagnostic('UNKNOWN_FACT', { actual: v.fact, path: [...p, 'value', 'fact'], ...(hint ? { hint } : {}) }), [...p, 'value', 'fact']);
+          }
+          if (v.path !== undefined && !PLAIN_PATH.test(v.path)) ctx.add(makeDiagnostic('INVALID_PATH', { actual: v.path, path: [...p, 'value', 'path'] }), [...p, 'value', 'path']);
+          return;
+        }
+        const param = ctx.parameters[v.param];
+        if (!param) {
+          const hint = didYouMean(v.param, Object.keys(ctx.parameters));
+          ctx.add(makeDiagnostic('UNKNOWN_PARAMETER', { actual: v.param, path: [...p, 'value', 'param'], ...(hint ? { hint } : {}) }), [...p, 'value', 'param']);
+          return;
+        }
+        if (def && leaf.path === undefined && KNOWN_OPERATORS.has(leaf.operator)) {
+          const want = valueFits(def, param.value, leaf.operator);
+          if (want) ctx.add(makeDiagnostic('VALUE_TYPE_MISMATCH', { actual: param.value, expected: want, path: [...p, 'value'] }), [...p, 'value']);
+        }
+        return;
+      }
+      if (def && leaf.path === undefined && KNOWN_OPERATORS.has(leaf.operator)) {
+        const want = valueFits(def, v, leaf.operator);
+        if (want) ctx.add(makeDiagnostic('VALUE_TYPE_MISMATCH', { actual: v, expected: want, path: [...p, 'value'] }), [...p, 'value']);
+      }
+    },
+    (_kind, items, p) => {
+      if (items.length === 0) ctx.add(makeDiagnostic('EMPTY_CONDITION', { path: p }), p);
+    },
+  );
+}

@@ -1,0 +1,211 @@
+// Second validation tier: the meaning of a shape-valid rubric. Collects every problem as a positioned diagnostic.
+// Input: the parsed source + the zod output. Output: diagnostics (empty when the rubric is sound).
+import { makeDiagnostic, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.js';
+import { positionDiagnostic } from '../diagnostics/locate.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { SourceFile } from '../load/parse-source.js';
+import { buildRubricModel, type FlatNode, type RubricModel } from '../model/rubric-model.js';
+import { collectParamRefs, collectRuleSites, collectScoringFactRefs, conditionFacts } from '../model/rule-sites.js';
+import type { Rubric } from '../schema/rubric-schema.js';
+import { dec, formatPoints, sum } from '../score/decimal.js';
+import { checkCondition } from './check-conditions.js';
+import { checkFacts } from './check-facts.js';
+
+type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
+
+function checkIds(model: RubricModel, src: SourceFile, add: Add): void {
+  const first = new Map<string, FlatNode>();
+  for (const f of model.nodes) {
+    const prev = first.get(f.id);
+    if (prev) {
+      const line = positionDiagnostic(src, makeDiagnostic('DUPLICATE_ID', {}), [...prev.path, 'id']).line;
+      add(makeDiagnostic('DUPLICATE_ID', { actual: f.id, expected: line, path: [...f.path, 'id'] }), [...f.path, 'id']);
+    } else first.set(f.id, f);
+  }
+  const vetoIds = new Set<string>();
+  model.rubric.vetoes.forEach((v, i) => {
+    if (vetoIds.has(v.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: v.id, expected: '?', path: ['vetoes', i, 'id'] }), ['vetoes', i, 'id']);
+    vetoIds.add(v.id);
+  });
+}
+
+function checkPoints(model: RubricModel, add: Add): void {
+  for (const f of model.nodes) {
+    const n = f.node;
+    const children = (n.children ?? []).map((c) => model.byId.get(c.id)!).filter((c) => c && !c.boundary);
+    if (n.scoring && n.children && n.children.length > 0) add(makeDiagnostic('METHOD_NEEDS_LEAF', { path: [...f.path, 'scoring'] }), [...f.path, 'scoring'], true);
+    if (!n.scoring && (!n.children || n.children.length === 0)) add(makeDiagnostic('LEAF_NEEDS_SCORING', { path: f.path, nodeId: n.id }), [...f.path, 'id']);
+    if (n.points === undefined && n.weight === undefined && !n.children?.length && f.max.isZero() && f.kind === 'score')
+      add(makeDiagnostic('SCHEMA_INVALID', { reason: `节点 "${n.id}" 缺少分值 points(或 weight)`, path: f.path }), [...f.path, 'id']);
+    if (n.points !== undefined && n.weight !== undefined)
+      add(makeDiagnostic('SCHEMA_INVALID', { reason: `节点 "${n.id}" 不能同时写 points 和 weight`, path: [...f.path, 'weight'] }), [...f.path, 'weight'], true);
+    if (children.length === 0) continue;
+    const weighted = children.filter((c) => c.node.weight !== undefined);
+    if (weighted.length > 0) {
+      const total = sum(weighted.map((c) => dec(c.node.weight!)));
+      if (weighted.length !== children.length || !total.eq(100))
+        add(makeDiagnostic('WEIGHTS_INVALID', { actual: formatPoints(total, 4), path: [...f.path, 'children'] }), [...f.path, 'children'], true);
+      continue;
+    }
+    if (n.points === undefined) continue;
+    const childSum = sum(children.map((c) => c.max));
+    const ok = childSum.eq(f.max) || (n.overflow === 'cap' && childSum.gt(f.max));
+    if (!ok)
+      add(
+        makeDiagnostic('POINTS_MISMATCH', {
+          actual: formatPoints(childSum, 4),
+          expected: formatPoints(f.max, 4),
+          path: [...f.path, 'points'],
+          hint: childSum.gt(f.max) ? '若下级合计允许超过本级、由本级封顶,请写 overflow: cap' : undefined,
+        }),
+        [...f.path, 'points'],
+      );
+  }
+}
+
+function checkScoring(model: RubricModel, add: Add): void {
+  for (const f of model.nodes) {
+    const s = f.node.scoring;
+    if (!s) continue;
+    const p = [...f.path, 'scoring'];
+    const max = f.max;
+    const exceeds = (amount: number, at: PathSegment[], what: string): void => {
+      if (dec(amount).gt(max))
+        add(makeDiagnostic('AMOUNT_EXCEEDS_POINTS', { reason: `${what} ${amount} 超过本项分值 ${formatPoints(max, 4)}`, path: at }), at);
+    };
+    if (s.method === 'clauses') {
+      let total = dec(0);
+      s.clauses.forEach((c, i) => {
+        if ((c.points === undefined) === (c.percent === undefined))
+          add(makeDiagnostic('SCHEMA_INVALID', { reason: '每个条款须且只须写 points 或 percent 之一', path: [...p, 'clauses', i] }), [...p, 'clauses', i]);
+        total = total.plus(c.points !== undefined ? dec(c.points) : max.times(c.percent ?? 0).div(100));
+      });
+      if (total.gt(max)) add(makeDiagnostic('AMOUNT_EXCEEDS_POINTS', { reason: `条款合计 ${formatPoints(total, 4)} 超过本项分值 ${formatPoints(max, 4)}`, path: [...p, 'clauses'] }), [...p, 'clauses'], true);
+      const ids = new Set<string>();
+      s.clauses.forEach((c, i) => {
+        if (ids.has(c.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: c.id, expected: '?', path: [...p, 'clauses', i, 'id'] }), [...p, 'clauses', i, 'id']);
+        ids.add(c.id);
+      });
+    }
+    if (s.method === 'levels') {
+      let prev: ReturnType<typeof dec> | null = null;
+      s.levels.forEach((l, i) => {
+        if ((l.points === undefined) === (l.percent === undefined))
+          add(makeDiagnostic('SCHEMA_INVALID', { reason: '每个等级须且只须写 points 或 percent 之一', path: [...p, 'levels', i] }), [...p, 'levels', i]);
+        const pts = l.points !== undefined ? dec(l.points) : max.times(l.percent ?? 0).div(100);
+        if (pts.gt(max)) exceeds(pts.toNumber(), [...p, 'levels', i], `等级 "${l.label}" 的分值`);
+        if (prev !== null && pts.gt(prev)) add(makeDiagnostic('LEVELS_UNORDERED', { actual: l.label, path: [...p, 'levels', i] }), [...p, 'levels', i]);
+        if (!l.when && i !== s.levels.length - 1)
+          add(makeDiagnostic('SCHEMA_INVALID', { reason: `只有最后一个等级可以省略 when(兜底等级),"${l.label}" 之后的等级永远不会匹配`, path: [...p, 'levels', i] }), [...p, 'levels', i]);
+        prev = pts;
+      });
+    }
+    if (s.method === 'linear') {
+      exceeds(s.from.points, [...p, 'from', 'points'], '起点分值');
+      exceeds(s.to.points, [...p, 'to', 'points'], '终点分值');
+    }
+    if (s.method === 'judgement' && s.max !== undefined) exceeds(s.max, [...p, 'max'], '评审上限');
+    if (s.method === 'judgement' && s.max !== undefined && s.min > s.max)
+      add(makeDiagnostic('SCHEMA_INVALID', { reason: '评审下限 min 大于上限 max', path: [...p, 'min'] }), [...p, 'min']);
+    if (s.method === 'weighted') {
+      const total = sum(s.inputs.map((x) => dec(x.weight)));
+      if (!total.eq(100)) add(makeDiagnostic('WEIGHTS_INVALID', { actual: formatPoints(total, 4), path: [...p, 'inputs'] }), [...p, 'inputs'], true);
+    }
+    if (s.method === 'perOccurrence' && s.max !== undefined && f.kind === 'score') exceeds(s.max, [...p, 'max'], '累计上限');
+    if (s.method === 'deduct') {
+      const ids = new Set<string>();
+      const byFact = new Map<string, string[]>();
+      s.deductions.forEach((d, i) => {
+        const dp = [...p, 'deductions', i];
+        if (ids.has(d.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: d.id, expected: '?', path: [...dp, 'id'] }), [...dp, 'id']);
+        ids.add(d.id);
+        const kinds = [d.amount !== undefined, d.percentOfPoints !== undefined, d.per !== undefined, d.judgement !== undefined].filter(Boolean).length;
+        if (kinds !== 1) add(makeDiagnostic('SCHEMA_INVALID', { reason: '每条扣分规则须且只须写 amount、percentOfPoints、per(配合 each)或 judgement 之一', path: dp }), [...dp, 'id']);
+        if (d.per && d.each === undefined) add(makeDiagnostic('SCHEMA_INVALID', { reason: '按次扣分(per)须写每次扣分值 each', path: [...dp, 'per'] }), [...dp, 'per'], true);
+        if (d.judgement && d.judgement.min > d.judgement.max)
+          add(makeDiagnostic('SCHEMA_INVALID', { reason: '酌情扣分的 min 大于 max', path: [...dp, 'judgement'] }), [...dp, 'judgement'], true);
+        const facts = new Set<string>([...(d.when ? conditionFacts(d.when) : []), ...(d.per ? [d.per.fact] : [])]);
+        for (const fact of facts) byFact.set(fact, [...(byFact.get(fact) ?? []), d.id]);
+      });
+      if (s.overlap === undefined) {
+        for (const [fact, ded] of byFact) {
+          if (ded.length > 1) {
+            add(makeDiagnostic('DEDUCTION_OVERLAP_UNDECLARED', { actual: ded.join('、'), path: [...p, 'deductions'], hint: `它们都读取事实 "${fact}"` }), [...p, 'method']);
+            break;
+          }
+        }
+      }
+    }
+  }
+}
+
+function checkReferences(model: RubricModel, add: Add): void {
+  const r = model.rubric;
+  const facts = r.facts;
+  const ctx = { facts, parameters: r.parameters, add };
+  for (const site of collectRuleSites(model)) checkCondition(site.condition, site.path, ctx);
+  for (const ref of collectScoringFactRefs(model)) {
+    const def = facts[ref.name];
+    if (!def) {
+      const hint = didYouMean(ref.name, Object.keys(facts));
+      add(makeDiagnostic('UNKNOWN_FACT', { actual: ref.name, path: ref.path, ...(hint ? { hint } : {}) }), ref.path);
+    } else if (!['integer', 'number', 'percent'].includes(def.type)) {
+      add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { actual: '计分', expected: def.type, path: ref.path }), ref.path);
+    }
+  }
+  for (const ref of collectParamRefs(r)) {
+    const param = r.parameters[ref.name];
+    if (!param) {
+      const hint = didYouMean(ref.name, Object.keys(r.parameters));
+      add(makeDiagnostic('UNKNOWN_PARAMETER', { actual: ref.name, path: ref.path, ...(hint ? { hint } : {}) }), ref.path);
+    }
+  }
+  const nodeIds = [...model.byId.keys()];
+  r.vetoes.forEach((v, i) => {
+    if (v.target !== 'assessment' && !model.byId.has(v.target)) {
+      const hint = didYouMean(v.target, nodeIds);
+      add(makeDiagnostic('UNKNOWN_NODE', { actual: v.target, path: ['vetoes', i, 'target'], ...(hint ? { hint } : {}) }), ['vetoes', i, 'target']);
+    }
+  });
+  for (const f of model.nodes) {
+    const e = f.node.eligibleIf;
+    if (e?.node && !model.byId.has(e.node)) {
+      const hint = didYouMean(e.node, nodeIds);
+      add(makeDiagnostic('UNKNOWN_NODE', { actual: e.node, path: [...f.path, 'eligibleIf', 'node'], ...(hint ? { hint } : {}) }), [...f.path, 'eligibleIf', 'node']);
+    }
+    const na = f.node.notApplicable;
+    if (na?.policy === 'rescale' && !na.factor)
+      add(makeDiagnostic('SCHEMA_INVALID', { reason: 'rescale(固定折算)须写系数 factor,例如 "4/3"', path: [...f.path, 'notApplicable'] }), [...f.path, 'notApplicable'], true);
+    for (const cls of f.node.classes ?? []) {
+      if (r.classes && !r.classes.includes(cls)) {
+        const hint = didYouMean(cls, r.classes);
+        add(makeDiagnostic('SCHEMA_INVALID', { reason: `单位类别 "${cls}" 未在细则 classes 中声明`, path: [...f.path, 'classes'], ...(hint ? { hint } : {}) }), [...f.path, 'classes'], true);
+      }
+    }
+  }
+  if (r.notApplicable.policy === 'rescale' && !r.notApplicable.factor)
+    add(makeDiagnostic('SCHEMA_INVALID', { reason: 'rescale(固定折算)须写系数 factor', path: ['notApplicable'] }), ['notApplicable'], true);
+}
+
+function checkGrades(rubric: Rubric, add: Add): void {
+  for (let i = 1; i < rubric.grades.length; i++) {
+    if (rubric.grades[i]!.min >= rubric.grades[i - 1]!.min) {
+      add(makeDiagnostic('GRADES_UNORDERED', { path: ['grades', i] }), ['grades', i]);
+      break;
+    }
+  }
+}
+
+/** Check the meaning of a shape-valid rubric; every diagnostic carries file:line:col. */
+export function checkRubric(src: SourceFile, rubric: Rubric): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const add: Add = (d, path, preferKey = false) => diagnostics.push(positionDiagnostic(src, d, path, preferKey));
+  const model = buildRubricModel(rubric);
+  checkIds(model, src, add);
+  checkFacts(rubric.facts, add);
+  checkPoints(model, add);
+  checkScoring(model, add);
+  checkReferences(model, add);
+  checkGrades(rubric, add);
+  return diagnostics;
+}

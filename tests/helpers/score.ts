@@ -1,0 +1,31 @@
+// Test helpers: compile rubric text and score evidence text in-process, failing loudly on diagnostics.
+import { parseEvidence, parseRubric, scoreEvidence, type CompiledRubric, type Diagnostic, type ScoreReport } from '../../src/index.js';
+
+export function compileOk(yaml: string, file = 'rubric.yaml'): CompiledRubric {
+  const r = parseRubric(file, yaml);
+  if (!r.ok) throw new Error('rubric invalid:\n' + r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.path ?? ''} ${d.message}`).join('\n'));
+  return r.value;
+}
+
+export function rubricDiagnostics(yaml: string, file = 'rubric.yaml'): Diagnostic[] {
+  const r = parseRubric(file, yaml);
+  return r.ok ? r.diagnostics : r.diagnostics;
+}
+
+export async function scoreOk(compiled: CompiledRubric, yaml: string, file = 'evidence.yaml'): Promise<ScoreReport> {
+  const e = parseEvidence(file, yaml, compiled);
+  if (!e.ok) throw new Error('evidence invalid:\n' + e.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.path ?? ''} ${d.message}`).join('\n'));
+  return scoreEvidence(compiled, e.value);
+}
+
+/** Score a node by id from a report. */
+export function nodeOf(report: ScoreReport, id: string) {
+  const n = report.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id}`);
+  return n;
+}
+
+/** Build evidence YAML for a rubric with the given facts (JSON is valid YAML). */
+export function evidenceYaml(rubricId: string, version: string, extra: Record<string, unknown>): string {
+  return JSON.stringify({ rubric: { id: rubricId, version }, agency: { name: '测试单位', code: 'T01' }, period: { year: 2024 }, ...extra });
+}
