@@ -1,7 +1,10 @@
 // The library's stage functions, composed: what the CLI and other tools call. Only loadX touch the file system.
 import { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
-import { hasErrors, sortDiagnostics, type Diagnostic, type Result } from './diagnostics/diagnostic.js';
+import { hasErrors, makeDiagnostic, sortDiagnostics, type Diagnostic, type Result } from './diagnostics/diagnostic.js';
+import { positionDiagnostic } from './diagnostics/locate.js';
 import { checkEvidence } from './evidence/check-evidence.js';
+import { extendsOf, hasExtends, type SourceReader } from './extends/read-chain.js';
+import { annotateRemovedFacts, resolveRubric, resolveRubricSync, type ResolvedRubricSource } from './extends/resolve-extends.js';
 import { hashText } from './load/hash.js';
 import { parseSource, type SourceFile } from './load/parse-source.js';
 import { readSource } from './load/read-source.js';
@@ -30,16 +33,45 @@ export function compileRubricSource(src: SourceFile): Result<CompiledRubric> {
   return { ok: true, value: compileRubric(shape.value, { hash: hashText(src.text), file: src.file }), diagnostics };
 }
 
-/** Parse, validate and compile rubric text (no I/O). */
-export function parseRubric(file: string, text: string): Result<CompiledRubric> {
-  const src = parseSource(file, text);
-  return src.ok ? compileRubricSource(src.value) : src;
+/** Validate and compile a rubric resolved from `extends` layers; diagnostics already point at the right files. */
+export function compileResolvedRubric(resolved: ResolvedRubricSource): Result<CompiledRubric> {
+  const res = compileRubricSource(resolved.source);
+  return { ...res, diagnostics: annotateRemovedFacts(res.diagnostics, resolved.removedFacts) } as Result<CompiledRubric>;
 }
 
-/** Read, validate and compile a rubric file. */
+export interface ParseRubricOptions {
+  /** Reads the parents of a rubric that `extends` another (file name → parsed source). Without it, `extends` is an error. */
+  read?: SourceReader;
+}
+
+/** Parse, validate and compile rubric text (no I/O of its own; parents of `extends` come from `opts.read`). */
+export function parseRubric(file: string, text: string, opts: ParseRubricOptions = {}): Result<CompiledRubric> {
+  const src = parseSource(file, text);
+  if (!src.ok) return src;
+  if (!hasExtends(src.value)) return compileRubricSource(src.value);
+  if (!opts.read) {
+    const d = makeDiagnostic('EXTENDS_NO_READER', { actual: String(extendsOf(src.value)), path: ['extends'] });
+    return { ok: false, diagnostics: [positionDiagnostic(src.value, d, ['extends'])] };
+  }
+  const resolved = resolveRubricSync(src.value, opts.read);
+  return resolved.ok ? compileResolvedRubric(resolved.value) : resolved;
+}
+
+/** Read a rubric file and resolve its `extends` chain (when it has one) into one rubric source, unvalidated. */
+export async function loadRubricSource(file: string, cwd?: string): Promise<Result<ResolvedRubricSource>> {
+  const src = await readSource(file, cwd);
+  if (!src.ok) return src;
+  if (!hasExtends(src.value)) return { ok: true, value: { source: src.value, chain: [src.value], removedFacts: new Map() }, diagnostics: [] };
+  return resolveRubric(src.value, (f) => readSource(f, cwd));
+}
+
+/** Read, validate and compile a rubric file (resolving `extends`; a rubric without it is read exactly as before). */
 export async function loadRubric(file: string, cwd?: string): Promise<Result<CompiledRubric>> {
   const src = await readSource(file, cwd);
-  return src.ok ? compileRubricSource(src.value) : src;
+  if (!src.ok) return src;
+  if (!hasExtends(src.value)) return compileRubricSource(src.value);
+  const resolved = await resolveRubric(src.value, (f) => readSource(f, cwd));
+  return resolved.ok ? compileResolvedRubric(resolved.value) : resolved;
 }
 
 /** Validate a parsed evidence source against a compiled rubric. */

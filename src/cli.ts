@@ -5,6 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { commandCheck, commandCompile, commandScore, type ScoreFlags } from './cli/commands-core.js';
 import { commandDemo } from './cli/commands-demo.js';
+import { registerCompareCommand } from './cli/commands-compare.js';
+import { commandRender, type RenderFlags } from './cli/commands-render.js';
+import { registerAuthoringCommands } from './cli/commands-authoring.js';
 import { EXIT, UsageError, type CliIo } from './cli/io.js';
 import { ENGINE_VERSION } from './version.js';
 
@@ -52,10 +55,23 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--landscape', 'A4 横向打印')
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
   program
+    .command('render')
+    .description('渲染自查评分表:由细则生成空白表(--blank --rubric),或把已保存的 JSON 得分报告输出为各种格式')
+    .argument('[report]', 'JSON 得分报告(zwgk score … --format json 的输出)')
+    .option('--blank', '由细则生成空白自查评分表(不评分,供下发填写)')
+    .option('-r, --rubric <rubric>', '细则文件(--blank 时必填)')
+    .option('-f, --format <format>', '输出格式:html(默认)、pdf、xlsx、md、csv;得分报告另可 summary-html、summary-pdf')
+    .option('-o, --out <file>', '写入文件(原子写入);pdf、xlsx 必填')
+    .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
+    .option('--landscape', 'A4 横向打印')
+    .action(async (report: string | undefined, flags: RenderFlags) => setCode(await commandRender(io, report, flags)));
+  program
     .command('demo')
     .description('为内置示例(鄂托克前旗住建局 2017)评分并输出摘要')
     .option('-o, --out-dir <dir>', '输出目录', 'out')
     .action(async (flags: { outDir: string }) => setCode(await commandDemo(io, flags)));
+  registerCompareCommand(program, io, setCode);
+  registerAuthoringCommands(program, io, setCode);
   return program;
 }
 

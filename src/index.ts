@@ -15,3 +15,16 @@ export { EvidenceSchema, type Evidence, type EvidenceInput } from './schema/evid
 export { formatters, formatReport, type FormatterName } from './formatters/index.js';
 export { writeFileAtomic } from './io/write-atomic.js';
 export { ENGINE_VERSION } from './version.js';
+export { buildSheetViewModel, criterionLevel } from './render/view-model.js';
+export { buildSummaryViewModel } from './render/summary-view.js';
+export { buildBlankSheetViewModel } from './render/blank-report.js';
+export { renderSheetAs, renderSummaryAs, SHEET_FORMATS, type SheetFormat } from './render/render-sheet.js';
+export { RenderError, type RenderErrorCode } from './render/errors.js';
+export type * from './render/view-types.js';
+export { resolveChain, resolveRubric, resolveRubricSync, stringifyRubricData, type ResolvedRubricSource } from './extends/resolve-extends.js';
+export { hasExtends, MAX_EXTENDS_DEPTH, type SourceReader, type AsyncSourceReader } from './extends/read-chain.js';
+export { diffRubrics, type RubricDiff, type NodeChange } from './diff/diff-rubrics.js';
+export { formatDiff, DIFF_FORMATS, type DiffFormat } from './diff/format-diff.js';
+export { buildYamlForm } from './forms/yaml-form.js';
+export { buildEvidenceWorkbook, writeWorkbook } from './forms/xlsx-form.js';
+export { importEvidenceForm, type ImportedEvidence } from './forms/import-form.js';

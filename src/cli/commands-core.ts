@@ -7,9 +7,9 @@ import { CUSTOM_OPERATORS } from '../compile/operators.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { BINARY_FORMATS, formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
+import { emitOutput, renderOrExplain } from './output.js';
 
 /** Print diagnostics with code frames (reading each file once for its frames). */
 export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]): Promise<void> {
@@ -83,8 +83,6 @@ export interface ScoreFlags {
   landscape?: boolean;
 }
 
-const BINARY_FORMATS = new Set(['xlsx', 'pdf']);
-
 /** Validate a --format value (usage error with a suggestion when unknown). */
 export function checkFormat(format: string | undefined): FormatterName {
   const f = format ?? 'text';
@@ -118,10 +116,9 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   const ctx: FormatContext = {};
   if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
   if (flags.landscape) ctx.orientation = 'landscape';
-  const output = await formatReport(report, format, ctx);
-  if (flags.out) {
-    await writeFileAtomic(resolve(io.cwd, flags.out), output);
-    io.stderr(`已写入 ${flags.out}\n`);
-  } else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+  // Chromium missing or a broken --template: a Chinese message, exit 2, no stack.
+  const output = await renderOrExplain(io, () => formatReport(report, format, ctx));
+  if (typeof output === 'number') return output;
+  await emitOutput(io, output, flags.out);
   return EXIT.OK;
 }

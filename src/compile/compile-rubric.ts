@@ -1,6 +1,6 @@
 // Compile a validated rubric to json-rules-engine rules: one rule per condition site, named by the site key.
 // The CompiledRubric is built once per rubric and reused for every agency; its Engine is never run concurrently.
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { buildRubricModel, type RubricModel } from '../model/rubric-model.js';
 import { collectRuleSites, conditionFacts, type RuleSite } from '../model/rule-sites.js';
 import type { Condition } from '../schema/condition-schema.js';
@@ -117,7 +117,11 @@ export function compileRubric(rubric: Rubric, meta: { hash: string; file?: strin
     engine ??= createEngine(rules);
     const e = engine;
     const run = tail.then(async () => {
-      const { results, failureResults } = await e.run(facts);
+      // Facts as constant Facts without the engine's per-value cache: every value is given, so the cache (an
+      // object hash per fact per run, ~5% of a batch) buys nothing.
+      const runtime: Record<string, Fact> = {};
+      for (const k of Object.keys(facts)) runtime[k] = new Fact(k, facts[k] as never, { cache: false });
+      const { results, failureResults } = await e.run(runtime);
       const outcomes: RuleOutcomes = new Map();
       for (const r of [...results, ...failureResults]) {
         const leaves: LeafOutcome[] = [];

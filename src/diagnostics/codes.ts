@@ -13,15 +13,15 @@ export const DIAGNOSTIC_CODES = {
   SCHEMA_INVALID: '{reason}',
   UNKNOWN_KEY: '未知字段 "{actual}"',
   ID_NOT_STRING: '编号必须是字符串:请给 {actual} 加上引号,写成 "{expected}"',
-  DUPLICATE_ID: '节点编号 "{actual}" 重复,首次出现在第 {expected} 行',
+  DUPLICATE_ID: '{reason}编号 "{actual}" 重复,首次出现在第 {expected} 行',
   POINTS_MISMATCH: '下级分值合计 {actual} 与本级分值 {expected} 不一致(如属扣分项、加分项或按权重计分,请声明)',
   WEIGHTS_INVALID: '下级权重合计 {actual}%,应为 100%',
   UNKNOWN_FACT: '未定义的事实 "{actual}"',
   UNKNOWN_PARAMETER: '未定义的参数 "{actual}"',
   UNKNOWN_OPERATOR: '未知的运算符 "{actual}"',
   UNKNOWN_NODE: '未定义的节点 "{actual}"',
-  OPERATOR_TYPE_MISMATCH: '运算符 "{actual}" 不适用于{expected}类型的事实',
-  VALUE_TYPE_MISMATCH: '比较值 {actual} 与事实类型不符,应为{expected}',
+  OPERATOR_TYPE_MISMATCH: '{reason} "{actual}" 不适用于 {expected} 类型的事实',
+  VALUE_TYPE_MISMATCH: '比较值 {actual:json} 与事实类型不符,应为{expected}',
   LEVELS_UNORDERED: '等级须按分值从高到低排列:"{actual}" 的分值高于前一等级',
   GRADES_UNORDERED: '等次须按下限从高到低排列',
   INVALID_PATH: 'path 只能是简单属性路径(如 $.a.b 或 $.items[0]),不能是 "{actual}"',
@@ -33,14 +33,22 @@ export const DIAGNOSTIC_CODES = {
   AMOUNT_EXCEEDS_POINTS: '{reason}',
   RUBRIC_MISMATCH: '证据材料对应的细则为 {actual},但当前细则为 {expected}',
   VERSION_MISMATCH: '证据材料对应的细则版本为 {actual},但当前细则版本为 {expected}',
-  FACT_TYPE_MISMATCH: '事实 "{path}" 的值 {actual} 类型不符,应为{expected}',
-  FACT_OUT_OF_RANGE: '事实 "{path}" 的值 {actual} 超出允许范围 {expected}',
+  FACT_TYPE_MISMATCH: '事实 "{name}" 的值 {actual:json} 类型不符,应为{expected}',
+  FACT_OUT_OF_RANGE: '事实 "{name}" 的值 {actual} 超出允许范围 {expected}',
   FACT_DERIVED_GIVEN: '事实 "{actual}" 由细则自动计算,不应在证据中填写',
   JUDGEMENT_OUT_OF_BOUNDS: '评审分 {actual} 超出允许范围 {expected}',
-  JUDGEMENT_NOT_ALLOWED: '节点 "{actual}" 不是酌情评分项,不能给出评审分',
+  JUDGEMENT_NOT_ALLOWED: '"{actual}" 不是酌情评分项(或酌情扣分规则),不能给出评审分',
   NOT_APPLICABLE_NOT_ALLOWED: '节点 "{actual}" 不允许声明为不适用',
   CLAIM_OUT_OF_RANGE: '自评分 {actual} 超出该项分值范围 {expected}',
   MISSING_FACT: '缺少事实 "{actual}",相关评分项按 0 分计并标记为缺少佐证',
+  EXTENDS_NO_READER: '细则使用了 extends 继承 "{actual}",但当前调用方式无法读取其他文件(请用 loadRubric,或为 parseRubric 传入 read 读取函数)',
+  EXTENDS_UNREADABLE: '无法读取被继承的细则 "{actual}":{reason}',
+  EXTENDS_CYCLE: '细则继承出现循环:{actual}',
+  EXTENDS_TOO_DEEP: '细则继承层级过深(超过 {expected} 层):{actual}',
+  EXTENDS_RESTATE: '继承的细则须重新写明 "{actual}":{reason}',
+  OVERRIDE_INVALID: '{reason}',
+  FORM_INVALID: '{reason}',
+  FORM_CELL_INVALID: '{reason}',
   USAGE: '{reason}',
   INTERNAL_ERROR: '内部错误:{reason}',
 } as const;
@@ -52,13 +60,18 @@ export interface MessageData {
   expected?: unknown;
   reason?: string;
   path?: string;
+  /** The name a message is about when it is not the dotted path (e.g. a fact id). */
+  name?: string;
 }
 
-/** Fill a code's template with its data. Unknown placeholders stay empty. */
+/**
+ * Fill a code's template with its data. Unknown placeholders stay empty. `{key}` prints a string as is;
+ * `{key:json}` always prints JSON, so a quoted "1" in the input is not shown as if it were the number 1.
+ */
 export function formatMessage(code: DiagnosticCode, data: MessageData = {}): string {
-  return DIAGNOSTIC_CODES[code].replace(/\{(\w+)\}/g, (_m, key: string) => {
+  return DIAGNOSTIC_CODES[code].replace(/\{(\w+)(:json)?\}/g, (_m, key: string, json?: string) => {
     const v = (data as Record<string, unknown>)[key];
     if (v === undefined) return '';
-    return typeof v === 'string' ? v : JSON.stringify(v);
+    return typeof v === 'string' && !json ? v : JSON.stringify(v);
   });
 }

@@ -1,12 +1,27 @@
 // Map a data path to file:line:column in the YAML source, and print code frames.
-import { isCollection, isScalar, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { SourceFile } from '../load/parse-source.js';
-import type { Diagnostic, PathSegment } from './diagnostic.js';
+import { toDotPath, type Diagnostic, type PathSegment } from './diagnostic.js';
+
+/** Same key as a data path segment: data keys are strings even where YAML has a number (`claims: {1: 3}`). */
+const sameKey = (key: unknown, seg: PathSegment): boolean => isScalar(key) && String(key.value) === String(seg);
+
+/** The YAML node at exactly `path` (unlike `doc.getIn`, a number key matches its string form), or undefined. */
+function nodeAt(src: SourceFile, path: readonly PathSegment[]): YamlNode | undefined {
+  let cur: unknown = src.doc.contents;
+  for (const seg of path) {
+    if (isMap(cur)) cur = cur.items.find((pair) => sameKey(pair.key, seg))?.value;
+    else if (isSeq(cur) && typeof seg === 'number') cur = cur.items[seg];
+    else return undefined;
+    if (cur === null || cur === undefined) return undefined;
+  }
+  return cur as YamlNode;
+}
 
 /** The YAML node at `path`, or the nearest existing ancestor (a missing required key points at its parent). */
 export function findNode(src: SourceFile, path: readonly PathSegment[]): { node: YamlNode | null; exact: boolean } {
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? (src.doc.contents as YamlNode | null) : (src.doc.getIn(path.slice(0, n), true) as YamlNode | undefined);
+    const node = n === 0 ? (src.doc.contents as YamlNode | null) : nodeAt(src, path.slice(0, n));
     if (node && (isCollection(node) || isScalar(node) || (node as { range?: unknown }).range)) return { node, exact: n === path.length };
   }
   return { node: null, exact: false };
@@ -15,12 +30,12 @@ export function findNode(src: SourceFile, path: readonly PathSegment[]): { node:
 /** The key node of the last path segment, when the path ends at a map entry (points at `key:` rather than the value). */
 export function locate(src: SourceFile, path: readonly PathSegment[], preferKey = false): { line: number; column: number } {
   if (preferKey && path.length > 0) {
-    const parent = src.doc.getIn(path.slice(0, -1), true) as YamlNode | undefined;
+    const parent = path.length === 1 ? (src.doc.contents as YamlNode | null) : nodeAt(src, path.slice(0, -1));
     const last = path[path.length - 1];
     if (parent && isCollection(parent) && typeof last === 'string') {
       for (const item of parent.items as Array<{ key?: unknown }>) {
         const key = item.key;
-        if (isScalar(key) && key.value === last && key.range) {
+        if (isScalar(key) && sameKey(key, last) && key.range) {
           const p = src.lineCounter.linePos(key.range[0]);
           return { line: p.line, column: p.col };
         }
@@ -35,6 +50,8 @@ export function locate(src: SourceFile, path: readonly PathSegment[], preferKey 
 
 /** Attach file/line/column to a diagnostic from its path array. */
 export function positionDiagnostic(src: SourceFile, d: Diagnostic, path: readonly PathSegment[], preferKey = false): Diagnostic {
+  const moved = src.relocate?.(path);
+  if (moved) return relocatedDiagnostic(src, moved, d, path, preferKey);
   const { line, column } = locate(src, path, preferKey);
   return { ...d, file: src.file, line, column };
 }
@@ -48,4 +65,25 @@ export function codeFrame(text: string, line: number, column: number): string {
   const shown = src.length > 160 ? src.slice(0, 160) + '…' : src;
   const caretPad = [...shown.slice(0, Math.max(0, column - 1))].map((ch) => (/[\u1100-\uffff]/.test(ch) ? '  ' : ch === '\t' ? '\t' : ' ')).join('');
   return `  ${String(line).padStart(gutter)} | ${shown}\n  ${' '.repeat(gutter)} | ${caretPad}^`;
+}
+
+/** A resolved (`extends`) rubric: position in the file that caused the value, and rewrite the dotted path to it. */
+function relocatedDiagnostic(
+  src: SourceFile,
+  moved: { src: SourceFile; path: PathSegment[] },
+  d: Diagnostic,
+  path: readonly PathSegment[],
+  preferKey: boolean,
+): Diagnostic {
+  const out = positionDiagnostic(moved.src, d, moved.path, preferKey);
+  if (d.path !== undefined) {
+    // The diagnostic's own path is usually the positioning path or a prefix of it.
+    for (let n = path.length; n >= 0; n--) {
+      if (toDotPath(path.slice(0, n)) !== d.path) continue;
+      const p = src.relocate?.(path.slice(0, n));
+      out.path = toDotPath(p && p.src === moved.src ? p.path : moved.path);
+      break;
+    }
+  }
+  return out;
 }

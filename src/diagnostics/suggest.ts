@@ -7,13 +7,17 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   let bestDist = Infinity;
   const limit = Math.max(2, Math.floor(name.length / 3));
   for (const c of candidates) {
-    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : distance(name, c);
+    const lower = c.toLowerCase();
+    const typed = name.toLowerCase();
+    // A case-only difference is nearest; an abbreviation (`bool` → boolean, `eq` → equal) beats two typos.
+    const d = lower === typed ? 0.5 : typed.length >= 2 && lower.startsWith(typed) ? Math.min(1.5, distance(name, c)) : distance(name, c);
     if (d < bestDist || (d === bestDist && best !== undefined && c < best)) {
       best = c;
       bestDist = d;
     }
   }
-  return bestDist <= limit ? best : undefined;
+  // Never suggest a name that shares nothing with what was typed (`备注` → `id`, `C` → `A`).
+  return bestDist <= limit && bestDist < name.length ? best : undefined;
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {

@@ -97,21 +97,22 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     }
     const v = normaliseFactValue(def, value);
     if (v === undefined) {
-      add(makeDiagnostic('FACT_TYPE_MISMATCH', { actual: value, expected: TYPE_TEXT[def.type] + (def.type === 'enum' ? `:${(def.values ?? []).join('、')}` : ''), path: p }), p);
+      add(makeDiagnostic('FACT_TYPE_MISMATCH', { name: id, actual: value, expected: TYPE_TEXT[def.type] + (def.type === 'enum' ? `:${(def.values ?? []).join('、')}` : ''), path: p }), p);
       continue;
     }
     if (typeof v === 'number') {
       const lo = def.min ?? (def.type === 'percent' ? 0 : undefined);
       const hi = def.max ?? (def.type === 'percent' ? 100 : undefined);
       if ((lo !== undefined && v < lo) || (hi !== undefined && v > hi))
-        add(makeDiagnostic('FACT_OUT_OF_RANGE', { actual: v, expected: rangeText(def), path: p }), p);
+        add(makeDiagnostic('FACT_OUT_OF_RANGE', { name: id, actual: v, expected: rangeText(def), path: p }), p);
     }
   }
   const nodeIds = [...model.byId.keys()];
-  const unknownNode = (id: string, p: PathSegment[]): boolean => {
+  // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
+  const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
     if (model.byId.has(id)) return false;
     const hint = didYouMean(id, nodeIds);
-    add(makeDiagnostic('UNKNOWN_NODE', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, true);
+    add(makeDiagnostic('UNKNOWN_NODE', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, atKey);
     return true;
   };
   for (const id of Object.keys(ev.evidence)) unknownNode(id, ['evidence', id]);
@@ -121,6 +122,13 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const f = model.byId.get(id)!;
     if (dec(claim).gt(f.max)) add(makeDiagnostic('CLAIM_OUT_OF_RANGE', { actual: claim, expected: `[0, ${formatPoints(f.max, 4)}]`, path: ['claims', id] }), ['claims', id]);
   }
+  // Keys a judgement may use: a judged node's id, or `<node>#<deduction>` for a judged deduction.
+  const judgeable = model.nodes.flatMap((f) => {
+    const s = f.node.scoring;
+    if (s?.method === 'judgement') return [f.id];
+    if (s?.method === 'deduct') return s.deductions.filter((d) => d.judgement).map((d) => `${f.id}#${d.id}`);
+    return [];
+  });
   for (const [key, j] of Object.entries(ev.judgements)) {
     const p: PathSegment[] = ['judgements', key];
     const [nodeId, dedId] = key.split('#') as [string, string | undefined];
@@ -140,15 +148,18 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
       }
     }
     if (lo === undefined || hi === undefined) {
-      add(makeDiagnostic('JUDGEMENT_NOT_ALLOWED', { actual: key, path: p }), p, true);
+      // Listed rather than guessed: ids differ by one character (1, 2) far too often for a "did you mean".
+      const hint = judgeable.length > 0 ? `本细则可评审的项目:${judgeable.slice(0, 20).join('、')}${judgeable.length > 20 ? ' 等' : ''}` : '本细则没有酌情评分项';
+      add(makeDiagnostic('JUDGEMENT_NOT_ALLOWED', { actual: key, path: p, hint }), p, true);
       continue;
     }
     if (j.score < lo || j.score > hi) add(makeDiagnostic('JUDGEMENT_OUT_OF_BOUNDS', { actual: j.score, expected: `[${lo}, ${hi}]`, path: [...p, 'score'] }), [...p, 'score']);
   }
   ev.notApplicable.forEach((na, i) => {
     const p: PathSegment[] = ['notApplicable', i, 'node'];
-    if (unknownNode(na.node, p)) return;
-    if (!model.byId.get(na.node)!.node.mayBeNotApplicable) add(makeDiagnostic('NOT_APPLICABLE_NOT_ALLOWED', { actual: na.node, path: p }), p);
+    if (unknownNode(na.node, p, false)) return;
+    if (!model.byId.get(na.node)!.node.mayBeNotApplicable)
+      add(makeDiagnostic('NOT_APPLICABLE_NOT_ALLOWED', { actual: na.node, path: p, hint: '只有细则注明可作合理缺项(mayBeNotApplicable: true)的项目才能声明不适用' }), p);
   });
   return out;
 }

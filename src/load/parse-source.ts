@@ -1,7 +1,7 @@
 // Parse YAML/JSON text into a positioned document, refusing what could crash or poison the process.
 // Input: file name + text. Output: SourceFile (data, yaml Document, LineCounter) or diagnostics. No I/O here.
-import { Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { makeDiagnostic, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { makeDiagnostic, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
 
 export const LIMITS = {
   /** Rubrics and evidence files are small; 2 MiB leaves room for a 500-row 统计表. */
@@ -16,6 +16,11 @@ export interface SourceFile {
   data: unknown;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /**
+   * Set only on a rubric resolved from `extends` layers (src/extends): maps a path in `data` to the file and path
+   * that caused it, so diagnostics point at the parent or the child file. Absent for ordinary files.
+   */
+  relocate?: (path: readonly PathSegment[]) => { src: SourceFile; path: PathSegment[] } | undefined;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -58,17 +63,76 @@ export function findExcessiveNesting(text: string, maxDepth = LIMITS.maxDepth): 
   return -1;
 }
 
-function walkForForbiddenKeys(node: unknown, found: YamlNode[]): void {
-  if (isMap(node)) {
+/** yaml's (English) error → the Chinese reason users read; the original is kept only where no translation fits. */
+function yamlReason(e: YAMLError, text: string): string {
+  const first = e.message.split('\n')[0]!;
+  const at = text.slice(e.pos[0], e.pos[1]).split('\n')[0]!.trim();
+  const close = first.match(/end with an? (\S)$/)?.[1];
+  if (close) return `括号没有闭合:缺少 "${close}"(或此处缩进不够)`;
+  switch (e.code) {
+    case 'DUPLICATE_KEY': {
+      // The error covers the key's first character only: read the key up to its colon.
+      const key = text.slice(e.pos[0]).match(/^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:/)?.[1] ?? at;
+      return `同一层级出现重复的键${key ? ` ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}` : ''}`;
+    }
+    case 'TAB_AS_INDENT':
+      return '不能用 Tab 键缩进,请改用空格';
+    case 'BAD_INDENT':
+      return '缩进不一致:同一层级的各项必须从同一列开始';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return '键名不能跨行:请检查缩进,是否漏写了冒号 ":",或冒号后面漏了空格';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return '此处不能开始新的"键: 值":请检查本行与下一行的缩进是否一致;值里含冒号时请给整个值加引号';
+    case 'BLOCK_IN_FLOW':
+      return '花括号 { } 或方括号 [ ] 里的各项须用英文逗号 "," 分隔';
+    case 'BAD_SCALAR_START':
+      return `值不能以 "${at}" 开头:请给整个值加引号`;
+    case 'MULTIPLE_DOCS':
+      return '一个文件只能有一份文档(不能出现第二个 "---")';
+    case 'TAG_RESOLVE_FAILED':
+      return `不能使用 YAML 标签 ${at || first}(以 ! 开头的写法)`;
+    case 'MISSING_CHAR':
+      if (/quote/.test(first)) return '引号没有闭合';
+      if (/followed by map values/.test(first)) return '键名后缺少冒号 ":"';
+      if (/^Missing ,/.test(first)) return '缺少英文逗号 ","';
+      if (/space after :/.test(first)) return '冒号 ":" 后面须有空格';
+      return `缺少必要的符号(${first})`;
+    default:
+      return `无法解析(${first})`;
+  }
+}
+
+interface KeyProblem {
+  code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX';
+  offset: number;
+  path: PathSegment[];
+  data: { actual?: string; expected?: string; reason?: string; hint?: string };
+}
+
+/**
+ * Find what the composed document must not contain: prototype keys, anchors/aliases, and numeric keys YAML reads
+ * differently from how they are written (`1.10:` becomes the key "1.1" — a claim or judgement for the wrong item).
+ */
+function walkForKeyProblems(node: unknown, path: PathSegment[], found: KeyProblem[]): void {
+  if (isAlias(node)) {
+    found.push({ code: 'YAML_SYNTAX', offset: node.range?.[0] ?? 0, path, data: { reason: '不支持锚点和别名(& 与 *),请把内容直接写出来' } });
+  } else if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair)) {
-        const key = pair.key;
-        if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) found.push(key);
-        walkForForbiddenKeys(pair.value, found);
-      }
+      if (!isPair(pair)) continue;
+      const key = pair.key;
+      const name = isScalar(key) ? String(key.value) : '';
+      const at = [...path, name];
+      if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) {
+        found.push({ code: 'PROTOTYPE_KEY', offset: key.range?.[0] ?? 0, path: at, data: { actual: key.value } });
+      } else if (isScalar(key) && typeof key.value === 'number' && typeof key.source === 'string' && key.source.trim() !== name) {
+        const raw = key.source.trim();
+        const hint = `YAML 会把不带引号的 ${raw} 读成数字 ${name}`;
+        found.push({ code: 'ID_NOT_STRING', offset: key.range?.[0] ?? 0, path: at, data: { actual: raw, expected: raw, hint } });
+      } else if (isAlias(key)) walkForKeyProblems(key, path, found);
+      walkForKeyProblems(pair.value, at, found);
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) walkForForbiddenKeys(item, found);
+    node.items.forEach((item, i) => walkForKeyProblems(item, [...path, i], found));
   }
 }
 
@@ -100,25 +164,28 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
     return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: err instanceof Error ? err.message : String(err) })] };
   }
   const diagnostics: Diagnostic[] = [];
+  // yaml may raise two errors for one mistake at one spot; keep one, preferring a specific one over the
+  // generic "implicit keys need to be on a single line".
+  const byOffset = new Map<number, YAMLError>();
   for (const e of doc.errors) {
+    const prev = byOffset.get(e.pos[0]);
+    if (!prev || prev.code === 'MULTILINE_IMPLICIT_KEY') byOffset.set(e.pos[0], e);
+  }
+  for (const e of byOffset.values()) {
     const { line, column } = position(lineCounter, e.pos[0]);
-    const reason = e.code === 'DUPLICATE_KEY' ? '同一层级出现重复的键' : e.message.split('\n')[0]!;
-    diagnostics.push({ ...makeDiagnostic('YAML_SYNTAX', { file, reason }), line, column });
+    diagnostics.push({ ...makeDiagnostic('YAML_SYNTAX', { file, reason: yamlReason(e, text) }), line, column });
   }
   for (const w of doc.warnings) {
     const { line, column } = position(lineCounter, w.pos[0]);
-    diagnostics.push({ ...makeDiagnostic('YAML_WARNING', { file, reason: w.message.split('\n')[0]! }), line, column });
+    diagnostics.push({ ...makeDiagnostic('YAML_WARNING', { file, reason: yamlReason(w, text) }), line, column });
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const forbidden: YamlNode[] = [];
-  walkForForbiddenKeys(doc.contents, forbidden);
-  if (forbidden.length > 0) {
+  const problems: KeyProblem[] = [];
+  walkForKeyProblems(doc.contents, [], problems);
+  if (problems.length > 0) {
     return {
       ok: false,
-      diagnostics: forbidden.map((k) => ({
-        ...makeDiagnostic('PROTOTYPE_KEY', { file, actual: String((k as { value?: unknown }).value) }),
-        ...position(lineCounter, k.range?.[0] ?? 0),
-      })),
+      diagnostics: problems.map((k) => ({ ...makeDiagnostic(k.code, { file, path: k.path, ...k.data }), ...position(lineCounter, k.offset) })),
     };
   }
   let data: unknown;

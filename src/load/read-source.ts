@@ -10,7 +10,10 @@ export async function readSource(file: string, cwd?: string): Promise<Result<Sou
   const path = cwd ? resolve(cwd, file) : file;
   try {
     const st = await stat(path);
-    if (!st.isFile()) return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason: '不是普通文件' })] };
+    if (!st.isFile()) {
+      const reason = st.isDirectory() ? '这是一个文件夹,不是文件' : '不是普通文件';
+      return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason })] };
+    }
     if (st.size > LIMITS.maxBytes) {
       return { ok: false, diagnostics: [makeDiagnostic('FILE_TOO_LARGE', { file, actual: st.size, expected: LIMITS.maxBytes })] };
     }
@@ -20,8 +23,10 @@ export async function readSource(file: string, cwd?: string): Promise<Result<Sou
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, diagnostics: [makeDiagnostic('FILE_NOT_FOUND', { file })] };
-    const reason =
-      code === 'EACCES' ? '没有读取权限' : err instanceof TypeError ? '不是 UTF-8 编码的文本' : code ?? (err instanceof Error ? err.message : String(err));
-    return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason })] };
+    const notUtf8 = err instanceof TypeError;
+    const reason = code === 'EACCES' ? '没有读取权限' : notUtf8 ? '不是 UTF-8 编码的文本' : code ?? (err instanceof Error ? err.message : String(err));
+    // Files saved by WPS/Excel/Notepad on Chinese Windows are often GBK or UTF-16.
+    const hint = notUtf8 ? '请用记事本或 WPS 打开,"另存为"时把编码选为 UTF-8 后再试' : undefined;
+    return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason, ...(hint ? { hint } : {}) })] };
   }
 }

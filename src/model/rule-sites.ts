@@ -92,6 +92,7 @@ export function collectScoringFactRefs(model: RubricModel): Ref[] {
     if (s.method === 'linear' || s.method === 'percent' || s.method === 'external' || s.method === 'stepped') refs.push({ name: s.fact, path: [...p, 'fact'] });
     if (s.method === 'weighted') s.inputs.forEach((x, i) => refs.push({ name: x.fact, path: [...p, 'inputs', i, 'fact'] }));
     if (s.method === 'perOccurrence') refs.push({ name: s.per.fact, path: [...p, 'per', 'fact'] });
+    if (s.method === 'rank' && 'fact' in s.basis) refs.push({ name: s.basis.fact, path: [...p, 'basis', 'fact'] });
     if (s.method === 'deduct')
       s.deductions.forEach((d, i) => {
         if (d.per) refs.push({ name: d.per.fact, path: [...p, 'deductions', i, 'per', 'fact'] });

@@ -31,11 +31,34 @@ function claimedTotal(id: string, input: BuildInput): Dec | null {
   return total;
 }
 
+// One collator for every report: `localeCompare(x, 'en', opts)` builds a new ICU collator per call, which is slow and
+// serialises worker threads on ICU's locks in a batch.
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
+
+// Every node's maximum rounded once per rubric model (a batch builds thousands of reports from one model).
+const MAXIMA = new WeakMap<CompiledRubric['model'], Map<Dec, number>>();
+function roundedMaxima(model: CompiledRubric['model'], precision: number): Map<Dec, number> {
+  let m = MAXIMA.get(model);
+  if (!m) {
+    m = new Map(model.nodes.map((f) => [f.max, toOutput(f.max, precision)]));
+    MAXIMA.set(model, m);
+  }
+  return m;
+}
+
 export function buildReport(input: BuildInput): ScoreReport {
   const { compiled, evidence, results, totals } = input;
   const rubric = compiled.rubric;
   const p = rubric.precision;
-  const out = (d: Dec): number => toOutput(d, p);
+  const maxima = roundedMaxima(compiled.model, p);
+  // A score or applicable maximum that is the node's own maximum (full marks) is the same Decimal instance.
+  const out = (d: Dec): number => {
+    const m = maxima.get(d);
+    if (m !== undefined) return m;
+    if (d.decimalPlaces() > p) return toOutput(d, p);
+    const n = d.toNumber(); // already within the precision: rounding would change nothing
+    return n === 0 ? 0 : n;
+  };
   const nodes: ReportNode[] = compiled.model.nodes.map((f) => {
     const r = results.get(f.id)!;
     const n = f.node;
@@ -122,7 +145,7 @@ export function buildReport(input: BuildInput): ScoreReport {
     overClaims: nodes
       .filter((n) => n.claimed !== undefined && n.difference !== undefined && n.difference > 0)
       .map((n) => ({ id: n.id, title: n.title, claimed: n.claimed!, score: n.score, difference: n.difference! }))
-      .sort((a, b) => b.difference - a.difference || a.id.localeCompare(b.id, 'en', { numeric: true })),
+      .sort((a, b) => b.difference - a.difference || ID_ORDER.compare(a.id, b.id)),
     missingEvidence: nodes.filter((n) => n.status === 'missing_evidence').map((n) => ({ id: n.id, title: n.title, facts: n.missingFacts })),
     diagnostics: input.diagnostics,
   };

@@ -42,7 +42,11 @@ export const EvidenceSchema = z.strictObject({
   date: DateStringSchema.optional(),
   facts: z.record(FactIdSchema, FactValue).default({}),
   evidence: z.record(IdSchema, z.array(CitationSchema).max(100)).default({}),
-  claims: z.record(IdSchema, PointsSchema).default({}),
+  /** 自评分; null = not claimed (the blank form from `zwgk init` lists every item with null), dropped here. */
+  claims: z
+    .record(IdSchema, PointsSchema.nullable())
+    .default({})
+    .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as Record<string, number>),
   /** Keyed by node id, or `<node>#<deduction>` for a judged deduction. */
   judgements: z.record(z.string().max(130), JudgementSchema).default({}),
   notApplicable: z.array(z.strictObject({ node: IdSchema, reason: z.string().min(1).max(2000) })).max(200).default([]),

@@ -4,6 +4,7 @@ import { FactIdSchema, IdSchema, NumberOrParamSchema, PointsSchema, TextSchema }
 import { ConditionSchema } from './condition-schema.js';
 import { FactDefSchema } from './fact-schema.js';
 import { ScoringSchema } from './scoring-schema.js';
+import { OverrideSchema } from './override-schema.js';
 
 export const NODE_KINDS = ['score', 'bonus', 'penalty'] as const;
 export const NA_POLICIES = ['reduce', 'renormalize', 'rescale', 'redistribute'] as const;
@@ -141,3 +142,16 @@ export type Veto = z.output<typeof VetoSchema>;
 export type Grade = z.output<typeof GradeSchema>;
 export type Parameter = z.output<typeof ParameterSchema>;
 export type NotApplicablePolicy = z.output<typeof NotApplicablePolicy>;
+
+/**
+ * The raw layer of a rubric that `extends` another (src/extends resolves it before RubricSchema runs).
+ * Loose on purpose: every other key is a rubric field merged over the parent's and checked on the resolved rubric,
+ * which never contains `extends` or `overrides`.
+ */
+export const RubricLayerSchema = z.looseObject({
+  /** Path of the parent rubric, relative to this file. */
+  extends: z.string().min(1).max(500),
+  /** Ordered node operations applied to the parent's tree. */
+  overrides: z.array(OverrideSchema).max(500).optional(),
+});
+export type RubricLayer = z.output<typeof RubricLayerSchema>;

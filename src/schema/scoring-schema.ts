@@ -137,6 +137,33 @@ const Stepped = z.strictObject({
   beyond: z.strictObject({ from: NumberOrParamSchema, every: z.number().positive(), points: PointsSchema }).optional(),
 });
 
+/** M27 rank band: ranks after the previous band's `upTo` up to this `upTo` (inclusive). */
+const RankBand = z.strictObject({
+  upTo: z.number().int().min(1).max(1000000),
+  /** One amount for every rank in the band, or one per rank in order ("依次赋予60、57、54、51、48分"). */
+  points: z.union([PointsSchema, z.array(PointsSchema).min(1).max(1000)]),
+});
+
+/**
+ * M27: points by rank among the agencies compared in one batch (`zwgk compare`), scored in a second pass once every
+ * agency's first pass is known. Competition ranking (ties share a rank: 1, 1, 3). Scored alone, the item is `manual`.
+ */
+const Rank = z.strictObject({
+  method: z.literal('rank'),
+  /** What agencies are ranked by: a numeric fact, or another node's (first-pass) score. */
+  basis: z.union([z.strictObject({ fact: FactIdSchema }), z.strictObject({ node: IdSchema })]),
+  /** desc: the largest value ranks first; asc: the smallest. */
+  order: z.enum(['desc', 'asc']).default('desc'),
+  /** Ranked among every agency in the batch, or among agencies of the same class. */
+  among: z.enum(['all', 'class']).default('all'),
+  scheme: z.union([
+    /** "排名1-5名的依次赋予60分、57分、54分、51分、48分". */
+    z.strictObject({ bands: z.array(RankBand).min(1).max(50), otherwise: PointsSchema.default(0) }),
+    /** "第1名满分,第2-5名按第1名的比例得分": points × value ÷ first's value (asc: first's ÷ value), up to rank `upTo`. */
+    z.strictObject({ proportionalToFirst: z.literal(true), upTo: z.number().int().min(1).max(1000000).optional(), otherwise: PointsSchema.default(0) }),
+  ]),
+});
+
 export const ScoringSchema = z.discriminatedUnion('method', [
   Binary,
   Clauses,
@@ -149,8 +176,10 @@ export const ScoringSchema = z.discriminatedUnion('method', [
   Weighted,
   PerOccurrence,
   Stepped,
+  Rank,
 ]);
 export type Scoring = z.output<typeof ScoringSchema>;
 export type ScoringMethod = Scoring['method'];
 export type Deduction = z.output<typeof DeductionSchema>;
 export type Per = z.output<typeof PerSchema>;
+export type RankScoring = z.output<typeof Rank>;

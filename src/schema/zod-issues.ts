@@ -2,9 +2,9 @@
 import type * as z from 'zod';
 import { makeDiagnostic, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
 import { positionDiagnostic } from '../diagnostics/locate.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { closestMatch, didYouMean } from '../diagnostics/suggest.js';
 import type { SourceFile } from '../load/parse-source.js';
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 
 type Issue = z.core.$ZodIssue;
 
@@ -28,6 +28,10 @@ const PATTERN_MESSAGES: Record<string, string> = {
   FACTOR_PATTERN: '系数应写成数字或分数,例如 "4/3"',
   REASON_REQUIRED: '必须写明理由',
 };
+
+/** Keys whose value is a node id: an unquoted number there (YAML reads `1.10` as 1.1) gets ID_NOT_STRING.
+ *  set … before are the node references of `overrides` in a rubric that `extends` another. */
+const ID_KEYS = new Set(['id', 'node', 'target', 'set', 'remove', 'move', 'to', 'under', 'after', 'before', 'replace']);
 
 function typeName(t: unknown): string {
   return TYPE_NAMES[String(t)] ?? String(t);
@@ -69,30 +73,69 @@ function flatten(issue: Issue, base: readonly PathSegment[], out: Array<{ issue:
   out.push({ issue, path });
 }
 
-function messageFor(src: SourceFile, issue: Issue, path: PathSegment[], knownKeys: Map<string, string[]>): Diagnostic[] {
+interface IssueContext {
+  /** Allowed keys of each object that had an unknown key (every branch's keys when a union was tried). */
+  knownKeys: WeakMap<object, Set<string>>;
+  /** Paths of required keys that an unknown key nearby is a typo of (`titel` → title): reported once, as UNKNOWN_KEY. */
+  typoTargets: Set<string>;
+}
+
+function knownKeysAt(src: SourceFile, path: readonly PathSegment[], ctx: IssueContext): string[] {
+  const input = getAt(src.data, path);
+  return input !== null && typeof input === 'object' ? [...(ctx.knownKeys.get(input) ?? [])] : [];
+}
+
+/** The YAML source text of a scalar (`2024.1` as written, not as read). */
+function rawSource(src: SourceFile, path: readonly PathSegment[], value: unknown): string {
+  const node = src.doc.getIn(path, true);
+  return isScalar(node) && typeof node.source === 'string' ? node.source : String(value);
+}
+
+/**
+ * An "unknown key" that is really the tail of a text cut by an ASCII comma inside `{ }`
+ * (`{ reason: 台账完整,个别件不规范, by: … }` reads `个别件不规范` as a key): the advice to quote the whole text.
+ */
+function commaSplitHint(src: SourceFile, path: readonly PathSegment[], key: string): string | undefined {
+  const map = path.length === 0 ? src.doc.contents : src.doc.getIn(path, true);
+  if (!isMap(map) || !map.flow) return undefined;
+  const i = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
+  const pair = map.items[i];
+  const prev = map.items[i - 1];
+  if (!pair || pair.value !== null || !prev || !isScalar(prev.key) || !isScalar(prev.value) || typeof prev.value.value !== 'string') return undefined;
+  return `花括号里的英文逗号把文字截断了:请给整段文字加引号,写成 ${String(prev.key.value)}: "${prev.value.value},${key}"`;
+}
+
+function messageFor(src: SourceFile, issue: Issue, path: PathSegment[], ctx: IssueContext): Diagnostic[] {
   const input = getAt(src.data, path);
   const last = path[path.length - 1];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeys.get(JSON.stringify(path)) ?? [];
+      const known = knownKeysAt(src, path, ctx);
       return issue.keys.map((key) => {
-        const hint = didYouMean(key, known) ?? (known.length ? `允许的字段:${known.join('、')}` : undefined);
+        const hint = commaSplitHint(src, path, key) ?? didYouMean(key, known) ?? (known.length ? `允许的字段:${known.join('、')}` : undefined);
         const d = makeDiagnostic('UNKNOWN_KEY', { actual: key, path: [...path, key], ...(hint ? { hint } : {}) });
         return positionDiagnostic(src, d, [...path, key], true);
       });
     }
     case 'invalid_type': {
+      if (path.length === 0) {
+        const reason = input === null || input === undefined ? '文件内容为空(或只有注释)' : `文件顶层应为"键: 值"形式的映射,实际为${describe(input)}`;
+        return [positionDiagnostic(src, makeDiagnostic('SCHEMA_INVALID', { reason, path }), path)];
+      }
       if (input === undefined) {
+        if (ctx.typoTargets.has(JSON.stringify(path))) return [];
         const d = makeDiagnostic('SCHEMA_INVALID', { reason: `缺少必填字段 "${String(last)}"(应为${typeName(issue.expected)})`, path });
         return [positionDiagnostic(src, d, path)];
       }
-      if (typeof input === 'number' && issue.expected === 'string' && (last === 'id' || last === 'node' || last === 'target')) {
-        const node = src.doc.getIn(path, true);
-        const raw = isScalar(node) && typeof node.source === 'string' ? node.source : String(input);
-        const d = makeDiagnostic('ID_NOT_STRING', { actual: raw, expected: raw, path, hint: `YAML 会把不带引号的 ${raw} 读成数字 ${input}` });
+      if (typeof input === 'number' && issue.expected === 'string' && typeof last === 'string' && ID_KEYS.has(last)) {
+        const raw = rawSource(src, path, input);
+        const hint = raw !== String(input) ? `YAML 会把不带引号的 ${raw} 读成数字 ${input}` : '编号一律加引号,以免 1.10 这样的编号被读成数字 1.1';
+        const d = makeDiagnostic('ID_NOT_STRING', { actual: raw, expected: raw, path, hint });
         return [positionDiagnostic(src, d, path)];
       }
-      const d = makeDiagnostic('SCHEMA_INVALID', { reason: `"${String(last ?? '文档')}" 应为${typeName(issue.expected)},实际为${describe(input)}`, path });
+      // A version such as 2024.1 or a number meant as text: quoting keeps it exactly as written.
+      const hint = typeof input === 'number' && issue.expected === 'string' ? `请加上引号,写成 "${rawSource(src, path, input)}"` : undefined;
+      const d = makeDiagnostic('SCHEMA_INVALID', { reason: `"${String(last)}" 应为${typeName(issue.expected)},实际为${describe(input)}`, path, ...(hint ? { hint } : {}) });
       return [positionDiagnostic(src, d, path)];
     }
     case 'invalid_value': {
@@ -106,7 +149,7 @@ function messageFor(src: SourceFile, issue: Issue, path: PathSegment[], knownKey
         const options = (issue as { options?: unknown[] }).options ?? [];
         const hint = typeof input === 'string' ? didYouMean(input, options.map(String)) : undefined;
         const d = makeDiagnostic('SCHEMA_INVALID', {
-          reason: `"${String(last)}" 的值 ${describe(input)} 无效,应为以下之一:${options.map(String).join('、')}`,
+          reason: `"${String(last)}" 的值 ${describe(input)} 无效,应为以下之一:${options.map((o) => JSON.stringify(o)).join('、')}`,
           path,
           ...(hint ? { hint } : {}),
         });
@@ -145,13 +188,18 @@ function messageFor(src: SourceFile, issue: Issue, path: PathSegment[], knownKey
 
 /** Validate the shape of `src.data` against `schema`; every issue becomes a positioned diagnostic. */
 export function parseWithSchema<S extends z.ZodType>(schema: S, src: SourceFile): Result<z.output<S>> {
-  const knownKeys = new Map<string, string[]>();
+  const ctx: IssueContext = { knownKeys: new WeakMap(), typoTargets: new Set() };
   const result = schema.safeParse(src.data, {
     error: (iss) => {
-      // Collect the allowed keys of each strict object that saw an unknown key, for "did you mean".
-      if (iss.code === 'unrecognized_keys') {
+      // Collect the allowed keys of each strict object that saw an unknown key, for "did you mean". Keyed by the input
+      // object itself: issue paths are not final yet here, and each branch of a union adds its own keys.
+      if (iss.code === 'unrecognized_keys' && iss.input !== null && typeof iss.input === 'object') {
         const shape = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
-        if (shape) knownKeys.set(`@${JSON.stringify(iss.keys)}`, Object.keys(shape));
+        if (shape) {
+          const keys = ctx.knownKeys.get(iss.input) ?? new Set<string>();
+          for (const k of Object.keys(shape)) keys.add(k);
+          ctx.knownKeys.set(iss.input, keys);
+        }
       }
       return undefined;
     },
@@ -159,17 +207,18 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, src: SourceFile)
   if (result.success) return { ok: true, value: result.data, diagnostics: [] };
   const flat: Array<{ issue: Issue; path: PathSegment[] }> = [];
   for (const issue of result.error.issues) flatten(issue, [], flat);
-  // Re-key the allowed-key sets by full path now that paths are known.
   for (const { issue, path } of flat) {
-    if (issue.code === 'unrecognized_keys') {
-      const keys = knownKeys.get(`@${JSON.stringify(issue.keys)}`);
-      if (keys) knownKeys.set(JSON.stringify(path), keys);
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeysAt(src, path, ctx);
+    for (const key of issue.keys) {
+      const meant = closestMatch(key, known);
+      if (meant !== undefined) ctx.typoTargets.add(JSON.stringify([...path, meant]));
     }
   }
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const { issue, path } of flat) {
-    for (const d of messageFor(src, issue, path, knownKeys)) {
+    for (const d of messageFor(src, issue, path, ctx)) {
       const key = `${d.line}:${d.column}:${d.message}`;
       if (!seen.has(key)) {
         seen.add(key);

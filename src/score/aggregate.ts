@@ -66,11 +66,13 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
   const { ctx } = input;
   const rubric = ctx.compiled.rubric;
   const results = new Map<string, NodeResult>();
+  // Only a stopping veto (stopScoring: true) on the node or an ancestor skips scoring. A non-stopping veto lets its
+  // target be scored and explained as usual; its fixed score replaces the result at the end of `visit`.
   const vetoedBy = (f: FlatNode): Veto | null => {
     if (input.stopAll) return input.stopAll;
     for (let cur: FlatNode | undefined = f; cur; cur = cur.parent ? byId.get(cur.parent) : undefined) {
       const v = input.nodeVetoes.get(cur.id);
-      if (v && (v.stopScoring || cur.id === f.id)) return v;
+      if (v?.stopScoring) return v;
     }
     return null;
   };
@@ -85,7 +87,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       return r;
     }
     const veto = vetoedBy(f);
-    if (veto && (veto.stopScoring || veto.target === f.id)) {
+    if (veto) {
       const fixed = veto.target === f.id && veto.score !== undefined ? dec(veto.score) : dec(0);
       const r = emptyResult(f.id, 'vetoed', `单项否决:${veto.title}。${veto.reason}`, 'veto', fixed, f.max);
       results.set(f.id, r);

@@ -6,6 +6,7 @@ import type { Evidence, Judgement } from '../schema/evidence-schema.js';
 import type { NumberOrParam } from './numbers.js';
 import type { Dec } from './decimal.js';
 import { explainLeaf } from './explain.js';
+import type { ExternalScore } from './external.js';
 
 export interface ScoredDeduction {
   id: string;
@@ -39,6 +40,8 @@ export interface ScoreContext {
   number(fact: string): number | null;
   /** Resolve a number or {param} to a number. */
   resolve(v: NumberOrParam): number;
+  /** Leaf scores supplied from outside (ScoreOptions.externalScores), keyed by node id. */
+  externalScores?: ReadonlyMap<string, ExternalScore>;
 }
 
 export function createContext(compiled: CompiledRubric, evidence: Evidence, values: FactValues, outcomes: RuleOutcomes): ScoreContext {

@@ -8,9 +8,12 @@ import type { ScoreReport } from '../report/score-report.js';
 import { buildReport } from '../report/build-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
+import { collectScoringFactRefs } from '../model/rule-sites.js';
+import { deriveInputs } from '../validate/check-facts.js';
 import { aggregateTree } from './aggregate.js';
 import { createContext } from './context.js';
 import { computeTotals } from './totals.js';
+import type { ExternalScore } from './external.js';
 
 /** Every catalogue fact with the agency's value (null when missing), derived facts computed. */
 export function collectFactValues(compiled: CompiledRubric, evidence: Evidence): FactValues {
@@ -42,12 +45,32 @@ function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence): Map
   return na;
 }
 
+/** Facts some score depends on: read by a condition or a scoring method (per, linear, external …), directly or
+ *  through a derived fact. A missing one is warned about; a catalogue fact nothing reads is not. */
+function usedFacts(compiled: CompiledRubric): Set<string> {
+  const used = new Set<string>([...compiled.sites.flatMap((s) => s.requiredFacts), ...collectScoringFactRefs(compiled.model).map((r) => r.name)]);
+  const queue = [...used];
+  while (queue.length > 0) {
+    const d = compiled.rubric.facts[queue.pop()!]?.derive;
+    if (!d) continue;
+    for (const input of deriveInputs(d)) {
+      if (!used.has(input)) {
+        used.add(input);
+        queue.push(input);
+      }
+    }
+  }
+  return used;
+}
+
 export interface ScoreOptions {
   evidenceHash: string;
   evidenceFile?: string;
   engineVersion: string;
   /** Warnings from evidence validation, carried into the report. */
   diagnostics?: Diagnostic[];
+  /** Leaves scored from outside (rank points in a batch's second pass, M27), keyed by node id. */
+  externalScores?: ReadonlyMap<string, ExternalScore>;
 }
 
 /** Score one agency's (validated) evidence against a compiled rubric. */
@@ -57,6 +80,7 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
   for (const [k, v] of values) engineFacts[k] = v;
   const outcomes = await compiled.runRules(engineFacts);
   const ctx = createContext(compiled, evidence, values, outcomes);
+  if (opts.externalScores) ctx.externalScores = opts.externalScores;
   const diagnostics: Diagnostic[] = [...(opts.diagnostics ?? [])];
 
   let assessmentVeto: Veto | null = null;
@@ -80,9 +104,9 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
   });
   const totals = computeTotals(model, results, ctx, assessmentVeto);
   const missing = [...values].filter(([id, v]) => v === null && !compiled.rubric.facts[id]!.derive).map(([id]) => id);
+  const used = usedFacts(compiled);
   for (const id of missing) {
-    const used = compiled.sites.some((s) => s.requiredFacts.includes(id));
-    if (used) diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: id, path: ['facts', id] }));
+    if (used.has(id)) diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: id, path: ['facts', id] }));
   }
   return buildReport({ compiled, evidence, results, totals, assessmentVeto, diagnostics, opts });
 }

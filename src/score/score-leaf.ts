@@ -6,11 +6,16 @@ import { scoreBinary, scoreClauses, scoreLevels } from './methods/conditional.js
 import { scoreDeduct } from './methods/deduct.js';
 import { scoreJudgement } from './methods/judgement.js';
 import { scoreExternal, scoreLinear, scorePercent, scorePerOccurrence, scoreStepped, scoreWeighted } from './methods/numeric.js';
+import { scoreRank } from './methods/rank.js';
+import { externalLeafResult } from './external.js';
 
 export function scoreLeaf(node: RubricNode, max: Dec, start: Dec, ctx: ScoreContext): LeafResult {
   const s = node.scoring!;
   let r: LeafResult;
-  switch (s.method) {
+  // A score supplied from outside (the batch's second pass) replaces the method; ceilings below still apply.
+  const external = ctx.externalScores?.get(node.id);
+  if (external) r = externalLeafResult(external, max);
+  else switch (s.method) {
     case 'deduct':
       return scoreDeduct(node, s, max, start, ctx);
     case 'binary':
@@ -42,6 +47,9 @@ export function scoreLeaf(node: RubricNode, max: Dec, start: Dec, ctx: ScoreCont
       break;
     case 'judgement':
       r = scoreJudgement(node, s, max, ctx);
+      break;
+    case 'rank':
+      r = scoreRank(node, s, max, ctx);
       break;
   }
   if (r.score.gt(start)) {

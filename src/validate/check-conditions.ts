@@ -11,6 +11,60 @@ import { walkCondition } from '../model/rule-sites.js';
 /** Plain own-property paths only: `$.a.b`, `$.items[0]`, `a.b`. Anything else could reach jsonpath's evaluator. */
 export const PLAIN_PATH = /^(\$)?(\.?[A-Za-z_][A-Za-z0-9_]*|\[\d{1,4}\])+$/;
 
+/** Spellings authors bring from spreadsheets, code or Chinese rubric text, mapped to the operator they mean. */
+const OPERATOR_ALIASES: Record<string, string> = {
+  '=': 'equal',
+  '==': 'equal',
+  eq: 'equal',
+  equals: 'equal',
+  等于: 'equal',
+  '!=': 'notEqual',
+  '<>': 'notEqual',
+  ne: 'notEqual',
+  neq: 'notEqual',
+  不等于: 'notEqual',
+  '<': 'lessThan',
+  lt: 'lessThan',
+  小于: 'lessThan',
+  低于: 'lessThan',
+  '<=': 'lessThanInclusive',
+  lte: 'lessThanInclusive',
+  le: 'lessThanInclusive',
+  小于等于: 'lessThanInclusive',
+  不超过: 'lessThanInclusive',
+  不高于: 'lessThanInclusive',
+  '>': 'greaterThan',
+  gt: 'greaterThan',
+  大于: 'greaterThan',
+  超过: 'greaterThan',
+  高于: 'greaterThan',
+  '>=': 'greaterThanInclusive',
+  gte: 'greaterThanInclusive',
+  ge: 'greaterThanInclusive',
+  大于等于: 'greaterThanInclusive',
+  不低于: 'greaterThanInclusive',
+  不少于: 'greaterThanInclusive',
+};
+
+/** "Did you mean" for an unknown operator: a known alias first, then the closest spelling. */
+function suggestOperator(op: string): string | undefined {
+  const alias = OPERATOR_ALIASES[op] ?? OPERATOR_ALIASES[op.toLowerCase()];
+  return alias ? `是否想写 "${alias}"?` : didYouMean(op, KNOWN_OPERATORS);
+}
+
+/** The operators that accept a fact of this type, for the hint of OPERATOR_TYPE_MISMATCH. */
+export function operatorsFor(type: string): string[] {
+  return [...KNOWN_OPERATORS].filter((op) => {
+    const types = OPERATOR_TYPES[op];
+    return !types || (types as string[]).includes(type);
+  });
+}
+
+/** A quoted number where a number is wanted: tell the author to drop the quotes. */
+function quotedNumberHint(v: unknown, want: string): string | undefined {
+  return typeof v === 'string' && want === '数字' && v.trim() !== '' && Number.isFinite(Number(v)) ? `去掉引号,写成 value: ${v.trim()}` : undefined;
+}
+
 export interface ConditionContext {
   facts: Record<string, FactDef>;
   parameters: Record<string, Parameter>;
@@ -43,12 +97,16 @@ export function checkCondition(c: Condition, path: PathSegment[], ctx: Condition
         ctx.add(makeDiagnostic('UNKNOWN_FACT', { actual: leaf.fact, path: [...p, 'fact'], ...(hint ? { hint } : {}) }), [...p, 'fact']);
       }
       if (!KNOWN_OPERATORS.has(leaf.operator)) {
-        const hint = didYouMean(leaf.operator, KNOWN_OPERATORS);
+        const hint = suggestOperator(leaf.operator);
         ctx.add(makeDiagnostic('UNKNOWN_OPERATOR', { actual: leaf.operator, path: [...p, 'operator'], ...(hint ? { hint } : {}) }), [...p, 'operator']);
       } else if (def) {
         const types = OPERATOR_TYPES[leaf.operator];
-        if (types && !types.includes(def.type)) {
-          ctx.add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { actual: leaf.operator, expected: def.type, path: [...p, 'operator'] }), [...p, 'operator']);
+        // With a path into a list (e.g. `$[11]`, December of a monthly list) the operator compares one element,
+        // so it must fit the list's element type; an untyped list leaves the element type unknown (not checked).
+        const compared = leaf.path !== undefined && def.type === 'list' ? def.items : def.type;
+        if (types && compared !== undefined && !types.includes(compared)) {
+          const hint = `${compared} 类型可用的运算符:${operatorsFor(compared).join('、')}`;
+          ctx.add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { reason: '运算符', actual: leaf.operator, expected: compared, path: [...p, 'operator'], hint }), [...p, 'operator']);
         }
       }
       if (leaf.path !== undefined && !PLAIN_PATH.test(leaf.path)) {
@@ -65,11 +123,8 @@ export function checkCondition(c: Condition, path: PathSegment[], ctx: Condition
           return;
         }
         const param = ctx.parameters[v.param];
-        if (!param) {
-          const hint = didYouMean(v.param, Object.keys(ctx.parameters));
-          ctx.add(makeDiagnostic('UNKNOWN_PARAMETER', { actual: v.param, path: [...p, 'value', 'param'], ...(hint ? { hint } : {}) }), [...p, 'value', 'param']);
-          return;
-        }
+        // An unknown parameter is reported once, with every other {param} of the rubric, by checkRubric.
+        if (!param) return;
         if (def && leaf.path === undefined && KNOWN_OPERATORS.has(leaf.operator)) {
           const want = valueFits(def, param.value, leaf.operator);
           if (want) ctx.add(makeDiagnostic('VALUE_TYPE_MISMATCH', { actual: param.value, expected: want, path: [...p, 'value'] }), [...p, 'value']);
@@ -78,7 +133,8 @@ export function checkCondition(c: Condition, path: PathSegment[], ctx: Condition
       }
       if (def && leaf.path === undefined && KNOWN_OPERATORS.has(leaf.operator)) {
         const want = valueFits(def, v, leaf.operator);
-        if (want) ctx.add(makeDiagnostic('VALUE_TYPE_MISMATCH', { actual: v, expected: want, path: [...p, 'value'] }), [...p, 'value']);
+        const hint = want ? quotedNumberHint(v, want) : undefined;
+        if (want) ctx.add(makeDiagnostic('VALUE_TYPE_MISMATCH', { actual: v, expected: want, path: [...p, 'value'], ...(hint ? { hint } : {}) }), [...p, 'value']);
       }
     },
     (_kind, items, p) => {

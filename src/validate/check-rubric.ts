@@ -10,23 +10,30 @@ import type { Rubric } from '../schema/rubric-schema.js';
 import { dec, formatPoints, sum } from '../score/decimal.js';
 import { checkCondition } from './check-conditions.js';
 import { checkFacts } from './check-facts.js';
+import { checkRankCriteria } from './check-rank.js';
 
 type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
+/** The source line of a path, for messages that cite another place ("首次出现在第 N 行"). */
+type LineOf = (path: PathSegment[]) => number | undefined;
 
-function checkIds(model: RubricModel, src: SourceFile, add: Add): void {
+/** Report each repeated id in a list of items with ids (at `listPath`), citing the line of its first use. */
+function checkUnique(ids: readonly string[], listPath: PathSegment[], what: string, add: Add, lineOf: LineOf): void {
+  const first = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const at = first.get(id);
+    if (at === undefined) first.set(id, i);
+    else add(makeDiagnostic('DUPLICATE_ID', { reason: what, actual: id, expected: lineOf([...listPath, at, 'id']), path: [...listPath, i, 'id'] }), [...listPath, i, 'id']);
+  });
+}
+
+function checkIds(model: RubricModel, add: Add, lineOf: LineOf): void {
   const first = new Map<string, FlatNode>();
   for (const f of model.nodes) {
     const prev = first.get(f.id);
-    if (prev) {
-      const line = positionDiagnostic(src, makeDiagnostic('DUPLICATE_ID', {}), [...prev.path, 'id']).line;
-      add(makeDiagnostic('DUPLICATE_ID', { actual: f.id, expected: line, path: [...f.path, 'id'] }), [...f.path, 'id']);
-    } else first.set(f.id, f);
+    if (prev) add(makeDiagnostic('DUPLICATE_ID', { reason: '节点', actual: f.id, expected: lineOf([...prev.path, 'id']), path: [...f.path, 'id'] }), [...f.path, 'id']);
+    else first.set(f.id, f);
   }
-  const vetoIds = new Set<string>();
-  model.rubric.vetoes.forEach((v, i) => {
-    if (vetoIds.has(v.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: v.id, expected: '?', path: ['vetoes', i, 'id'] }), ['vetoes', i, 'id']);
-    vetoIds.add(v.id);
-  });
+  checkUnique(model.rubric.vetoes.map((v) => v.id), ['vetoes'], '否决项', add, lineOf);
 }
 
 function checkPoints(model: RubricModel, add: Add): void {
@@ -37,6 +44,13 @@ function checkPoints(model: RubricModel, add: Add): void {
     if (!n.scoring && (!n.children || n.children.length === 0)) add(makeDiagnostic('LEAF_NEEDS_SCORING', { path: f.path, nodeId: n.id }), [...f.path, 'id']);
     if (n.points === undefined && n.weight === undefined && !n.children?.length && f.max.isZero() && f.kind === 'score')
       add(makeDiagnostic('SCHEMA_INVALID', { reason: `节点 "${n.id}" 缺少分值 points(或 weight)`, path: f.path }), [...f.path, 'id']);
+    // A bonus/penalty leaf whose maximum resolves to 0 would be clamped to 0 and silently never count
+    // (e.g. "每次加3分" written without any upper bound): the author must state the bound.
+    if (n.points === undefined && n.weight === undefined && !n.children?.length && f.max.isZero() && f.kind !== 'score')
+      add(
+        makeDiagnostic('SCHEMA_INVALID', { reason: `${f.kind === 'bonus' ? '加分' : '减分'}项 "${n.id}" 缺少上限:请写 points、cap 或计分方法的 max`, path: f.path }),
+        [...f.path, 'id'],
+      );
     if (n.points !== undefined && n.weight !== undefined)
       add(makeDiagnostic('SCHEMA_INVALID', { reason: `节点 "${n.id}" 不能同时写 points 和 weight`, path: [...f.path, 'weight'] }), [...f.path, 'weight'], true);
     if (children.length === 0) continue;
@@ -49,7 +63,7 @@ function checkPoints(model: RubricModel, add: Add): void {
     }
     if (n.points === undefined) continue;
     const childSum = sum(children.map((c) => c.max));
-    const ok = childSum.eq(f.max) || (n.overflow === 'cap' && childSum.gt(f.max));
+    const ok = childSum.eq(f.max) || (n.overflow === 'cap' && childSum.gt(f.max)) || classVariantsFit(children, f.max);
     if (!ok)
       add(
         makeDiagnostic('POINTS_MISMATCH', {
@@ -63,7 +77,19 @@ function checkPoints(model: RubricModel, add: Add): void {
   }
 }
 
-function checkScoring(model: RubricModel, add: Add): void {
+/**
+ * Variants per agency class (A类/B类, 有/无服务职能): siblings restricted to different classes are alternatives, never
+ * both scored for one agency, so their sum is checked per class — at most the parent's points for every class and
+ * exactly the points for at least one (a class left below the points has a reduced maximum, M21).
+ */
+function classVariantsFit(children: FlatNode[], max: ReturnType<typeof dec>): boolean {
+  const classes = [...new Set(children.flatMap((c) => c.node.classes ?? []))];
+  if (classes.length === 0) return false;
+  const sums = classes.map((cls) => sum(children.filter((c) => !c.node.classes || c.node.classes.includes(cls)).map((c) => c.max)));
+  return sums.every((s) => s.lte(max)) && sums.some((s) => s.eq(max));
+}
+
+function checkScoring(model: RubricModel, add: Add, lineOf: LineOf): void {
   for (const f of model.nodes) {
     const s = f.node.scoring;
     if (!s) continue;
@@ -81,11 +107,7 @@ function checkScoring(model: RubricModel, add: Add): void {
         total = total.plus(c.points !== undefined ? dec(c.points) : max.times(c.percent ?? 0).div(100));
       });
       if (total.gt(max)) add(makeDiagnostic('AMOUNT_EXCEEDS_POINTS', { reason: `条款合计 ${formatPoints(total, 4)} 超过本项分值 ${formatPoints(max, 4)}`, path: [...p, 'clauses'] }), [...p, 'clauses'], true);
-      const ids = new Set<string>();
-      s.clauses.forEach((c, i) => {
-        if (ids.has(c.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: c.id, expected: '?', path: [...p, 'clauses', i, 'id'] }), [...p, 'clauses', i, 'id']);
-        ids.add(c.id);
-      });
+      checkUnique(s.clauses.map((c) => c.id), [...p, 'clauses'], '条款', add, lineOf);
     }
     if (s.method === 'levels') {
       let prev: ReturnType<typeof dec> | null = null;
@@ -113,12 +135,10 @@ function checkScoring(model: RubricModel, add: Add): void {
     }
     if (s.method === 'perOccurrence' && s.max !== undefined && f.kind === 'score') exceeds(s.max, [...p, 'max'], '累计上限');
     if (s.method === 'deduct') {
-      const ids = new Set<string>();
+      checkUnique(s.deductions.map((d) => d.id), [...p, 'deductions'], '扣分规则', add, lineOf);
       const byFact = new Map<string, string[]>();
       s.deductions.forEach((d, i) => {
         const dp = [...p, 'deductions', i];
-        if (ids.has(d.id)) add(makeDiagnostic('DUPLICATE_ID', { actual: d.id, expected: '?', path: [...dp, 'id'] }), [...dp, 'id']);
-        ids.add(d.id);
         const kinds = [d.amount !== undefined, d.percentOfPoints !== undefined, d.per !== undefined, d.judgement !== undefined].filter(Boolean).length;
         if (kinds !== 1) add(makeDiagnostic('SCHEMA_INVALID', { reason: '每条扣分规则须且只须写 amount、percentOfPoints、per(配合 each)或 judgement 之一', path: dp }), [...dp, 'id']);
         if (d.per && d.each === undefined) add(makeDiagnostic('SCHEMA_INVALID', { reason: '按次扣分(per)须写每次扣分值 each', path: [...dp, 'per'] }), [...dp, 'per'], true);
@@ -130,7 +150,8 @@ function checkScoring(model: RubricModel, add: Add): void {
       if (s.overlap === undefined) {
         for (const [fact, ded] of byFact) {
           if (ded.length > 1) {
-            add(makeDiagnostic('DEDUCTION_OVERLAP_UNDECLARED', { actual: ded.join('、'), path: [...p, 'deductions'], hint: `它们都读取事实 "${fact}"` }), [...p, 'method']);
+            // Points at the `deductions:` key, beside which `overlap:` is to be written.
+            add(makeDiagnostic('DEDUCTION_OVERLAP_UNDECLARED', { actual: ded.join('、'), path: [...p, 'deductions'], hint: `它们都读取事实 "${fact}"` }), [...p, 'deductions'], true);
             break;
           }
         }
@@ -144,13 +165,16 @@ function checkReferences(model: RubricModel, add: Add): void {
   const facts = r.facts;
   const ctx = { facts, parameters: r.parameters, add };
   for (const site of collectRuleSites(model)) checkCondition(site.condition, site.path, ctx);
+  const nodeAt = new Map(model.nodes.map((f) => [JSON.stringify(f.path), f]));
   for (const ref of collectScoringFactRefs(model)) {
     const def = facts[ref.name];
     if (!def) {
       const hint = didYouMean(ref.name, Object.keys(facts));
       add(makeDiagnostic('UNKNOWN_FACT', { actual: ref.name, path: ref.path, ...(hint ? { hint } : {}) }), ref.path);
     } else if (!['integer', 'number', 'percent'].includes(def.type)) {
-      add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { actual: '计分', expected: def.type, path: ref.path }), ref.path);
+      const method = nodeAt.get(JSON.stringify(ref.path.slice(0, ref.path.lastIndexOf('scoring'))))?.node.scoring?.method ?? '';
+      const hint = `计分方法 ${method} 读取的事实 "${ref.name}" 须为数值型(integer、number 或 percent)`;
+      add(makeDiagnostic('OPERATOR_TYPE_MISMATCH', { reason: '计分方法', actual: method, expected: def.type, path: ref.path, hint }), ref.path);
     }
   }
   for (const ref of collectParamRefs(r)) {
@@ -200,12 +224,14 @@ function checkGrades(rubric: Rubric, add: Add): void {
 export function checkRubric(src: SourceFile, rubric: Rubric): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const add: Add = (d, path, preferKey = false) => diagnostics.push(positionDiagnostic(src, d, path, preferKey));
+  const lineOf: LineOf = (path) => positionDiagnostic(src, makeDiagnostic('DUPLICATE_ID', {}), path).line;
   const model = buildRubricModel(rubric);
-  checkIds(model, src, add);
+  checkIds(model, add, lineOf);
   checkFacts(rubric.facts, add);
   checkPoints(model, add);
-  checkScoring(model, add);
+  checkScoring(model, add, lineOf);
   checkReferences(model, add);
   checkGrades(rubric, add);
+  checkRankCriteria(model, add);
   return diagnostics;
 }

@@ -1,5 +1,8 @@
 // Test helpers: compile rubric text and score evidence text in-process, failing loudly on diagnostics.
-import { parseEvidence, parseRubric, scoreEvidence, type CompiledRubric, type Diagnostic, type ScoreReport } from '../../src/index.js';
+// Imports the stage functions from src/api.ts rather than src/index.ts: the same functions, without loading the
+// formatters and renderers (handlebars, exceljs …) into every test file.
+import { parseEvidence, parseRubric, scoreEvidence } from '../../src/api.js';
+import type { CompiledRubric, Diagnostic, ScoreReport } from '../../src/index.js';
 
 export function compileOk(yaml: string, file = 'rubric.yaml'): CompiledRubric {
   const r = parseRubric(file, yaml);

@@ -1,0 +1,74 @@
+// Reduce one agency's full ScoreReport to what ranking and the county-wide tables need, so a batch holds a few
+// hundred bytes per agency rather than whole reports (memory bounded by what ranking needs, not by file count).
+// Summaries cross the worker boundary by structured clone: plain data only.
+import type { ScoreReport, Totals } from '../report/score-report.js';
+import type { BatchPlan } from './batch-plan.js';
+
+export interface AgencySummary {
+  file: string;
+  hash: string;
+  agency: { code: string; name: string; shortName?: string; class?: string };
+  year: number;
+  totals: Totals;
+  veto: { id: string; title: string } | null;
+  /** Score of every tracked node (plan.tracked order). */
+  scores: number[];
+  /** Applicable maximum of every tracked node; -1 when the node is not applicable. */
+  appMax: number[];
+  /** Lost points per leaf criterion, sparse: [leafIndex, lost, leafIndex, lost, …]. */
+  lost: number[];
+  /** Leaf criteria not applicable to this agency (plan.leaves indices). */
+  notApplicable: number[];
+  /** Criteria whose claim exceeds the score, largest excess first, flat: [nodeIndex, claimed, score, difference, …]. */
+  overClaims: number[];
+  missingEvidence: number;
+  warnings: number;
+  /** First pass only: each rank criterion's basis value (null = unknown) and whether it applies to the agency. */
+  rankBasis?: Array<number | null>;
+  rankApplies?: boolean[];
+  /** Scores of leaves a later pass asked for (baseline substitution), keyed by node id. */
+  leafScores?: Record<string, number>;
+}
+
+/** Summarise a report under a plan. `rankBasis` comes from the caller (it needs fact values). */
+export function summariseReport(report: ScoreReport, plan: BatchPlan, file: string, wantLeafScores?: readonly string[]): AgencySummary {
+  const byId = new Map(report.nodes.map((n) => [n.id, n]));
+  const scores: number[] = [];
+  const appMax: number[] = [];
+  for (const id of plan.tracked) {
+    const n = byId.get(id)!;
+    scores.push(n.score);
+    appMax.push(n.status === 'not_applicable' ? -1 : n.applicableMax);
+  }
+  const lost: number[] = [];
+  const notApplicable: number[] = [];
+  plan.leaves.forEach((l, i) => {
+    const n = byId.get(l.id)!;
+    if (n.status === 'not_applicable') notApplicable.push(i);
+    else if (n.lost > 0) lost.push(i, n.lost);
+  });
+  const a = report.agency;
+  const s: AgencySummary = {
+    file,
+    hash: report.evidence.hash,
+    agency: { code: a.code, name: a.name, ...(a.shortName !== undefined ? { shortName: a.shortName } : {}), ...(a.class !== undefined ? { class: a.class } : {}) },
+    year: report.period.year,
+    totals: report.totals,
+    veto: report.veto ? { id: report.veto.id, title: report.veto.title } : null,
+    scores,
+    appMax,
+    lost,
+    notApplicable,
+    overClaims: report.overClaims.flatMap((o) => [plan.nodeIndex.get(o.id)!, o.claimed, o.score, o.difference]),
+    missingEvidence: report.missingEvidence.length,
+    warnings: report.diagnostics.length,
+  };
+  if (wantLeafScores && wantLeafScores.length > 0) {
+    s.leafScores = {};
+    for (const id of wantLeafScores) {
+      const n = byId.get(id);
+      if (n) s.leafScores[id] = n.score;
+    }
+  }
+  return s;
+}

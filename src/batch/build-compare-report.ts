@@ -1,0 +1,187 @@
+// Assemble the CompareReport from a scored cohort: rows sorted by agency code, competition ranks on the final
+// and the normalised score, grade distribution, county-wide weak spots and over-claims. Sums over agencies are
+// exact (integers of the rubric's smallest unit), so totals never show 2.9999999. Pure.
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { ENGINE_VERSION } from '../version.js';
+import type { AgencySummary } from './agency-summary.js';
+import type { BatchPlan } from './batch-plan.js';
+import {
+  COMPARE_SCHEMA_VERSION,
+  RANKING_RULE,
+  type AgencyRow,
+  type BaselineSection,
+  type CompareReport,
+  type GradeCount,
+  type LeftOutFile,
+  type NodeCell,
+  type OverClaimAgency,
+  type OverClaimItem,
+  type RankCriterionInfo,
+  type SectionCell,
+  type WeakSpot,
+} from './compare-report.js';
+import { compareCodes, competitionRanks } from './ranking.js';
+
+export interface BuildCompareInput {
+  compiled: CompiledRubric;
+  plan: BatchPlan;
+  /** Scored agencies (any order; sorted here). */
+  agencies: Iterable<AgencySummary>;
+  rankInfo: RankCriterionInfo[];
+  leftOut: LeftOutFile[];
+  skipped: string[];
+  files: number;
+  baseline: BaselineSection | null;
+}
+
+export const RANKING_DESCRIPTION = '竞争排名法:得分相同者名次并列,其后名次顺延(如 1、1、3)';
+
+/** Exact sum of numbers that carry at most `precision` decimals. */
+function exactSum(values: Iterable<number>, precision: number): number {
+  const scale = 10 ** Math.max(precision, 4);
+  let s = 0;
+  for (const v of values) s += Math.round(v * scale);
+  return s / scale;
+}
+
+const round = (n: number, digits: number): number => {
+  const f = 10 ** digits;
+  const r = Math.round(n * f) / f;
+  return r === 0 ? 0 : r;
+};
+
+function sectionCells(plan: BatchPlan, a: AgencySummary): SectionCell[] {
+  let k = 0;
+  const cell = (id: string): NodeCell => {
+    const i = k++;
+    const na = a.appMax[i]! < 0;
+    return { id, score: a.scores[i]!, applicableMax: na ? 0 : a.appMax[i]!, notApplicable: na };
+  };
+  return plan.sections.map((s) => {
+    const head = cell(s.id);
+    return { ...head, children: s.children.map((c) => cell(c.id)) };
+  });
+}
+
+function weakSpots(plan: BatchPlan, agencies: readonly AgencySummary[]): WeakSpot[] {
+  const n = plan.leaves.length;
+  const lostCount = new Array<number>(n).fill(0);
+  const naCount = new Array<number>(n).fill(0);
+  const lostUnits = new Array<number>(n).fill(0);
+  const scale = 10 ** Math.max(plan.precision, 4);
+  for (const a of agencies) {
+    for (let j = 0; j < a.lost.length; j += 2) {
+      const i = a.lost[j]!;
+      lostCount[i]!++;
+      lostUnits[i]! += Math.round(a.lost[j + 1]! * scale);
+    }
+    for (const i of a.notApplicable) naCount[i]!++;
+  }
+  const out: WeakSpot[] = [];
+  plan.leaves.forEach((l, i) => {
+    if (lostCount[i] === 0) return;
+    const assessed = agencies.length - naCount[i]!;
+    const total = lostUnits[i]! / scale;
+    out.push({
+      id: l.id,
+      title: l.title,
+      sectionId: l.sectionId,
+      sectionTitle: l.sectionTitle,
+      max: l.max,
+      agenciesLost: lostCount[i]!,
+      agenciesAssessed: assessed,
+      totalLost: total,
+      averageLost: assessed > 0 ? round(total / assessed, 2) : 0,
+    });
+  });
+  const order = new Map(plan.leaves.map((l, i) => [l.id, i]));
+  return out.sort((x, y) => y.totalLost - x.totalLost || y.agenciesLost - x.agenciesLost || order.get(x.id)! - order.get(y.id)!);
+}
+
+function gradeDistribution(compiled: CompiledRubric, agencies: readonly AgencySummary[]): GradeCount[] {
+  const names = compiled.rubric.grades.map((g) => g.name);
+  for (const a of agencies) if (!names.includes(a.totals.grade)) names.push(a.totals.grade);
+  return names.map((grade) => {
+    const count = agencies.filter((a) => a.totals.grade === grade).length;
+    return { grade, count, share: agencies.length > 0 ? round(count / agencies.length, 4) : 0 };
+  });
+}
+
+function overClaimItems(plan: BatchPlan, a: AgencySummary): OverClaimItem[] {
+  const out: OverClaimItem[] = [];
+  const o = a.overClaims;
+  for (let i = 0; i < o.length; i += 4) out.push({ id: plan.nodeIds[o[i]!]!, title: plan.nodeTitles[o[i]!]!, claimed: o[i + 1]!, score: o[i + 2]!, difference: o[i + 3]! });
+  return out;
+}
+
+function overClaims(plan: BatchPlan, agencies: readonly AgencySummary[], precision: number): OverClaimAgency[] {
+  const out: OverClaimAgency[] = [];
+  for (const a of agencies) {
+    const c = a.totals.claimed;
+    const difference = c === null ? null : exactSum([c, -a.totals.final], precision);
+    if (a.overClaims.length === 0 && !(difference !== null && difference > 0)) continue;
+    out.push({ code: a.agency.code, name: a.agency.name, claimed: c, final: a.totals.final, difference, items: overClaimItems(plan, a) });
+  }
+  const excess = (o: OverClaimAgency): number => o.difference ?? exactSum(o.items.map((i) => i.difference), precision);
+  return out.sort((x, y) => excess(y) - excess(x) || compareCodes(x.code, y.code));
+}
+
+/** Build the comparison report. */
+export function buildCompareReport(input: BuildCompareInput): CompareReport {
+  const { compiled, plan } = input;
+  const r = compiled.rubric;
+  const agencies = [...input.agencies].sort((a, b) => compareCodes(a.agency.code, b.agency.code));
+  const rankFinal = competitionRanks(agencies.map((a) => a.totals.final));
+  const rankNorm = competitionRanks(agencies.map((a) => a.totals.normalized));
+  const rows: AgencyRow[] = agencies.map((a, i) => ({
+    code: a.agency.code,
+    name: a.agency.name,
+    ...(a.agency.shortName !== undefined ? { shortName: a.agency.shortName } : {}),
+    ...(a.agency.class !== undefined ? { class: a.agency.class } : {}),
+    year: a.year,
+    file: a.file,
+    evidenceHash: a.hash,
+    totals: a.totals,
+    claimDifference: a.totals.claimed === null ? null : exactSum([a.totals.claimed, -a.totals.final], plan.precision),
+    rank: { final: rankFinal[i]!, normalized: rankNorm[i]! },
+    sections: sectionCells(plan, a),
+    veto: a.veto,
+    overClaimItems: a.overClaims.length / 4,
+    missingEvidence: a.missingEvidence,
+    warnings: a.warnings,
+  }));
+  return {
+    schemaVersion: COMPARE_SCHEMA_VERSION,
+    kind: 'zwgk-compare',
+    engine: { name: 'zwgk-score', version: ENGINE_VERSION },
+    rubric: {
+      id: r.id,
+      title: r.title,
+      version: r.version,
+      hash: compiled.hash,
+      total: r.total,
+      precision: r.precision,
+      ...(r.year !== undefined ? { year: r.year } : {}),
+      ...(r.issuer !== undefined ? { issuer: r.issuer } : {}),
+    },
+    ranking: {
+      rule: RANKING_RULE,
+      description: RANKING_DESCRIPTION,
+      bases: [
+        { key: 'final', label: '总分', description: '本单位的最终得分(基础分 + 加分 − 扣分),满分以各单位适用满分为准' },
+        { key: 'normalized', label: '百分制', description: '总分 ÷ 本单位适用满分 × 100;不同类别、有不适用项的单位据此公平比较' },
+      ],
+      orderedBy: 'normalized',
+    },
+    counts: { files: input.files, scored: rows.length, leftOut: input.leftOut.length, skippedRubricFiles: input.skipped.length },
+    sections: plan.sections,
+    agencies: rows,
+    gradeDistribution: gradeDistribution(compiled, agencies),
+    weakSpots: weakSpots(plan, agencies),
+    overClaims: overClaims(plan, agencies, plan.precision),
+    rankCriteria: input.rankInfo,
+    baseline: input.baseline,
+    leftOut: input.leftOut,
+    skipped: input.skipped,
+  };
+}

@@ -1,0 +1,93 @@
+// The baseline split's middle term: last year's evidence carried into this year's rubric "where the facts still
+// fit". Facts unknown to this year's catalogue, derived there, or no longer of the right type are dropped;
+// judgements and not-applicable declarations are kept only where this year's rubric accepts them; claims are not
+// carried (they do not change scores). After scoring, the criteria that could not be decided from last year's
+// facts are named "not comparable". Pure; no I/O.
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { normaliseFactValue } from '../evidence/check-evidence.js';
+import type { ScoreReport } from '../report/score-report.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import { deriveInputs } from '../validate/check-facts.js';
+import type { NotComparableCriterion } from './compare-report.js';
+
+export interface CarriedEvidence {
+  evidence: Evidence;
+  /** Facts given last year that this year's rubric cannot use, sorted. */
+  droppedFacts: string[];
+}
+
+function judgementAllowed(to: CompiledRubric, key: string, score: number): boolean {
+  const [nodeId, dedId] = key.split('#') as [string, string | undefined];
+  const s = to.model.byId.get(nodeId)?.node.scoring;
+  if (dedId === undefined && s?.method === 'judgement') {
+    const hi = s.max ?? to.model.byId.get(nodeId)!.max.toNumber();
+    return score >= s.min && score <= hi;
+  }
+  if (dedId !== undefined && s?.method === 'deduct') {
+    const d = s.deductions.find((x) => x.id === dedId)?.judgement;
+    return d !== undefined && score >= d.min && score <= d.max;
+  }
+  return false;
+}
+
+/** Rewrite last year's (validated) evidence for this year's rubric. */
+export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence {
+  const facts: Evidence['facts'] = {};
+  const dropped: string[] = [];
+  for (const [id, value] of Object.entries(ev.facts)) {
+    const def = to.rubric.facts[id];
+    const v = def && !def.derive ? normaliseFactValue(def, value) : undefined;
+    const lo = def?.min ?? (def?.type === 'percent' ? 0 : undefined);
+    const hi = def?.max ?? (def?.type === 'percent' ? 100 : undefined);
+    const outOfRange = typeof v === 'number' && ((lo !== undefined && v < lo) || (hi !== undefined && v > hi));
+    if (v === undefined || outOfRange) dropped.push(id);
+    else facts[id] = value;
+  }
+  const judgements: Evidence['judgements'] = {};
+  for (const [key, j] of Object.entries(ev.judgements)) if (judgementAllowed(to, key, j.score)) judgements[key] = j;
+  const cls = ev.agency.class;
+  return {
+    evidence: {
+      ...ev,
+      rubric: { id: to.rubric.id, version: to.rubric.version },
+      agency: { ...ev.agency, ...(cls !== undefined && to.rubric.classes && !to.rubric.classes.includes(cls) ? { class: undefined } : {}) },
+      facts,
+      evidence: {},
+      claims: {},
+      judgements,
+      notApplicable: ev.notApplicable.filter((x) => to.model.byId.get(x.node)?.node.mayBeNotApplicable === true),
+      remediation: {},
+    },
+    droppedFacts: dropped.sort(),
+  };
+}
+
+/** The given (non-derived) facts a fact rests on in a catalogue. */
+function rootFacts(to: CompiledRubric, fact: string, out: Set<string>): void {
+  const def = to.rubric.facts[fact];
+  if (def?.derive) for (const i of deriveInputs(def.derive)) rootFacts(to, i, out);
+  else out.add(fact);
+}
+
+/**
+ * Criteria of the re-scored report that last year's facts could not decide: missing evidence because a fact is new
+ * in this year's catalogue (or was dropped), or a judgement item last year's rubric did not have.
+ * @param from last year's compiled rubric; @param given the facts last year's evidence gave.
+ */
+export function findNotComparable(report: ScoreReport, from: CompiledRubric, to: CompiledRubric, carried: CarriedEvidence): NotComparableCriterion[] {
+  const out: NotComparableCriterion[] = [];
+  const dropped = new Set(carried.droppedFacts);
+  for (const n of report.nodes) {
+    if (n.children.length > 0) continue;
+    if (n.status === 'missing_evidence') {
+      const roots = new Set<string>();
+      for (const f of n.missingFacts) rootFacts(to, f, roots);
+      const fresh = [...roots].filter((f) => dropped.has(f) || !(f in from.rubric.facts)).sort();
+      if (fresh.length > 0) out.push({ id: n.id, title: n.title, reason: `去年的佐证中没有今年细则所需的事实:${fresh.join('、')}` });
+    } else if (n.status === 'manual' && n.method === 'judgement') {
+      const old = from.model.byId.get(n.id)?.node.scoring;
+      if (old?.method !== 'judgement') out.push({ id: n.id, title: n.title, reason: '今年新增的酌情评分项,去年无评审意见' });
+    }
+  }
+  return out;
+}

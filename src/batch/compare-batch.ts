@@ -1,0 +1,143 @@
+// The batch pipeline behind `zwgk compare`:
+//
+//   collect-inputs ──> score-cohort (pass 1 → duplicates → rank pass 2) ──> build-compare-report ──> formatters
+//        │                  └── task-runner: in this thread, or worker-pool (one Engine per worker thread)
+//        └── with a baseline: the same for last year's files (as-is, and carried into this year's rubric),
+//            then baseline-split
+//
+// Input: rubric(s) already compiled by the caller (who prints their diagnostics). Output: the CompareReport.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import type { ExternalScore } from '../score/external.js';
+import type { AgencySummary } from './agency-summary.js';
+import { buildBaselineSection } from './baseline-split.js';
+import { buildBatchPlan } from './batch-plan.js';
+import { buildCompareReport } from './build-compare-report.js';
+import { collectInputFiles } from './collect-inputs.js';
+import type { CompareReport } from './compare-report.js';
+import { scoreCohort } from './score-cohort.js';
+import { FileScorer, type ScoreTask } from './score-file.js';
+import { InProcessRunner, type TaskRunner } from './task-runner.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const WORKER_THRESHOLD = 200;
+
+export interface RubricInputs {
+  /** Rubric file as given (read by workers). */
+  file: string;
+  compiled: CompiledRubric;
+}
+
+export interface CompareOptions {
+  inputs: readonly string[];
+  rubric: RubricInputs;
+  baseline?: { inputs: readonly string[]; rubric: RubricInputs };
+  cwd: string;
+  /** Worker threads to use (default: the machine's cores); 1 scores in this thread. */
+  jobs?: number;
+  /** auto: workers only for batches of WORKER_THRESHOLD files or more. */
+  workers?: 'auto' | 'always' | 'never';
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+async function createRunner(opts: CompareOptions, taskCount: number): Promise<TaskRunner> {
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
+  const mode = opts.workers ?? 'auto';
+  const useWorkers = mode === 'always' || (mode === 'auto' && jobs > 1 && taskCount >= WORKER_THRESHOLD);
+  if (!useWorkers) {
+    const b = opts.baseline?.rubric.compiled;
+    return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd));
+  }
+  return WorkerPool.create(jobs, {
+    rubricFile: resolve(opts.cwd, opts.rubric.file),
+    rubricHash: opts.rubric.compiled.hash,
+    ...(opts.baseline
+      ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
+      : {}),
+    cwd: opts.cwd,
+  });
+}
+
+/** Run a comparison. Never throws for bad evidence (it is reported in `leftOut`); throws for internal errors. */
+export async function compareBatch(opts: CompareOptions): Promise<CompareReport> {
+  const compiled = opts.rubric.compiled;
+  const plan = buildBatchPlan(compiled);
+  const rubricFiles = [opts.rubric.file, ...(opts.baseline ? [opts.baseline.rubric.file] : [])];
+  const current = await collectInputFiles(opts.inputs, opts.cwd, rubricFiles);
+  const previousFiles = opts.baseline ? await collectInputFiles(opts.baseline.inputs, opts.cwd, rubricFiles) : null;
+  const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0));
+  const progress = (phase: string) => (done: number, total: number) => opts.onProgress?.(phase, done, total);
+  try {
+    const cur = await scoreCohort({ files: current.files, mode: 'current', runner, plan, compiled, preLeftOut: current.leftOut, onProgress: progress('评分') });
+    let baseline = null;
+    if (opts.baseline && previousFiles) {
+      const bCompiled = opts.baseline.rubric.compiled;
+      const previous = await scoreCohort({
+        files: previousFiles.files,
+        mode: 'baseline',
+        runner,
+        plan: buildBatchPlan(bCompiled),
+        compiled: bCompiled,
+        preLeftOut: previousFiles.leftOut,
+        onProgress: progress('基准年评分'),
+      });
+      const rescored = await scoreCohort({ files: previousFiles.files, mode: 'rescore', runner, plan, compiled, onProgress: progress('基准年按今年细则重算') });
+      const bridged = await bridgeNotComparable(runner, cur.agencies, cur.externals, rescored.agencies, rescored.carry, rescored.externals);
+      baseline = buildBaselineSection({ baselineRubric: bCompiled, current: cur.agencies, previous, rescored, bridged });
+    }
+    return buildCompareReport({
+      compiled,
+      plan,
+      agencies: cur.agencies.values(),
+      rankInfo: cur.rankInfo,
+      leftOut: cur.leftOut,
+      skipped: cur.skipped,
+      files: current.files.length + current.leftOut.length,
+      baseline,
+    });
+  } finally {
+    await runner.close();
+  }
+}
+
+/**
+ * For agencies whose re-scored baseline has not-comparable criteria: take this year's scores of those criteria and
+ * rescore last year's carried evidence with them substituted (the "bridged" baseline of baseline-split.ts).
+ */
+async function bridgeNotComparable(
+  runner: TaskRunner,
+  current: Map<string, AgencySummary>,
+  currentExternals: Map<string, Array<[string, ExternalScore]>>,
+  rescored: Map<string, AgencySummary>,
+  carry: Map<string, { notComparable: Array<{ id: string }> }>,
+  rescoredExternals: Map<string, Array<[string, ExternalScore]>>,
+): Promise<Map<string, AgencySummary>> {
+  const wanted = new Map<string, string[]>();
+  for (const [code, c] of carry) if (c.notComparable.length > 0 && current.has(code) && rescored.has(code)) wanted.set(code, c.notComparable.map((x) => x.id));
+  const bridged = new Map<string, AgencySummary>();
+  if (wanted.size === 0) return bridged;
+  const scores = new Map<string, Record<string, number>>();
+  const curTasks: ScoreTask[] = [...wanted].map(([code, ids]) => ({
+    file: current.get(code)!.file,
+    mode: 'current',
+    leafScoresFor: ids,
+    ...(currentExternals.has(code) ? { external: currentExternals.get(code)! } : {}),
+  }));
+  await runner.run(curTasks, (o) => {
+    if (o.ok && o.summary.leafScores) scores.set(o.summary.agency.code, o.summary.leafScores);
+  });
+  const reTasks: ScoreTask[] = [];
+  for (const [code, ids] of wanted) {
+    const leaf = scores.get(code);
+    if (!leaf) continue;
+    const ext: Array<[string, ExternalScore]> = [...(rescoredExternals.get(code) ?? [])];
+    for (const id of ids) if (leaf[id] !== undefined) ext.push([id, { score: leaf[id]!, kind: 'baseline', reason: '去年事实无法按今年细则计分,按今年得分代入' }]);
+    reTasks.push({ file: rescored.get(code)!.file, mode: 'rescore', external: ext });
+  }
+  await runner.run(reTasks, (o) => {
+    if (o.ok) bridged.set(o.summary.agency.code, o.summary);
+  });
+  return bridged;
+}

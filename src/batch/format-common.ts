@@ -1,0 +1,136 @@
+// Shared pieces of the comparison formatters (text, CSV, HTML, xlsx): row order, Chinese column labels and
+// value display. Formatters read only the CompareReport contract.
+import type { AgencyRow, BaselineSection, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from './compare-report.js';
+import { compareCodes } from './ranking.js';
+
+export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
+  unreadable: '无法读取',
+  invalid: '内容有误',
+  duplicate: '单位重复',
+  wrongRubric: '非本细则的证据',
+};
+
+export const KIND_TEXT = { score: '', bonus: '(加分)', penalty: '(扣分)' } as const;
+
+/** Table order: by the normalised rank, then the final rank, then agency code (all deterministic). */
+export function orderedRows(report: CompareReport): AgencyRow[] {
+  return [...report.agencies].sort((a, b) => a.rank.normalized - b.rank.normalized || a.rank.final - b.rank.final || compareCodes(a.code, b.code));
+}
+
+/** Display name of an agency: the short name when given. */
+export function agencyLabel(a: AgencyRow): string {
+  return a.shortName || a.name;
+}
+
+/** Numbers as Chinese office sheets show them: no trailing zeros. */
+export function num(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return Object.is(n, -0) ? '0' : String(n);
+}
+
+export function signedNum(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return n > 0 ? `+${n}` : num(n);
+}
+
+export function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A section cell as text: the score, or 不适用. */
+export function cellText(c: SectionCell | { score: number; notApplicable: boolean }): string {
+  return c.notApplicable ? '不适用' : num(c.score);
+}
+
+/** Column headers of the main table (sections carry their points). */
+export function mainHeaders(report: CompareReport): string[] {
+  return [
+    '百分制排名',
+    '总分排名',
+    '单位代码',
+    '单位名称',
+    '类别',
+    ...report.sections.map((s) => `${s.id} ${s.title}${KIND_TEXT[s.kind]}(${s.max}分)`),
+    '基础分',
+    '加分',
+    '扣分',
+    '总分',
+    '适用满分',
+    '百分制',
+    '等次',
+    '自评总分',
+    '自评差额',
+    '自评偏高项数',
+    '缺少佐证项数',
+    '单项否决',
+    '证据文件',
+  ];
+}
+
+/** Cells of one agency in the main table, aligned with mainHeaders (numbers stay numbers). */
+export function mainCells(a: AgencyRow): Array<string | number | null> {
+  const t = a.totals;
+  return [
+    a.rank.normalized,
+    a.rank.final,
+    a.code,
+    a.name,
+    a.class ?? '',
+    ...a.sections.map((s) => (s.notApplicable ? '不适用' : s.score)),
+    t.base,
+    t.bonus,
+    t.penalty,
+    t.final,
+    t.applicableMax,
+    t.normalized,
+    t.grade,
+    t.claimed,
+    a.claimDifference,
+    a.overClaimItems,
+    a.missingEvidence,
+    a.veto ? a.veto.title : '',
+    a.file,
+  ];
+}
+
+/** One line per message of a left-out file: `file:line:col 错误 CODE path:message`. */
+export function leftOutLines(f: LeftOutFile): string[] {
+  if (f.messages.length === 0) return [`${f.file} 错误:${LEFT_OUT_TEXT[f.reason]}`];
+  return f.messages.map((m) => {
+    const where = m.line !== undefined ? `:${m.line}:${m.column ?? 1}` : '';
+    return `${f.file}${where} 错误 ${m.code}${m.path ? ` ${m.path}` : ''}:${m.message}${m.hint ? `(${m.hint})` : ''}`;
+  });
+}
+
+/** Headline of an over-claiming agency: its claimed total against the computed one. */
+export function overClaimHead(o: OverClaimAgency): string {
+  if (o.claimed === null) return `未填自评总分,核定 ${num(o.final)};以下项目自评高于核定`;
+  if (o.difference !== null && o.difference > 0) return `自评 ${num(o.claimed)},核定 ${num(o.final)},高出 ${num(o.difference)}`;
+  return `自评 ${num(o.claimed)},核定 ${num(o.final)}(总分未高出,但以下项目自评高于核定)`;
+}
+
+/**
+ * Notes of the baseline split, grouped across agencies (the same rubric change usually affects every agency):
+ * dropped facts, then not-comparable criteria, each with how many agencies it concerns.
+ */
+export function baselineNotes(b: BaselineSection): string[] {
+  const dropped = new Map<string, number>();
+  const notComparable = new Map<string, { text: string; count: number }>();
+  for (const x of b.agencies) {
+    for (const f of x.droppedFacts) dropped.set(f, (dropped.get(f) ?? 0) + 1);
+    for (const n of x.notComparable) {
+      const key = `${n.id}\u0000${n.reason}`;
+      const e = notComparable.get(key) ?? { text: `${n.id} ${n.title}:${n.reason}`, count: 0 };
+      e.count++;
+      notComparable.set(key, e);
+    }
+  }
+  const total = b.agencies.length;
+  const who = (n: number): string => (n === total ? '全部单位' : `${n} 个单位`);
+  const lines: string[] = [];
+  const byCount = new Map<number, string[]>();
+  for (const [f, n] of [...dropped].sort((x, y) => compareCodes(x[0], y[0]))) byCount.set(n, [...(byCount.get(n) ?? []), f]);
+  for (const [n, facts] of [...byCount].sort((x, y) => y[0] - x[0])) lines.push(`去年的事实 ${facts.join('、')} 不在今年细则中(或类型不符),未参与重算(${who(n)})`);
+  for (const e of notComparable.values()) lines.push(`无法比较(${who(e.count)}):${e.text}`);
+  return lines;
+}

@@ -1,0 +1,117 @@
+// `zwgk compare --format xlsx` (exceljs 4.4.0): a summary sheet (the ranked table), one sheet per section
+// (agencies × that section's parts), and sheets for weak spots, over-claims, the baseline split and the files
+// left out. Text goes in as string cells, never as formulas.
+import ExcelJS from 'exceljs';
+import type { CompareReport } from './compare-report.js';
+import { agencyLabel, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
+
+type Cell = string | number | null;
+
+/** Excel sheet names: ≤ 31 characters, none of []:*?/\ , unique in the workbook. */
+export function sheetName(raw: string, used: Set<string>): string {
+  const base = raw.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  used.add(name);
+  return name;
+}
+
+function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], widths?: number[]): void {
+  const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r.map((c) => (c === null ? '' : c)));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.alignment = { vertical: 'middle', wrapText: true };
+  headers.forEach((h, i) => {
+    ws.getColumn(i + 1).width = widths?.[i] ?? Math.min(40, Math.max(8, [...h].length * 1.6));
+  });
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+}
+
+export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'zwgk-score';
+  const used = new Set<string>();
+  const rows = orderedRows(report);
+  addTable(wb, '汇总', used, mainHeaders(report), rows.map(mainCells));
+
+  report.sections.forEach((s, j) => {
+    const headers = [
+      '百分制排名',
+      '单位代码',
+      '单位',
+      ...s.children.map((c) => `${c.id} ${c.title}(${c.max}分)`),
+      `${s.title}得分`,
+      '适用满分',
+      '得分率',
+    ];
+    const data = rows.map((a): Cell[] => {
+      const cell = a.sections[j]!;
+      return [
+        a.rank.normalized,
+        a.code,
+        agencyLabel(a),
+        ...cell.children.map((c) => (c.notApplicable ? '不适用' : c.score)),
+        cell.notApplicable ? '不适用' : cell.score,
+        cell.notApplicable ? 0 : s.kind === 'score' ? cell.applicableMax : s.max,
+        cell.notApplicable || (s.kind === 'score' ? cell.applicableMax : s.max) <= 0 ? '' : `${Math.round((cell.score / (s.kind === 'score' ? cell.applicableMax : s.max)) * 1000) / 10}%`,
+      ];
+    });
+    addTable(wb, `${s.id} ${s.title}${KIND_TEXT[s.kind]}`, used, headers, data);
+  });
+
+  addTable(
+    wb,
+    '普遍失分项',
+    used,
+    ['编号', '指标', '所属部分', '分值', '失分单位数', '参评单位数', '失分合计', '平均失分'],
+    report.weakSpots.map((w) => [w.id, w.title, w.sectionTitle, w.max, w.agenciesLost, w.agenciesAssessed, w.totalLost, w.averageLost]),
+    [10, 40, 16, 8, 12, 12, 10, 10],
+  );
+  addTable(
+    wb,
+    '自评偏高',
+    used,
+    ['单位代码', '单位', '自评总分', '核定总分', '高出', '指标', '指标自评', '指标核定', '指标高出'],
+    report.overClaims.flatMap((o) =>
+      o.items.length === 0
+        ? [[o.code, o.name, o.claimed, o.final, o.difference, '', null, null, null]]
+        : o.items.map((i): Cell[] => [o.code, o.name, o.claimed, o.final, o.difference, `${i.id} ${i.title}`, i.claimed, i.score, i.difference]),
+    ),
+    [14, 24, 10, 10, 8, 40, 10, 10, 10],
+  );
+  const b = report.baseline;
+  if (b) {
+    addTable(
+      wb,
+      '与基准年比较',
+      used,
+      ['单位代码', '单位', '去年得分', '按今年细则重算', '今年得分', '变化', '细则变化', '无法比较', '工作变化', '未参与重算的事实', '无法比较的指标'],
+      b.agencies.map((x) => [
+        x.code,
+        x.name,
+        x.previous,
+        x.rescored,
+        x.current,
+        x.change,
+        x.rubricChange,
+        x.notComparableChange,
+        x.workChange,
+        x.droppedFacts.join('、'),
+        x.notComparable.map((n) => `${n.id} ${n.title}`).join(';'),
+      ]),
+    );
+  }
+  if (report.leftOut.length > 0)
+    addTable(
+      wb,
+      '未计入文件',
+      used,
+      ['文件', '原因', '说明'],
+      report.leftOut.map((f) => [f.file, LEFT_OUT_TEXT[f.reason], leftOutLines(f).join('\n')]),
+      [40, 14, 100],
+    );
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

@@ -1,0 +1,158 @@
+// One batch task: read one evidence file, validate it against the rubric, score it (the full explained report,
+// exactly what `zwgk score` produces) and reduce the report to an AgencySummary. The same code runs in a worker
+// thread and, for small batches, in the main thread, so both paths give identical results.
+import { resolve } from 'node:path';
+import { checkEvidenceSource } from '../api.js';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import type { ExternalScore } from '../score/external.js';
+import { collectFactValues, scoreAgency } from '../score/score-agency.js';
+import { ENGINE_VERSION } from '../version.js';
+import { summariseReport, type AgencySummary } from './agency-summary.js';
+import { buildBatchPlan, type BatchPlan } from './batch-plan.js';
+import { carryEvidence, findNotComparable } from './carry-evidence.js';
+import type { LeftOutMessage, LeftOutReason, NotComparableCriterion } from './compare-report.js';
+import { looksLikeRubric, readEvidenceSource } from './read-evidence.js';
+
+/**
+ * current: this year's evidence under this year's rubric; baseline: last year's evidence under last year's rubric;
+ * rescore: last year's evidence carried into this year's rubric (the baseline split's middle term).
+ */
+export type TaskMode = 'current' | 'baseline' | 'rescore';
+
+export interface ScoreTask {
+  /** File as the user gave it (shown in messages); read relative to the batch's cwd. */
+  file: string;
+  mode: TaskMode;
+  /** Second pass: leaf scores fixed from outside (rank points, baseline substitution). */
+  external?: Array<[string, ExternalScore]>;
+  /** Leaves whose scores the summary should carry. */
+  leafScoresFor?: string[];
+}
+
+export interface CarryInfo {
+  droppedFacts: string[];
+  notComparable: NotComparableCriterion[];
+}
+
+export type TaskOutcome =
+  | { ok: true; file: string; summary: AgencySummary; carry?: CarryInfo }
+  | { ok: false; file: string; reason: LeftOutReason | 'rubricFile'; code?: string; messages: LeftOutMessage[] };
+
+export interface ScorerRubrics {
+  current: CompiledRubric;
+  baseline?: CompiledRubric;
+}
+
+function messagesOf(diags: readonly Diagnostic[]): LeftOutMessage[] {
+  return diags
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      ...(d.column !== undefined ? { column: d.column } : {}),
+      ...(d.path !== undefined ? { path: d.path } : {}),
+      ...(d.hint !== undefined ? { hint: d.hint } : {}),
+    }));
+}
+
+function codeOf(data: unknown): string | undefined {
+  const a = (data as { agency?: { code?: unknown } } | null)?.agency;
+  return a && typeof a.code === 'string' ? a.code : undefined;
+}
+
+/** Basis values of the rank criteria for one agency (first pass). */
+function rankBasis(plan: BatchPlan, compiled: CompiledRubric, evidence: Evidence, summaryNodes: Map<string, { score: number; na: boolean }>): {
+  basis: Array<number | null>;
+  applies: boolean[];
+} {
+  let values: Map<string, unknown> | null = null;
+  const basis: Array<number | null> = [];
+  const applies: boolean[] = [];
+  for (const r of plan.rankNodes) {
+    applies.push(!summaryNodes.get(r.id)!.na);
+    const b = r.spec.basis;
+    if ('fact' in b) {
+      values ??= collectFactValues(compiled, evidence);
+      const v = values.get(b.fact);
+      basis.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+    } else {
+      const n = summaryNodes.get(b.node);
+      basis.push(n && !n.na ? n.score : null);
+    }
+  }
+  return { basis, applies };
+}
+
+/** Scores batch tasks against compiled rubrics; one instance per thread (one Engine per rubric per thread). */
+export class FileScorer {
+  readonly plans: { current: BatchPlan; baseline?: BatchPlan };
+
+  constructor(
+    private readonly rubrics: ScorerRubrics,
+    private readonly cwd: string,
+  ) {
+    this.plans = { current: buildBatchPlan(rubrics.current), ...(rubrics.baseline ? { baseline: buildBatchPlan(rubrics.baseline) } : {}) };
+  }
+
+  /** Run one task; never throws for bad input (an internal error becomes an `invalid` outcome). */
+  async run(task: ScoreTask): Promise<TaskOutcome> {
+    try {
+      return await this.runUnsafe(task);
+    } catch (err) {
+      const message = `内部错误:${err instanceof Error ? err.message : String(err)}`;
+      return { ok: false, file: task.file, reason: 'invalid', messages: [{ code: 'INTERNAL_ERROR', severity: 'error', message }] };
+    }
+  }
+
+  private async runUnsafe(task: ScoreTask): Promise<TaskOutcome> {
+    const { file, mode } = task;
+    const loadUnder = mode === 'current' ? this.rubrics.current : this.rubrics.baseline;
+    if (!loadUnder) throw new Error('没有提供基准年细则');
+    const src = readEvidenceSource(resolve(this.cwd, file), file);
+    if (!src.ok) {
+      const reason = src.diagnostics.some((d) => d.code === 'FILE_NOT_FOUND' || d.code === 'FILE_UNREADABLE' || d.code === 'FILE_TOO_LARGE') ? 'unreadable' : 'invalid';
+      return { ok: false, file, reason, messages: messagesOf(src.diagnostics) };
+    }
+    if (looksLikeRubric(src.value.data)) return { ok: false, file, reason: 'rubricFile', messages: [] };
+    const checked = checkEvidenceSource(src.value, loadUnder);
+    if (!checked.ok) {
+      const code = codeOf(src.value.data);
+      const wrong = checked.diagnostics.some((d) => d.code === 'RUBRIC_MISMATCH' || d.code === 'VERSION_MISMATCH');
+      return { ok: false, file, reason: wrong ? 'wrongRubric' : 'invalid', ...(code !== undefined ? { code } : {}), messages: messagesOf(checked.diagnostics) };
+    }
+    const loaded = checked.value;
+    const external = task.external && task.external.length > 0 ? new Map(task.external) : undefined;
+    let evidence = loaded.evidence;
+    let scoreUnder = loadUnder;
+    let plan = mode === 'baseline' ? this.plans.baseline! : this.plans.current;
+    let carried: ReturnType<typeof carryEvidence> | null = null;
+    if (mode === 'rescore') {
+      carried = carryEvidence(loaded.evidence, this.rubrics.current);
+      evidence = carried.evidence;
+      scoreUnder = this.rubrics.current;
+      plan = this.plans.current;
+    }
+    const report = await scoreAgency(scoreUnder, evidence, {
+      evidenceHash: loaded.hash,
+      evidenceFile: file,
+      engineVersion: ENGINE_VERSION,
+      diagnostics: mode === 'rescore' ? [] : loaded.warnings,
+      ...(external ? { externalScores: external } : {}),
+    });
+    const summary = summariseReport(report, plan, file, task.leafScoresFor);
+    if (plan.rankNodes.length > 0 && !external) {
+      const nodes = new Map(report.nodes.map((n) => [n.id, { score: n.score, na: n.status === 'not_applicable' }]));
+      const r = rankBasis(plan, scoreUnder, evidence, nodes);
+      summary.rankBasis = r.basis;
+      summary.rankApplies = r.applies;
+    }
+    if (carried) {
+      return { ok: true, file, summary, carry: { droppedFacts: carried.droppedFacts, notComparable: findNotComparable(report, loadUnder, this.rubrics.current, carried) } };
+    }
+    return { ok: true, file, summary };
+  }
+}

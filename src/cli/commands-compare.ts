@@ -1,0 +1,112 @@
+// `zwgk compare <files or folders…> --rubric <r>`: score many agencies, rank them, find the county's weak spots and
+// over-claims, optionally against last year (--baseline … --baseline-rubric …). Exit 0 when every file was
+// scored, 1 when any file was left out (unreadable, invalid, duplicate agency, another rubric's evidence) — the
+// rest are still scored and reported — or the rubric is invalid; 2 for usage errors.
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { compareBatch } from '../batch/compare-batch.js';
+import { BINARY_COMPARE_FORMATS, compareFormatters, formatCompareReport, isCompareFormatName, type CompareFormatName } from '../batch/compare-formatters.js';
+import type { CompareReport } from '../batch/compare-report.js';
+import { leftOutLines } from '../batch/format-common.js';
+import { createProgressBar } from '../batch/progress-bar.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { loadRubricOrReport } from './commands-core.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+
+export interface CompareFlags {
+  rubric?: string;
+  format?: string;
+  out?: string;
+  baseline?: string[];
+  baselineRubric?: string;
+  jobs?: string;
+}
+
+function checkCompareFormat(format: string | undefined): CompareFormatName {
+  const f = format ?? 'text';
+  if (!isCompareFormatName(f)) {
+    const names = Object.keys(compareFormatters);
+    const hint = didYouMean(f, names);
+    throw new UsageError(`未知的输出格式 "${f}",可选:${names.join('、')}${hint ? `。${hint}` : ''}`);
+  }
+  return f;
+}
+
+function parseJobs(jobs: string | undefined): number | undefined {
+  if (jobs === undefined) return undefined;
+  const n = Number(jobs);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs 须为 1–256 的整数,而不是 "${jobs}"`);
+  return n;
+}
+
+function reportLeftOut(io: CliIo, report: CompareReport): number {
+  let n = 0;
+  for (const f of report.leftOut) {
+    n++;
+    for (const l of leftOutLines(f)) io.stderr(`${l}\n`);
+  }
+  for (const f of report.baseline?.leftOut ?? []) {
+    n++;
+    for (const l of leftOutLines(f)) io.stderr(`基准年 ${l}\n`);
+  }
+  return n;
+}
+
+export async function commandCompare(io: CliIo, inputs: string[], flags: CompareFlags): Promise<number> {
+  if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
+  const format = checkCompareFormat(flags.format);
+  if (BINARY_COMPARE_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+  const hasBaseline = flags.baseline !== undefined && flags.baseline.length > 0;
+  if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
+  const jobs = parseJobs(flags.jobs);
+  const compiled = await loadRubricOrReport(io, flags.rubric);
+  if (!compiled) return EXIT.INVALID_INPUT;
+  let baseline;
+  if (hasBaseline) {
+    const b = await loadRubricOrReport(io, flags.baselineRubric!);
+    if (!b) return EXIT.INVALID_INPUT;
+    baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b } };
+  }
+  const bar = createProgressBar(io.stderr, io.isTTY === true);
+  let report: CompareReport;
+  try {
+    report = await compareBatch({
+      inputs,
+      rubric: { file: flags.rubric, compiled },
+      ...(baseline ? { baseline } : {}),
+      cwd: io.cwd,
+      ...(jobs !== undefined ? { jobs } : {}),
+      onProgress: (phase, done, total) => bar.update(phase, done, total),
+    });
+  } finally {
+    bar.done();
+  }
+  const leftOut = reportLeftOut(io, report);
+  if (report.counts.files === 0) {
+    io.stderr('未找到任何 .yaml、.yml 或 .json 证据文件\n');
+    return EXIT.INVALID_INPUT;
+  }
+  const output = await formatCompareReport(report, format);
+  if (flags.out) {
+    await writeFileAtomic(resolve(io.cwd, flags.out), output);
+    io.stderr(`已写入 ${flags.out}\n`);
+  } else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+  io.stderr(`已比较 ${report.counts.scored} 个单位${leftOut > 0 ? `;${leftOut} 个文件未计入(见上),退出码 1` : ''}\n`);
+  return leftOut > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
+}
+
+/** Add `compare` to the CLI program (called from src/cli.ts). */
+export function registerCompareCommand(program: Command, io: CliIo, setCode: (c: number) => void): void {
+  program
+    .command('compare')
+    .description('多单位比较:批量评分、排名(并列)、普遍失分项、自评偏高、与上年比较')
+    .argument('<inputs...>', '证据文件或文件夹(.yaml/.yml/.json,文件夹递归查找)')
+    .option('-r, --rubric <rubric>', '细则文件(必填)')
+    .option('-f, --format <format>', `输出格式:${Object.keys(compareFormatters).join('、')}(默认 text)`, 'text')
+    .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
+    .option('--baseline <files...>', '上一年度的证据文件或文件夹(与 --baseline-rubric 同用)')
+    .option('--baseline-rubric <rubric>', '上一年度的细则文件')
+    .option('-j, --jobs <n>', '并行评分线程数(默认为 CPU 核数;1 表示不开线程)')
+    .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
+}

@@ -1,0 +1,85 @@
+// `zwgk render`: the blank 自查评分表 from a rubric alone (--blank --rubric), or any format of a saved JSON score
+// report (zwgk score --format json), e.g. to print a batch's reports later.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BINARY_FORMATS, formatReport, type FormatContext } from '../formatters/index.js';
+import { buildBlankSheetViewModel } from '../render/blank-report.js';
+import { isSheetFormat, renderSheetAs, SHEET_FORMATS } from '../render/render-sheet.js';
+import type { ScoreReport } from '../report/score-report.js';
+import { checkFormat, loadRubricOrReport } from './commands-core.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+import { emitOutput, renderOrExplain } from './output.js';
+
+export interface RenderFlags {
+  blank?: boolean;
+  rubric?: string;
+  format?: string;
+  out?: string;
+  template?: string;
+  landscape?: boolean;
+}
+
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+function contextOf(io: CliIo, flags: RenderFlags): FormatContext {
+  const ctx: FormatContext = {};
+  if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
+  if (flags.landscape) ctx.orientation = 'landscape';
+  return ctx;
+}
+
+async function readReport(io: CliIo, file: string): Promise<ScoreReport> {
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    if ((await stat(path)).size > MAX_REPORT_BYTES) throw new UsageError(`得分报告文件过大(超过 64 MB):${file}`);
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`无法读取得分报告 ${file}:${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file} 不是有效的 JSON`);
+  }
+  const r = data as Partial<ScoreReport> | null;
+  const ok =
+    r !== null &&
+    typeof r === 'object' &&
+    typeof r.schemaVersion === 'string' &&
+    r.schemaVersion.startsWith('1.') &&
+    Array.isArray(r.nodes) &&
+    typeof r.totals === 'object' &&
+    Array.isArray(r.rubric?.levels) &&
+    r.nodes.every((n) => n && typeof n.id === 'string' && Array.isArray(n.children) && typeof n.depth === 'number' && typeof n.max === 'number');
+  if (!ok) throw new UsageError(`${file} 不是 zwgk 得分报告(需要 zwgk score --format json 的输出,报告格式 1.x)`);
+  return r as ScoreReport;
+}
+
+export async function commandRender(io: CliIo, reportFile: string | undefined, flags: RenderFlags): Promise<number> {
+  if (flags.blank) {
+    if (reportFile) throw new UsageError('--blank 由细则生成空白表,不需要得分报告文件');
+    if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>(空白表由细则生成)');
+    const format = flags.format ?? 'html';
+    if (!isSheetFormat(format)) throw new UsageError(`空白表的输出格式只能是 ${SHEET_FORMATS.join('、')},不能是 "${format}"`);
+    if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+    const compiled = await loadRubricOrReport(io, flags.rubric);
+    if (!compiled) return EXIT.INVALID_INPUT;
+    const ctx = contextOf(io, flags);
+    const vm = buildBlankSheetViewModel(compiled, ctx.orientation ? { orientation: ctx.orientation } : {});
+    const output = await renderOrExplain(io, () => renderSheetAs(vm, format, ctx));
+    if (typeof output === 'number') return output;
+    await emitOutput(io, output, flags.out);
+    return EXIT.OK;
+  }
+  if (!reportFile) throw new UsageError('请用 --blank --rubric <细则> 生成空白表,或给出一个 JSON 得分报告文件');
+  const format = checkFormat(flags.format ?? 'html');
+  if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+  const report = await readReport(io, reportFile);
+  const output = await renderOrExplain(io, () => formatReport(report, format, contextOf(io, flags)));
+  if (typeof output === 'number') return output;
+  await emitOutput(io, output, flags.out);
+  return EXIT.OK;
+}

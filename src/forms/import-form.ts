@@ -1,0 +1,333 @@
+// Import a filled xlsx form (`zwgk import`): cells → evidence data → YAML, validated like any evidence file.
+// Every problem points at its cell (`事实!C12`) in the form file; evidence-level findings (a value out of range, a claim
+// above the item's points, an unknown class) are mapped back from their evidence path to the cell they came from.
+// Input: the workbook bytes + the compiled rubric. Output: the evidence data and its YAML text, or diagnostics.
+import ExcelJS from 'exceljs';
+import { checkEvidenceSource } from '../api.js';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { hasErrors, makeDiagnostic, toDotPath, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
+import { parseSource } from '../load/parse-source.js';
+import { EvidenceSchema } from '../schema/evidence-schema.js';
+import type { FactDef } from '../schema/fact-schema.js';
+import { CLAIM_COL, cellRef, EVIDENCE_COL, FACT_COL, FIRST_ROW, FORM_MARK, INFO_FIELDS, SHEET, type InfoKey } from './form-layout.js';
+import { buildYamlForm } from './yaml-form.js';
+import { stringify } from 'yaml';
+
+export interface ImportedEvidence {
+  /** The evidence as plain data (what the YAML parses to). */
+  evidence: Record<string, unknown>;
+  yaml: string;
+}
+
+export interface ImportOptions {
+  /** The form's file name, as diagnostics should show it. */
+  file: string;
+  /** Name of the evidence file being written (for its header comment). */
+  outName?: string | undefined;
+}
+
+type Cell = ExcelJS.Cell;
+
+/** A form is a few hundred rows; anything far larger is not one (and would only cost memory and time). */
+export const FORM_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20000 };
+
+function isoDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A cell's value, unwrapped from rich text, hyperlinks and formulas; null when empty. */
+export function cellValue(cell: Cell): string | number | boolean | Date | null {
+  let v: unknown = cell.value;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; formula?: unknown; error?: unknown };
+    if (o.richText) v = o.richText.map((t) => t.text).join('');
+    else if ('formula' in o || 'sharedFormula' in o) v = o.result ?? null;
+    else if ('text' in o) v = typeof o.text === 'string' ? o.text : (o.text as { richText?: Array<{ text: string }> })?.richText?.map((t) => t.text).join('') ?? null;
+    else if ('error' in o) v = null;
+  }
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return String(v);
+}
+
+/** As text: numbers and dates as written; null when empty. */
+function cellText(cell: Cell): string | null {
+  const v = cellValue(cell);
+  if (v === null) return null;
+  if (v instanceof Date) return isoDate(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return typeof v === 'string' ? v.trim() : String(v);
+}
+
+function toNumber(v: string | number | boolean | Date): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const s = v.trim().replace(/%$/, '').replace(/,/g, '');
+    if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
+  }
+  return null;
+}
+
+const BOOL: Record<string, boolean> = { 是: true, 否: false, true: true, false: false, TRUE: true, FALSE: false, 有: true, 无: false };
+
+/** Parse a fact cell by the fact's type; a string describes what is wrong. */
+function parseFact(def: FactDef, cell: Cell): { value: unknown } | { error: string } {
+  const v = cellValue(cell);
+  if (v === null) return { value: null };
+  const text = cellText(cell)!;
+  switch (def.type) {
+    case 'boolean': {
+      if (typeof v === 'boolean') return { value: v };
+      const b = BOOL[text];
+      return b === undefined ? { error: `"${text}" 不是 是/否,请从下拉列表选择` } : { value: b };
+    }
+    case 'integer': {
+      const n = typeof v === 'boolean' || v instanceof Date ? null : toNumber(v);
+      return n === null || !Number.isInteger(n) ? { error: `"${text}" 不是整数` } : { value: n };
+    }
+    case 'number':
+    case 'percent': {
+      const n = typeof v === 'boolean' || v instanceof Date ? null : toNumber(v);
+      return n === null ? { error: `"${text}" 不是数值` } : { value: n };
+    }
+    case 'date':
+      return { value: v instanceof Date ? isoDate(v) : text };
+    case 'list': {
+      const items = text.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '');
+      if (def.items === 'number' || def.items === 'integer') {
+        const nums = items.map((s) => toNumber(s));
+        const bad = items.find((_s, i) => nums[i] === null || (def.items === 'integer' && !Number.isInteger(nums[i])));
+        return bad !== undefined ? { error: `列表中的 "${bad}" 不是${def.items === 'integer' ? '整数' : '数值'}` } : { value: nums };
+      }
+      if (def.items === 'boolean') {
+        const bad = items.find((s) => BOOL[s] === undefined);
+        return bad !== undefined ? { error: `列表中的 "${bad}" 不是 是/否` } : { value: items.map((s) => BOOL[s]) };
+      }
+      return { value: items };
+    }
+    default:
+      return { value: text };
+  }
+}
+
+class Collector {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Evidence path (dotted) → the cell it came from. */
+  readonly cells = new Map<string, string>();
+  constructor(private readonly file: string) {}
+  form(reason: string): void {
+    this.diagnostics.push(makeDiagnostic('FORM_INVALID', { file: this.file, reason }));
+  }
+  cell(ref: string, reason: string): void {
+    const d = makeDiagnostic('FORM_CELL_INVALID', { file: this.file, reason });
+    d.path = ref;
+    this.diagnostics.push(d);
+  }
+  map(path: PathSegment[], ref: string): void {
+    this.cells.set(toDotPath(path), ref);
+  }
+  /** Point an evidence diagnostic at its cell (longest mapped prefix of its path). */
+  relocate(d: Diagnostic): Diagnostic {
+    let best: string | undefined;
+    let bestLen = -1;
+    const p = d.path ?? '';
+    for (const [key, ref] of this.cells) {
+      if ((p === key || p.startsWith(key + '.') || p.startsWith(key + '[')) && key.length > bestLen) {
+        best = ref;
+        bestLen = key.length;
+      }
+    }
+    const { line: _l, column: _c, ...rest } = d;
+    const out: Diagnostic = { ...rest, file: this.file };
+    if (best !== undefined) out.path = best;
+    return out;
+  }
+}
+
+function readInfo(ws: ExcelJS.Worksheet, c: Collector): Map<InfoKey, { value: string | number | boolean | Date | null; ref: string; cell: Cell }> {
+  const rows = new Map<string, number>();
+  for (let r = 1; r <= Math.min(ws.rowCount, 80); r++) {
+    const label = cellText(ws.getCell(r, 1));
+    if (label) rows.set(label.replace(/\*$/, ''), r);
+  }
+  const out = new Map<InfoKey, { value: string | number | boolean | Date | null; ref: string; cell: Cell }>();
+  for (const f of INFO_FIELDS) {
+    const r = rows.get(f.label);
+    if (r === undefined) {
+      c.form(`「${SHEET.guide}」表中找不到「${f.label}」一行,表单可能被改动,请重新生成`);
+      continue;
+    }
+    const cell = ws.getCell(r, 2);
+    out.set(f.key, { value: cellValue(cell), ref: cellRef(SHEET.guide, r, 2), cell });
+  }
+  return out;
+}
+
+/** Turn a filled form into evidence, validate it against the rubric, and render it as YAML. */
+export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRubric, opts: ImportOptions): Promise<Result<ImportedEvidence>> {
+  const c = new Collector(opts.file);
+  if (bytes.length > FORM_LIMITS.maxBytes) {
+    c.form(`文件过大(${bytes.length} 字节,上限 ${FORM_LIMITS.maxBytes} 字节),不像是 zwgk init 生成的填报表`);
+    return { ok: false, diagnostics: c.diagnostics };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    c.form(`无法读取 xlsx 文件(文件损坏或不是 Excel 文件):${err instanceof Error ? err.message : String(err)}`);
+    return { ok: false, diagnostics: c.diagnostics };
+  }
+  const meta = wb.getWorksheet(SHEET.meta);
+  if (!meta || cellText(meta.getCell('A1')) !== FORM_MARK) {
+    c.form(`不是由 zwgk init 生成的填报表(缺少隐藏的 ${SHEET.meta} 工作表);请用 zwgk init --format xlsx 生成表单后填写`);
+    return { ok: false, diagnostics: c.diagnostics };
+  }
+  const r = compiled.rubric;
+  const formId = cellText(meta.getCell('B2'));
+  const formVersion = cellText(meta.getCell('B3'));
+  if (formId !== r.id || formVersion !== r.version) {
+    c.form(`这份填报表对应细则 ${formId ?? '?'} 版本 ${formVersion ?? '?'},与 --rubric 指定的 ${r.id} 版本 ${r.version} 不一致`);
+    return { ok: false, diagnostics: c.diagnostics };
+  }
+  const sheets = Object.fromEntries([SHEET.guide, SHEET.facts, SHEET.claims, SHEET.evidence].map((n) => [n, wb.getWorksheet(n)]));
+  for (const [name, ws] of Object.entries(sheets)) {
+    if (!ws) c.form(`缺少工作表「${name}」,表单可能被改动,请重新生成`);
+    else if (ws.rowCount > FORM_LIMITS.maxRows) c.form(`工作表「${name}」有 ${ws.rowCount} 行,超过上限 ${FORM_LIMITS.maxRows} 行`);
+  }
+  if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
+
+  // 单位信息
+  const info = readInfo(sheets[SHEET.guide]!, c);
+  const text = (key: InfoKey, path: PathSegment[], required = false): string | undefined => {
+    const f = info.get(key);
+    if (!f) return undefined;
+    c.map(path, f.ref);
+    const t = cellText(f.cell) ?? undefined;
+    if (required && t === undefined) c.cell(f.ref, `「${INFO_FIELDS.find((x) => x.key === key)!.label}」必填`);
+    return t;
+  };
+  const agency: Record<string, unknown> = {};
+  agency.name = text('agency.name', ['agency', 'name'], true) ?? '';
+  const shortName = text('agency.shortName', ['agency', 'shortName']);
+  if (shortName !== undefined) agency.shortName = shortName;
+  agency.code = text('agency.code', ['agency', 'code'], true) ?? '';
+  const cls = text('agency.class', ['agency', 'class']);
+  if (cls !== undefined) agency.class = cls;
+  const period: Record<string, unknown> = {};
+  const yearCell = info.get('period.year');
+  if (yearCell) {
+    c.map(['period', 'year'], yearCell.ref);
+    const y = yearCell.value === null || yearCell.value instanceof Date || typeof yearCell.value === 'boolean' ? null : toNumber(yearCell.value);
+    if (yearCell.value === null) c.cell(yearCell.ref, '「考核年度」必填');
+    else if (y === null || !Number.isInteger(y)) c.cell(yearCell.ref, `"${cellText(yearCell.cell)}" 不是四位年份`);
+    else period.year = y;
+  }
+  const label = text('period.label', ['period', 'label']);
+  if (label !== undefined) period.label = label;
+  const evidence: Record<string, unknown> = { rubric: { id: r.id, version: r.version }, agency, period };
+  const preparedBy = text('preparedBy', ['preparedBy']);
+  if (preparedBy !== undefined) evidence.preparedBy = preparedBy;
+  const reviewedBy = text('reviewedBy', ['reviewedBy']);
+  if (reviewedBy !== undefined) evidence.reviewedBy = reviewedBy;
+  const date = text('date', ['date']);
+  if (date !== undefined) evidence.date = date;
+
+  // 事实
+  const facts: Record<string, unknown> = {};
+  const fws = sheets[SHEET.facts]!;
+  for (let row = FIRST_ROW; row <= fws.rowCount; row++) {
+    const id = cellText(fws.getCell(row, FACT_COL.id));
+    if (id === null) continue;
+    const def = r.facts[id];
+    if (!def || def.derive) {
+      c.cell(cellRef(SHEET.facts, row, FACT_COL.id), `未知的事实编号 "${id}"(编号列不应修改),请重新生成表单`);
+      continue;
+    }
+    const ref = cellRef(SHEET.facts, row, FACT_COL.value);
+    c.map(['facts', id], ref);
+    const parsed = parseFact(def, fws.getCell(row, FACT_COL.value));
+    if ('error' in parsed) c.cell(ref, `「${def.label}」的填写值 ${parsed.error}`);
+    else facts[id] = parsed.value;
+  }
+  evidence.facts = facts;
+
+  // 自评分、整改情况、合理缺项
+  const claims: Record<string, number> = {};
+  const remediation: Record<string, string> = {};
+  const notApplicable: Array<{ node: string; reason: string }> = [];
+  const cws = sheets[SHEET.claims]!;
+  for (let row = FIRST_ROW; row <= cws.rowCount; row++) {
+    const id = cellText(cws.getCell(row, CLAIM_COL.id));
+    if (id === null) continue;
+    if (!compiled.model.byId.has(id)) {
+      c.cell(cellRef(SHEET.claims, row, CLAIM_COL.id), `未知的评分项编号 "${id}"(编号列不应修改),请重新生成表单`);
+      continue;
+    }
+    const claimCell = cws.getCell(row, CLAIM_COL.claim);
+    const cv = cellValue(claimCell);
+    if (cv !== null) {
+      const ref = cellRef(SHEET.claims, row, CLAIM_COL.claim);
+      const n = typeof cv === 'boolean' || cv instanceof Date ? null : toNumber(cv);
+      if (n === null || n < 0) c.cell(ref, `自评分 "${cellText(claimCell)}" 不是非负数`);
+      else {
+        claims[id] = n;
+        c.map(['claims', id], ref);
+      }
+    }
+    const rem = cellText(cws.getCell(row, CLAIM_COL.remediation));
+    if (rem !== null) {
+      remediation[id] = rem;
+      c.map(['remediation', id], cellRef(SHEET.claims, row, CLAIM_COL.remediation));
+    }
+    const na = cellText(cws.getCell(row, CLAIM_COL.notApplicable));
+    if (na !== null) {
+      c.map(['notApplicable', notApplicable.length], cellRef(SHEET.claims, row, CLAIM_COL.notApplicable));
+      notApplicable.push({ node: id, reason: na });
+    }
+  }
+
+  // 佐证材料
+  const cites: Record<string, Array<Record<string, string>>> = {};
+  const ews = sheets[SHEET.evidence]!;
+  for (let row = FIRST_ROW; row <= ews.rowCount; row++) {
+    const get = (col: number): string | null => cellText(ews.getCell(row, col));
+    const node = get(EVIDENCE_COL.node);
+    const fields = { title: get(EVIDENCE_COL.title), docNumber: get(EVIDENCE_COL.docNumber), url: get(EVIDENCE_COL.url), date: get(EVIDENCE_COL.date), note: get(EVIDENCE_COL.note) };
+    if (node === null && Object.values(fields).every((v) => v === null)) continue;
+    if (node === null) {
+      c.cell(cellRef(SHEET.evidence, row, EVIDENCE_COL.node), '请选择这份材料对应的评分项编号');
+      continue;
+    }
+    if (fields.title === null) {
+      c.cell(cellRef(SHEET.evidence, row, EVIDENCE_COL.title), '材料名称必填');
+      continue;
+    }
+    const list = (cites[node] ??= []);
+    const cite: Record<string, string> = {};
+    for (const [k, v] of Object.entries(fields)) if (v !== null) cite[k] = v;
+    const base: PathSegment[] = ['evidence', node, list.length];
+    if (list.length === 0) c.map(['evidence', node], cellRef(SHEET.evidence, row, EVIDENCE_COL.node));
+    c.map(base, cellRef(SHEET.evidence, row, EVIDENCE_COL.title));
+    for (const [k, col] of [['docNumber', EVIDENCE_COL.docNumber], ['url', EVIDENCE_COL.url], ['date', EVIDENCE_COL.date], ['note', EVIDENCE_COL.note]] as const)
+      c.map([...base, k], cellRef(SHEET.evidence, row, col));
+    list.push(cite);
+  }
+  if (Object.keys(cites).length > 0) evidence.evidence = cites;
+  if (Object.keys(claims).length > 0) evidence.claims = claims;
+  if (notApplicable.length > 0) evidence.notApplicable = notApplicable;
+  if (Object.keys(remediation).length > 0) evidence.remediation = remediation;
+  c.map(['rubric'], cellRef(SHEET.guide, 2, 2));
+  if (hasErrors(c.diagnostics)) return { ok: false, diagnostics: c.diagnostics };
+
+  // Validate like any evidence file, then point findings at their cells.
+  const header = [`由 zwgk import 从填报表 ${opts.file} 导入${opts.outName ? `,保存为 ${opts.outName}` : ''}`];
+  const shaped = EvidenceSchema.safeParse(evidence);
+  const yaml = shaped.success ? buildYamlForm(compiled, { evidence: shaped.data, blank: false, header }) : stringify(evidence, { lineWidth: 0 });
+  const src = parseSource(opts.outName ?? 'evidence.yaml', yaml);
+  if (!src.ok) return { ok: false, diagnostics: src.diagnostics.map((d) => c.relocate(d)) };
+  const checked = checkEvidenceSource(src.value, compiled);
+  const diagnostics = checked.diagnostics.map((d) => c.relocate(d));
+  if (!checked.ok) return { ok: false, diagnostics };
+  return { ok: true, value: { evidence, yaml }, diagnostics };
+}

@@ -1,0 +1,321 @@
+// The Excel evidence form (`zwgk init --format xlsx`) via exceljs 4.4.0: 说明 (instructions + 单位信息),
+// 事实 (one row per fact: dropdowns for 是/否 and options, numeric ranges validated), 自评分 (one row per item with
+// its points), 佐证材料 (item, document, 文号, URL, date), and a very hidden _meta sheet tying it to the rubric.
+// Sheets are protected without a password: labels are locked, the cells to fill are unlocked and shaded.
+import ExcelJS from 'exceljs';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import type { Evidence, FactValue } from '../schema/evidence-schema.js';
+import type { FactDef } from '../schema/fact-schema.js';
+import { formatPoints } from '../score/decimal.js';
+import { allowedText, derivedFacts, factRows, numericRange } from './fact-catalogue.js';
+import {
+  CLAIM_COL,
+  CLAIM_HEAD,
+  colLetter,
+  EVIDENCE_BLANK_ROWS,
+  EVIDENCE_COL,
+  EVIDENCE_HEAD,
+  FACT_COL,
+  FACT_HEAD,
+  FIRST_ROW,
+  FORM_MARK,
+  FORM_VERSION,
+  INFO_FIELDS,
+  INFO_FIRST_ROW,
+  SHEET,
+  type InfoKey,
+} from './form-layout.js';
+
+const FONT = { name: '宋体', size: 10 };
+const FILL_INPUT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const FILL_HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDDDDD' } };
+const FILL_OFF: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const PROTECT: Partial<ExcelJS.WorksheetProtection> = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+/** Data-validation prompts are limited to 255 characters by Excel. */
+const clip = (s: string, n = 250): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const BIG = 999999999;
+
+export interface XlsxFormOptions {
+  /** Values to pre-fill (an earlier evidence file; tests fill forms this way too). */
+  evidence?: Evidence;
+}
+
+/** A fact value as the form shows it: 是/否 for booleans, one list item per line. */
+export function factCellValue(def: FactDef, v: FactValue | undefined): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'boolean' ? (x ? '是' : '否') : String(x))).join('\n');
+  if (typeof v === 'number' && def.type !== 'text') return v;
+  return String(v);
+}
+
+function header(ws: ExcelJS.Worksheet, head: string[], widths: number[]): void {
+  const row = ws.getRow(1);
+  head.forEach((h, i) => {
+    const c = row.getCell(i + 1);
+    c.value = h;
+    c.font = { ...FONT, bold: true };
+    c.fill = FILL_HEAD;
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function input(cell: ExcelJS.Cell, text = false): void {
+  cell.protection = { locked: false };
+  cell.fill = FILL_INPUT;
+  cell.font = FONT;
+  if (text) cell.numFmt = '@';
+  cell.alignment = { vertical: 'top', wrapText: true };
+}
+
+/** Value lists stored on the hidden meta sheet (written last), from column D on; returns the range formula. */
+class MetaLists {
+  readonly columns: string[][] = [];
+  add(values: string[]): string {
+    this.columns.push(values);
+    const col = colLetter(3 + this.columns.length);
+    return `'${SHEET.meta}'!$${col}$1:$${col}$${values.length}`;
+  }
+}
+
+/** A list validation: inline when short, else a range on the meta sheet. */
+function listValidation(values: string[], meta: MetaLists, title: string): ExcelJS.DataValidation {
+  const inline = `"${values.join(',')}"`;
+  let formula = inline;
+  if (inline.length > 250 || values.some((v) => v.includes(',') || v.includes('"'))) formula = meta.add(values);
+  return { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: '填写有误', error: clip(`请从下拉列表中选择:${values.join('、')}`), showInputMessage: true, promptTitle: clip(title, 30), prompt: clip(`可选:${values.join('、')}`) };
+}
+
+function factValidation(def: FactDef, meta: MetaLists): ExcelJS.DataValidation | null {
+  const title = clip(def.label, 30);
+  if (def.type === 'boolean') return listValidation(['是', '否'], meta, title);
+  if (def.type === 'enum' && def.values) return listValidation(def.values, meta, title);
+  if (def.type === 'integer' || def.type === 'number' || def.type === 'percent') {
+    const { min, max } = numericRange(def);
+    const kind = def.type === 'integer' ? '整数' : '数值';
+    return {
+      type: def.type === 'integer' ? 'whole' : 'decimal',
+      operator: 'between',
+      formulae: [min ?? -BIG, max ?? BIG],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: '填写有误',
+      error: clip(`请填写${kind},允许值:${allowedText(def)}${def.unit && def.unit !== '是/否' ? `(单位:${def.unit})` : ''}`),
+      showInputMessage: true,
+      promptTitle: title,
+      prompt: clip(`${kind},${allowedText(def)}${def.unit ? `,单位:${def.unit}` : ''}`),
+    };
+  }
+  if (def.type === 'date')
+    return { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12', showInputMessage: true, promptTitle: title, prompt: '日期,格式 YYYY-MM-DD' };
+  return null;
+}
+
+function infoValue(ev: Evidence | undefined, key: InfoKey, year: number | undefined): string | number | null {
+  if (!ev) return key === 'period.year' ? year ?? null : null;
+  const v: unknown = {
+    'agency.name': ev.agency.name,
+    'agency.shortName': ev.agency.shortName,
+    'agency.code': ev.agency.code,
+    'agency.class': ev.agency.class,
+    'period.year': ev.period.year,
+    'period.label': ev.period.label,
+    preparedBy: ev.preparedBy,
+    reviewedBy: ev.reviewedBy,
+    date: ev.date,
+  }[key];
+  return v === undefined ? null : (v as string | number);
+}
+
+function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+  const r = compiled.rubric;
+  const ws = wb.addWorksheet(SHEET.guide, { properties: { tabColor: { argb: 'FF4472C4' } } });
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 60;
+  ws.mergeCells('A1:B1');
+  const t = ws.getCell('A1');
+  t.value = `${r.title} —— 佐证材料填报表`;
+  t.font = { ...FONT, size: 14, bold: true };
+  ws.getCell('A2').value = '细则';
+  ws.getCell('B2').value = `${r.id} 版本 ${r.version}`;
+  ws.getCell('A4').value = '一、单位信息(请填写黄色单元格,带 * 的必填)';
+  ws.getCell('A4').font = { ...FONT, bold: true };
+  INFO_FIELDS.forEach((f, i) => {
+    const row = INFO_FIRST_ROW + i;
+    ws.getCell(row, 1).value = f.required ? `${f.label}*` : f.label;
+    const c = ws.getCell(row, 2);
+    input(c, f.kind !== 'year');
+    c.value = infoValue(ev, f.key, r.year);
+    if (f.kind === 'class' && r.classes) c.dataValidation = listValidation(r.classes, meta, '单位类别');
+    if (f.kind === 'year') c.dataValidation = { type: 'whole', operator: 'between', formulae: [1990, 2100], allowBlank: false, showErrorMessage: true, errorTitle: '填写有误', error: '请填写四位年份,例如 2018' };
+    if (f.kind === 'date') c.dataValidation = { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' };
+  });
+  const derived = derivedFacts(compiled);
+  const lines = [
+    '二、填写说明',
+    `1. 「${SHEET.facts}」表:逐行在「填写值」列(黄色)填写事实。是/否 与选项类从下拉列表选择;数值须在「允许值/范围」之内;列表类每行写一项(单元格内按 Alt+Enter 换行)。不清楚或原表空白的留空,评分时按缺少佐证处理。`,
+    `2. 「${SHEET.claims}」表:在「自评分」列填写各评分项的自评得分(不超过分值,不自评的留空);「整改情况」可填写失分项的整改措施;允许合理缺项的评分项可填写「不适用理由」。`,
+    `3. 「${SHEET.evidence}」表:每行一份佐证材料,选择评分项编号,填写材料名称(必填)、文号、网址、日期(YYYY-MM-DD)和备注。`,
+    '4. 请勿修改灰色表头、编号和说明列,也不要增删工作表。填好后交政务公开办,由其运行:',
+    `   npx zwgk import 本文件.xlsx --rubric ${compiled.file ?? '细则文件'} --out 证据.yaml`,
+    ...(derived.length > 0 ? [`5. 以下事实由细则自动计算,表中不列出:${derived.map((d) => d.def.label).join('、')}。`] : []),
+  ];
+  const start = INFO_FIRST_ROW + INFO_FIELDS.length + 1;
+  lines.forEach((l, i) => {
+    const row = start + i;
+    ws.mergeCells(row, 1, row, 2);
+    const c = ws.getCell(row, 1);
+    c.value = l;
+    c.font = i === 0 ? { ...FONT, bold: true } : FONT;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(row).height = i === 0 ? 18 : Math.max(18, Math.ceil(l.length / 40) * 14);
+  });
+}
+
+function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+  const ws = wb.addWorksheet(SHEET.facts);
+  header(ws, FACT_HEAD, [22, 40, 18, 8, 12, 18, 16, 40, 40]);
+  factRows(compiled).forEach((row, i) => {
+    const r = FIRST_ROW + i;
+    const d = row.def;
+    const cells: Array<[number, string]> = [
+      [FACT_COL.id, row.id],
+      [FACT_COL.label, d.label],
+      [FACT_COL.unit, d.unit ?? ''],
+      [FACT_COL.type, row.typeText],
+      [FACT_COL.allowed, row.allowed],
+      [FACT_COL.source, d.source ?? ''],
+      [FACT_COL.usedBy, row.usedBy.join('\n')],
+      [FACT_COL.description, d.description ?? ''],
+    ];
+    for (const [col, v] of cells) {
+      const c = ws.getCell(r, col);
+      c.value = v;
+      c.font = FONT;
+      c.alignment = { vertical: 'top', wrapText: true };
+    }
+    const vc = ws.getCell(r, FACT_COL.value);
+    input(vc, d.type === 'text' || d.type === 'date' || d.type === 'list' || d.type === 'enum');
+    vc.value = factCellValue(d, ev?.facts[row.id]);
+    const dv = factValidation(d, meta);
+    // The fact id keeps each row's validation distinct, so exceljs does not merge rows (see evidenceSheet).
+    if (dv) vc.dataValidation = { ...dv, prompt: `${clip(dv.prompt ?? '', 180)}(${row.id})` };
+  });
+}
+
+function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined): void {
+  const ws = wb.addWorksheet(SHEET.claims);
+  header(ws, CLAIM_HEAD, [12, 56, 8, 10, 36, 30]);
+  const na = new Map((ev?.notApplicable ?? []).map((x) => [x.node, x.reason]));
+  compiled.model.nodes.forEach((f, i) => {
+    const r = FIRST_ROW + i;
+    const id = ws.getCell(r, CLAIM_COL.id);
+    id.value = f.id;
+    id.font = { ...FONT, bold: f.depth === 0 };
+    const title = ws.getCell(r, CLAIM_COL.title);
+    const kind = f.kind === 'bonus' ? '(加分项)' : f.kind === 'penalty' ? '(减分项)' : '';
+    title.value = `${f.node.title}${kind}${f.node.classes ? `(仅 ${f.node.classes.join('、')} 类)` : ''}`;
+    title.font = { ...FONT, bold: f.depth === 0 };
+    title.alignment = { indent: f.depth * 2, wrapText: true, vertical: 'top' };
+    const max = ws.getCell(r, CLAIM_COL.max);
+    max.value = f.max.toNumber();
+    max.font = FONT;
+    const claim = ws.getCell(r, CLAIM_COL.claim);
+    input(claim);
+    claim.value = ev?.claims[f.id] ?? null;
+    claim.numFmt = '0.####';
+    claim.dataValidation = {
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, f.max.toNumber()],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: '填写有误',
+      // The id makes every row's validation distinct, so exceljs does not merge them (see evidenceSheet).
+      error: `${f.id} 的自评分应在 0 到 ${formatPoints(f.max, 4)} 分之间`,
+    };
+    const rem = ws.getCell(r, CLAIM_COL.remediation);
+    input(rem, true);
+    rem.value = ev?.remediation[f.id] ?? null;
+    const nac = ws.getCell(r, CLAIM_COL.notApplicable);
+    if (f.node.mayBeNotApplicable) {
+      input(nac, true);
+      nac.value = na.get(f.id) ?? null;
+    } else nac.fill = FILL_OFF;
+  });
+}
+
+function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+  const ws = wb.addWorksheet(SHEET.evidence);
+  header(ws, EVIDENCE_HEAD, [12, 36, 40, 24, 36, 16, 30]);
+  const ids = compiled.model.nodes.map((f) => f.id);
+  const idRange = meta.add(ids);
+  const prefilled = Object.entries(ev?.evidence ?? {}).flatMap(([node, list]) => list.map((c) => ({ node, c })));
+  const claimsLast = FIRST_ROW + ids.length - 1;
+  for (let i = 0; i < prefilled.length + EVIDENCE_BLANK_ROWS; i++) {
+    const r = FIRST_ROW + i;
+    const p = prefilled[i];
+    const node = ws.getCell(r, EVIDENCE_COL.node);
+    input(node, true);
+    node.value = p?.node ?? null;
+
+    const t = ws.getCell(r, EVIDENCE_COL.nodeTitle);
+    t.value = { formula: `IF(A${r}="","",IFERROR(VLOOKUP(A${r},'${SHEET.claims}'!$A$${FIRST_ROW}:$B$${claimsLast},2,FALSE),"(编号不存在)"))` } as ExcelJS.CellFormulaValue;
+    t.font = FONT;
+    const values: Array<[number, string | undefined]> = [
+      [EVIDENCE_COL.title, p?.c.title],
+      [EVIDENCE_COL.docNumber, p?.c.docNumber],
+      [EVIDENCE_COL.url, p?.c.url],
+      [EVIDENCE_COL.date, p?.c.date],
+      [EVIDENCE_COL.note, p?.c.note],
+    ];
+    for (const [col, v] of values) {
+      const c = ws.getCell(r, col);
+      input(c, true);
+      c.value = v ?? null;
+    }
+  }
+  // Whole-column ranges, not per-cell validations: exceljs 4.4.0 merges equal per-cell validations into overlapping
+  // ranges (it sorts addresses as strings, A10 < A2), which LibreOffice honours only in part (exceljs issue #2820).
+  const last = FIRST_ROW + prefilled.length + EVIDENCE_BLANK_ROWS - 1;
+  const range = (col: number): string => `${colLetter(col)}${FIRST_ROW}:${colLetter(col)}${last}`;
+  const dvs = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+  dvs.add(range(EVIDENCE_COL.node), { type: 'list', allowBlank: true, formulae: [idRange], showErrorMessage: true, errorTitle: '填写有误', error: '请从下拉列表选择评分项编号' });
+  dvs.add(range(EVIDENCE_COL.date), { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' });
+}
+
+/** Build the form workbook (blank, or pre-filled from `opts.evidence`). */
+export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: XlsxFormOptions = {}): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'zwgk-score';
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const ev = opts.evidence;
+  const lists = new MetaLists();
+  guideSheet(wb, compiled, ev, lists);
+  factsSheet(wb, compiled, ev, lists);
+  claimsSheet(wb, compiled, ev);
+  evidenceSheet(wb, compiled, ev, lists);
+  const meta = wb.addWorksheet(SHEET.meta, { state: 'veryHidden' });
+  meta.getCell('A1').value = FORM_MARK;
+  meta.getCell('B1').value = FORM_VERSION;
+  meta.getCell('A2').value = 'rubric.id';
+  meta.getCell('B2').value = compiled.rubric.id;
+  meta.getCell('A3').value = 'rubric.version';
+  meta.getCell('B3').value = compiled.rubric.version;
+  meta.getCell('A4').value = 'rubric.hash';
+  meta.getCell('B4').value = compiled.hash;
+  lists.columns.forEach((values, i) => values.forEach((v, j) => (meta.getCell(j + 1, 4 + i).value = v)));
+  for (const ws of wb.worksheets) if (ws.name !== SHEET.meta) await ws.protect('', { ...PROTECT, ...(ws.name === SHEET.evidence ? { insertRows: true } : {}) });
+  await meta.protect('', {});
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  return wb;
+}
+
+/** Serialise a workbook to bytes. */
+export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

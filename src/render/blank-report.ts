@@ -1,0 +1,57 @@
+// The blank form (空白自查评分表): a report-like skeleton built from a compiled rubric alone — structure, titles and
+// points, no agency, no evidence, no scores — rendered by the same view model with every score cell left empty.
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { SCHEMA_VERSION } from '../report/score-report.js';
+import { ENGINE_VERSION } from '../version.js';
+import type { SheetSource, SourceNode, ViewOptions } from './sheet-source.js';
+import { buildSheetView } from './view-model.js';
+import type { SheetViewModel } from './view-types.js';
+
+/** The rubric as a sheet source without scores. Points are rounded to the rubric's precision like a report's. */
+export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
+  const r = compiled.rubric;
+  const p = r.precision;
+  const nodes: SourceNode[] = compiled.model.nodes.map((f) => {
+    const n: SourceNode = {
+      id: f.id,
+      parent: f.parent,
+      depth: f.depth,
+      kind: f.kind,
+      title: f.node.title,
+      max: f.max.toDecimalPlaces(p).toNumber(),
+      children: [...f.children],
+    };
+    if (f.node.description !== undefined) n.description = f.node.description;
+    if (f.node.note !== undefined) n.note = f.node.note;
+    return n;
+  });
+  return {
+    blank: true,
+    schemaVersion: SCHEMA_VERSION,
+    engine: { name: 'zwgk-score', version: ENGINE_VERSION },
+    rubric: {
+      id: r.id,
+      title: r.title,
+      version: r.version,
+      hash: compiled.hash,
+      total: r.total,
+      precision: p,
+      levels: r.levels,
+      ...(r.year !== undefined ? { year: r.year } : {}),
+      ...(r.issuer !== undefined ? { issuer: r.issuer } : {}),
+    },
+    agency: null,
+    period: null,
+    evidence: null,
+    totals: null,
+    veto: null,
+    nodes,
+    overClaims: [],
+    missingEvidence: [],
+  };
+}
+
+/** The blank 自查评分表 of a rubric, ready for any sheet renderer. */
+export function buildBlankSheetViewModel(compiled: CompiledRubric, opts: ViewOptions = {}): SheetViewModel {
+  return buildSheetView(blankSourceOfRubric(compiled), opts);
+}

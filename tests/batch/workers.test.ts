@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareBatch } from '../../src/batch/compare-batch.js';
+import { compile, tempDir, type TempDir } from './helpers.js';
+import { COUNTY_RUBRIC, writeCounty } from './county.js';
+
+describe('worker threads', () => {
+  let t: TempDir;
+  beforeAll(() => {
+    t = tempDir();
+    writeCounty(t, true);
+  });
+  afterAll(() => t.cleanup());
+
+  it('gives the same comparison as scoring in-process (tsx loads the worker inside vitest)', async () => {
+    const compiled = compile(COUNTY_RUBRIC);
+    const opts = { inputs: ['county'], rubric: { file: 'rubric.yaml', compiled }, cwd: t.dir };
+    const inProcess = await compareBatch({ ...opts, workers: 'never' });
+    const inWorkers = await compareBatch({ ...opts, workers: 'always', jobs: 2 });
+    expect(inWorkers).toEqual(inProcess);
+    expect(inProcess.counts.scored).toBe(8);
+    expect(inProcess.rankCriteria[0]!.ranked).toBe(8);
+  });
+});

@@ -1,0 +1,199 @@
+// Evidence forms: the YAML form parses and explains every fact; the xlsx form round-trips a filled form to exactly
+// the evidence it came from; import errors point at sheet!cell; a 2018 form, filled and imported, scores.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { run } from '../../src/cli.js';
+import {
+  buildEvidenceWorkbook,
+  buildYamlForm,
+  formatDiagnostics,
+  importEvidenceForm,
+  loadRubric,
+  parseEvidence,
+  scoreEvidence,
+  writeWorkbook,
+  type CompiledRubric,
+  type EvidenceInput,
+} from '../../src/index.js';
+import { fillForm } from './fill-form.js';
+
+async function rubric(file: string): Promise<CompiledRubric> {
+  const r = await loadRubric(file);
+  if (!r.ok) throw new Error(`${file} invalid`);
+  return r.value;
+}
+
+const SEED_EVIDENCE = 'examples/etuokeqianqi-2017/zhujianju.yaml';
+
+async function blankForm(c: CompiledRubric): Promise<Uint8Array> {
+  return writeWorkbook(await buildEvidenceWorkbook(c));
+}
+
+describe('YAML form (zwgk init)', () => {
+  it('parses, lists every fact the agency fills with its explanation, and a place per item for 自评分 and 佐证材料', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2018.yaml');
+    const text = buildYamlForm(c);
+    const doc = parseDocument(text);
+    expect(doc.errors).toEqual([]);
+    const data = doc.toJS() as { facts: Record<string, unknown>; claims: Record<string, unknown>; evidence: Record<string, unknown[]> };
+    const filled = Object.entries(c.rubric.facts).filter(([, d]) => !d.derive).map(([id]) => id);
+    expect(Object.keys(data.facts)).toEqual(filled);
+    expect(Object.values(data.facts).every((v) => v === null)).toBe(true);
+    for (const id of filled) expect(text).toContain(`【${c.rubric.facts[id]!.label}】`);
+    // Derived facts are named as "do not fill", never offered as keys.
+    expect(data.facts).not.toHaveProperty('correctionRate');
+    expect(text).toContain('以下事实由细则自动计算,不要填写');
+    // Type, allowed values, source and the items using a fact are in its comment.
+    expect(text).toMatch(/【政务公开在本部门绩效评估中的分值权重】\n\s+#\s+类型:百分比\(0–100\);单位:%;允许值:0–100;来源:自评材料\n(\s+#.*\n)*?\s+#\s+用于:1\.3\.1 纳入绩效评估,权重不低于5%/);
+    // In document order (read from the YAML map: a JS object would move integer-like ids such as "1" first).
+    const ids = c.model.nodes.map((n) => n.id);
+    const keysOf = (key: string) => (doc.get(key, true) as YAMLMap<Scalar, unknown>).items.map((p) => p.key.value);
+    expect(keysOf('claims')).toEqual(ids);
+    expect(keysOf('evidence')).toEqual(ids);
+    expect(Object.values(data.evidence).every((v) => Array.isArray(v) && v.length === 0)).toBe(true);
+  });
+
+  it('once the agency fills name, code and class, the form is valid evidence (blank places are ignored)', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2018.yaml');
+    const filled = buildYamlForm(c).replace('name: ""', 'name: 测试局').replace('code: ""', 'code: T1').replace('class: ""', 'class: A').replace(/^ {2}"1\.1":$/m, '  "1.1": 4');
+    const e = parseEvidence('form.yaml', filled, c);
+    expect(e.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(e.ok && e.value.evidence.claims).toEqual({ '1.1': 4 });
+  });
+
+  it('a blank form is not silently valid: name, code (and the year, when the rubric has none) are required', async () => {
+    const c = await rubric('rubrics/county-100-table.yaml');
+    const e = parseEvidence('form.yaml', buildYamlForm(c), c);
+    expect(e.ok).toBe(false);
+    expect(e.diagnostics.map((d) => d.path)).toEqual(['agency.name', 'agency.code', 'period.year']);
+  });
+});
+
+describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
+  it('round-trips: evidence → blank form filled cell by cell → import → exactly the same evidence', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
+    const original = parse(readFileSync(SEED_EVIDENCE, 'utf8')) as EvidenceInput;
+    const filled = await fillForm(await blankForm(c), original);
+    const res = await importEvidenceForm(filled, c, { file: 'form.xlsx' });
+    expect(res.diagnostics).toEqual([]);
+    if (!res.ok) return;
+    expect(res.value.evidence).toStrictEqual(original);
+    expect(parse(res.value.yaml)).toStrictEqual(original);
+  });
+
+  it('round-trips the county example (judgement-free parts), including 整改情况 and a decimal fact', async () => {
+    const c = await rubric('rubrics/county-100-table.yaml');
+    const { judgements: _j, ...original } = parse(readFileSync('examples/county-100-table/jiaoyuju.yaml', 'utf8')) as EvidenceInput & { judgements: unknown };
+    const filled = await fillForm(await blankForm(c), original);
+    const res = await importEvidenceForm(filled, c, { file: 'form.xlsx' });
+    expect(res.ok && res.value.evidence).toStrictEqual(original);
+  });
+
+  it('a pre-filled form (zwgk init --from) imports back to its evidence', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
+    const original = parse(readFileSync(SEED_EVIDENCE, 'utf8')) as EvidenceInput;
+    const e = parseEvidence('z.yaml', readFileSync(SEED_EVIDENCE, 'utf8'), c);
+    if (!e.ok) throw new Error('seed evidence invalid');
+    const bytes = await writeWorkbook(await buildEvidenceWorkbook(c, { evidence: e.value.evidence }));
+    const res = await importEvidenceForm(bytes, c, { file: 'form.xlsx' });
+    expect(res.ok && res.value.evidence).toStrictEqual(original);
+  });
+
+  it('has the sheets, dropdowns, validated ranges and protection an office expects', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2018.yaml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await blankForm(c)) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['说明', 'visible'],
+      ['事实', 'visible'],
+      ['自评分', 'visible'],
+      ['佐证材料', 'visible'],
+      ['_meta', 'veryHidden'],
+    ]);
+    const facts = wb.getWorksheet('事实')!;
+    const row = (id: string) => [...Array(facts.rowCount).keys()].map((i) => i + 1).find((r) => facts.getCell(r, 1).value === id)!;
+    const bool = facts.getCell(row('leaderHeardReport'), 3);
+    expect(bool.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(bool.protection?.locked).toBe(false);
+    expect(facts.getCell(row('performanceWeight'), 3).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(facts.getCell(row('performanceWeight'), 2).protection?.locked).not.toBe(false);
+    expect((facts as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    const claims = wb.getWorksheet('自评分')!;
+    expect([claims.getCell(2, 1).value, claims.getCell(2, 3).value]).toEqual(['1', 15]);
+    expect(wb.getWorksheet('_meta')!.getCell('B2').value).toBe('etuokeqianqi-2018');
+  });
+
+  it('reports bad cells as sheet!cell in the form file, and evidence findings at the cell they came from', async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
+    const original = parse(readFileSync(SEED_EVIDENCE, 'utf8')) as EvidenceInput;
+    const filled = await fillForm(await blankForm(c), original, (wb) => {
+      const facts = wb.getWorksheet('事实')!;
+      facts.getCell('C2').value = '三十'; // proactiveTotal (integer)
+      const docs = wb.getWorksheet('佐证材料')!;
+      docs.getCell('A40').value = '3.1.1';
+      docs.getCell('D40').value = '鄂前住建发〔2018〕1号'; // 文号 without 材料名称
+    });
+    const res = await importEvidenceForm(filled, c, { file: 'form.xlsx' });
+    expect(res.ok).toBe(false);
+    expect(res.diagnostics.map((d) => [d.code, d.file, d.path])).toEqual([
+      ['FORM_CELL_INVALID', 'form.xlsx', '事实!C2'],
+      ['FORM_CELL_INVALID', 'form.xlsx', '佐证材料!C40'],
+    ]);
+    expect(formatDiagnostics(res.diagnostics)).toMatchInlineSnapshot(`
+      "form.xlsx 错误 FORM_CELL_INVALID 事实!C2:「主动公开政府信息总数(不同渠道发相同信息计1条)」的填写值 "三十" 不是整数
+      form.xlsx 错误 FORM_CELL_INVALID 佐证材料!C40:材料名称必填
+      共 2 个错误,0 个警告"
+    `);
+
+    const over = await fillForm(await blankForm(c), { ...original, claims: { ...original.claims, '1.3.3': 3 }, facts: { ...original.facts, staffTotal: -1 } });
+    const res2 = await importEvidenceForm(over, c, { file: 'form.xlsx' });
+    expect(res2.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['FACT_OUT_OF_RANGE', '事实!C52'], // staffTotal, the 51st fact (row 1 is the header)
+      ['CLAIM_OUT_OF_RANGE', '自评分!D14'], // 1.3.3, the 13th item in document order
+    ]);
+  });
+
+  it('refuses a form made for another rubric, or a workbook that is not a form', async () => {
+    const c2017 = await rubric('rubrics/etuokeqianqi-2017.yaml');
+    const c2018 = await rubric('rubrics/etuokeqianqi-2018.yaml');
+    const res = await importEvidenceForm(await blankForm(c2018), c2017, { file: 'form.xlsx' });
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['FORM_INVALID']);
+    expect(res.diagnostics[0]!.message).toContain('etuokeqianqi-2018');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    const plain = await importEvidenceForm(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), c2017, { file: 'x.xlsx' });
+    expect(plain.diagnostics[0]!.message).toContain('不是由 zwgk init 生成的填报表');
+    const junk = await importEvidenceForm(new TextEncoder().encode('not a zip'), c2017, { file: 'x.xlsx' });
+    expect(junk.diagnostics[0]!.code).toBe('FORM_INVALID');
+  });
+
+  it('a 2018 form written by the CLI, filled and imported by the CLI, scores', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-form-'));
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), cwd: process.cwd() };
+    const form = join(dir, 'form.xlsx');
+    expect(await run(['init', '--rubric', 'rubrics/etuokeqianqi-2018.yaml', '--format', 'xlsx', '--out', form], io)).toBe(0);
+    const c = await rubric('rubrics/etuokeqianqi-2018.yaml');
+    const ev: EvidenceInput = {
+      rubric: { id: 'etuokeqianqi-2018', version: '2018.1' },
+      agency: { name: '鄂托克前旗住房和城乡规划建设局', shortName: '住建局', code: 'etqq-zjj', class: 'A' },
+      period: { year: 2018 },
+      facts: { leaderHeardReport: true, workMeetings: 2, performanceWeight: 5, trainingSessions: 1, dedicatedUnits: 1, staffTotal: 2 },
+      claims: { '1': 15 },
+    };
+    writeFileSync(form, await fillForm(readFileSync(form), ev));
+    const out = join(dir, 'evidence.yaml');
+    expect(await run(['import', form, '--rubric', 'rubrics/etuokeqianqi-2018.yaml', '--out', out], io)).toBe(0);
+    const e = parseEvidence('evidence.yaml', readFileSync(out, 'utf8'), c);
+    if (!e.ok) throw new Error(stderr);
+    const report = await scoreEvidence(c, e.value);
+    // 1.1.1 (3 + 2) + 1.3.1 (5% ≥ 5%: 2) + 1.3.2 (1) + 1.3.3 (1) = 9 points; everything else lacks evidence.
+    expect(report.totals.base).toBe(9);
+    expect(report.totals.claimed).toBe(15);
+    expect(await run(['import', form, '--rubric', 'rubrics/etuokeqianqi-2017.yaml'], io)).toBe(1);
+  });
+});
