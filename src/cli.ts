@@ -9,12 +9,39 @@ import { registerCompareCommand } from './cli/commands-compare.js';
 import { commandRender, type RenderFlags } from './cli/commands-render.js';
 import { registerAuthoringCommands } from './cli/commands-authoring.js';
 import { EXIT, UsageError, type CliIo } from './cli/io.js';
+import { didYouMean } from './diagnostics/suggest.js';
+import { formatters } from './formatters/index.js';
 import { ENGINE_VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
 export { EXIT } from './cli/io.js';
 
 const quoted = (e: CommanderError): string => e.message.match(/'([^']+)'/)?.[1] ?? '';
+
+/** commander prints its help headings in English; users read Chinese. */
+function translateHelp(s: string): string {
+  return s
+    .replace(/^Usage:/gm, '用法:')
+    .replace(/^Options:/gm, '选项:')
+    .replace(/^Commands:/gm, '命令:')
+    .replace(/^Arguments:/gm, '参数:')
+    .split('\n')
+    // "[选项]" is three columns narrower than "[options]": widen the gap before the description to keep it aligned.
+    .map((line) => (line.includes('[options]') ? line.replace('[options]', '[选项]').replace(/^(\s+\S.*?)( {2,})/, '$1$2   ') : line))
+    .join('\n')
+    .replace(/\[command\]/g, '[命令]')
+    .replace(/\(default: /g, '(默认:');
+}
+
+/** File-system errors that reach the CLI come from writing outputs: a user error, said in Chinese. */
+const WRITE_ERRORS: Record<string, string> = {
+  EISDIR: '这是一个文件夹,请给出文件名',
+  ENOTDIR: '路径中有一段不是文件夹',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '文件系统只读',
+  ENOSPC: '磁盘空间不足',
+};
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `未知选项 ${quoted(e)}`,
   'commander.unknownCommand': (e) => `未知命令 ${quoted(e)}`,
@@ -31,7 +58,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .helpCommand(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: () => undefined })
+    .configureOutput({ writeOut: (s) => io.stdout(translateHelp(s)), writeErr: () => undefined })
     .showSuggestionAfterError(false);
   program
     .command('check')
@@ -48,7 +75,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .description('按细则为一个单位的佐证材料评分,输出逐项得分报告')
     .argument('<evidence>', '单位的证据文件(YAML 或 JSON)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', '输出格式:text(默认)、json 等', 'text')
+    .option('-f, --format <format>', `输出格式:${Object.keys(formatters).join('、')}`, 'text')
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .option('--strict', '缺少佐证事实时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
@@ -81,7 +108,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io, (c) => (code = c));
   try {
     if (argv.length === 0) {
-      io.stdout(program.helpInformation());
+      io.stdout(translateHelp(program.helpInformation()));
       return EXIT.USAGE;
     }
     await program.parseAsync(argv, { from: 'user' });
@@ -89,12 +116,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
-      const msg = COMMANDER_MESSAGES[err.code]?.(err) ?? err.message;
+      let msg = COMMANDER_MESSAGES[err.code]?.(err) ?? err.message;
+      if (err.code === 'commander.unknownCommand') {
+        const hint = didYouMean(quoted(err), program.commands.map((c) => c.name()));
+        msg += hint ? `。${hint}` : `。可用命令:${program.commands.map((c) => c.name()).join('、')}`;
+      }
       io.stderr(`用法错误:${msg}\n运行 zwgk --help 查看用法\n`);
       return EXIT.USAGE;
     }
     if (err instanceof UsageError) {
       io.stderr(`用法错误:${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    const errno = (err as NodeJS.ErrnoException | null)?.code;
+    if (errno && WRITE_ERRORS[errno]) {
+      const path = (err as NodeJS.ErrnoException).path ?? '';
+      io.stderr(`无法写入输出文件 ${path}:${WRITE_ERRORS[errno]}\n`);
       return EXIT.USAGE;
     }
     const detail = err instanceof Error ? err.message : String(err);

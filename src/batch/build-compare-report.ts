@@ -126,31 +126,58 @@ function overClaims(plan: BatchPlan, agencies: readonly AgencySummary[], precisi
   return out.sort((x, y) => excess(y) - excess(x) || compareCodes(x.code, y.code));
 }
 
-/** Build the comparison report. */
-export function buildCompareReport(input: BuildCompareInput): CompareReport {
+/**
+ * The comparison report as the formatters read it: everything but the agency rows is built (`head`, whose
+ * `agencies` is empty), and rows are made on demand from the summaries, so a 100,000-agency batch never holds all
+ * rows, or their JSON, at once. `materialiseReport` turns a view into the plain CompareReport.
+ */
+export interface CompareView {
+  head: CompareReport;
+  /** Number of agency rows. */
+  size: number;
+  /** Row `i` in agency-code order (the order of CompareReport.agencies). */
+  row(i: number): AgencyRow;
+  /** Row indices in table order: normalised rank, then final rank, then agency code. */
+  tableOrder(): number[];
+}
+
+function tableOrderOf(size: number, row: (i: number) => AgencyRow): number[] {
+  const keys = Array.from({ length: size }, (_, i) => {
+    const r = row(i);
+    return { i, n: r.rank.normalized, f: r.rank.final, code: r.code };
+  });
+  keys.sort((a, b) => a.n - b.n || a.f - b.f || compareCodes(a.code, b.code));
+  return keys.map((k) => k.i);
+}
+
+/** Build the comparison as a view over the agency summaries. */
+export function buildCompareView(input: BuildCompareInput): CompareView {
   const { compiled, plan } = input;
   const r = compiled.rubric;
   const agencies = [...input.agencies].sort((a, b) => compareCodes(a.agency.code, b.agency.code));
   const rankFinal = competitionRanks(agencies.map((a) => a.totals.final));
   const rankNorm = competitionRanks(agencies.map((a) => a.totals.normalized));
-  const rows: AgencyRow[] = agencies.map((a, i) => ({
-    code: a.agency.code,
-    name: a.agency.name,
-    ...(a.agency.shortName !== undefined ? { shortName: a.agency.shortName } : {}),
-    ...(a.agency.class !== undefined ? { class: a.agency.class } : {}),
-    year: a.year,
-    file: a.file,
-    evidenceHash: a.hash,
-    totals: a.totals,
-    claimDifference: a.totals.claimed === null ? null : exactSum([a.totals.claimed, -a.totals.final], plan.precision),
-    rank: { final: rankFinal[i]!, normalized: rankNorm[i]! },
-    sections: sectionCells(plan, a),
-    veto: a.veto,
-    overClaimItems: a.overClaims.length / 4,
-    missingEvidence: a.missingEvidence,
-    warnings: a.warnings,
-  }));
-  return {
+  const row = (i: number): AgencyRow => {
+    const a = agencies[i]!;
+    return {
+      code: a.agency.code,
+      name: a.agency.name,
+      ...(a.agency.shortName !== undefined ? { shortName: a.agency.shortName } : {}),
+      ...(a.agency.class !== undefined ? { class: a.agency.class } : {}),
+      year: a.year,
+      file: a.file,
+      evidenceHash: a.hash,
+      totals: a.totals,
+      claimDifference: a.totals.claimed === null ? null : exactSum([a.totals.claimed, -a.totals.final], plan.precision),
+      rank: { final: rankFinal[i]!, normalized: rankNorm[i]! },
+      sections: sectionCells(plan, a),
+      veto: a.veto,
+      overClaimItems: a.overClaims.length / 4,
+      missingEvidence: a.missingEvidence,
+      warnings: a.warnings,
+    };
+  };
+  const head: CompareReport = {
     schemaVersion: COMPARE_SCHEMA_VERSION,
     kind: 'zwgk-compare',
     engine: { name: 'zwgk-score', version: ENGINE_VERSION },
@@ -173,9 +200,9 @@ export function buildCompareReport(input: BuildCompareInput): CompareReport {
       ],
       orderedBy: 'normalized',
     },
-    counts: { files: input.files, scored: rows.length, leftOut: input.leftOut.length, skippedRubricFiles: input.skipped.length },
+    counts: { files: input.files, scored: agencies.length, leftOut: input.leftOut.length, skippedRubricFiles: input.skipped.length },
     sections: plan.sections,
-    agencies: rows,
+    agencies: [],
     gradeDistribution: gradeDistribution(compiled, agencies),
     weakSpots: weakSpots(plan, agencies),
     overClaims: overClaims(plan, agencies, plan.precision),
@@ -184,4 +211,23 @@ export function buildCompareReport(input: BuildCompareInput): CompareReport {
     leftOut: input.leftOut,
     skipped: input.skipped,
   };
+  let order: number[] | null = null;
+  return { head, size: agencies.length, row, tableOrder: () => (order ??= tableOrderOf(agencies.length, row)) };
+}
+
+/** A view over an already materialised report (formatters accept either). */
+export function viewOfReport(report: CompareReport): CompareView {
+  const rows = report.agencies;
+  let order: number[] | null = null;
+  return { head: { ...report, agencies: [] }, size: rows.length, row: (i) => rows[i]!, tableOrder: () => (order ??= tableOrderOf(rows.length, (i) => rows[i]!)) };
+}
+
+/** The plain CompareReport of a view (every row in memory). */
+export function materialiseReport(view: CompareView): CompareReport {
+  return { ...view.head, agencies: Array.from({ length: view.size }, (_, i) => view.row(i)) };
+}
+
+/** Build the comparison report (every row in memory). */
+export function buildCompareReport(input: BuildCompareInput): CompareReport {
+  return materialiseReport(buildCompareView(input));
 }

@@ -1,5 +1,5 @@
 // Turn the command line's files and folders into the list of evidence files to score. Folders are walked
-// recursively (streamed with opendir; hidden entries and node_modules skipped), keeping only .yaml/.yml/.json;
+// recursively (streamed with opendir; hidden entries and node_modules skipped, links to files followed), keeping only .yaml/.yml/.json;
 // the rubric files themselves are left out. A path that does not exist, or a named file of another type, is
 // reported and left out. Only file *names* are held here; contents are read one at a time by the scorer.
 import { opendir, stat } from 'node:fs/promises';
@@ -25,7 +25,10 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.isFile() && hasEvidenceExtension(entry.name)) yield full;
+    else if (!hasEvidenceExtension(entry.name)) continue;
+    else if (entry.isFile()) yield full;
+    // A symbolic link counts when it points at a file (links to folders are not followed: no cycles).
+    else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile()) yield full;
   }
 }
 

@@ -13,7 +13,7 @@ import type { ExternalScore } from '../score/external.js';
 import type { AgencySummary } from './agency-summary.js';
 import { buildBaselineSection } from './baseline-split.js';
 import { buildBatchPlan } from './batch-plan.js';
-import { buildCompareReport } from './build-compare-report.js';
+import { buildCompareView, materialiseReport, type CompareView } from './build-compare-report.js';
 import { collectInputFiles } from './collect-inputs.js';
 import type { CompareReport } from './compare-report.js';
 import { scoreCohort } from './score-cohort.js';
@@ -60,8 +60,16 @@ async function createRunner(opts: CompareOptions, taskCount: number): Promise<Ta
   });
 }
 
-/** Run a comparison. Never throws for bad evidence (it is reported in `leftOut`); throws for internal errors. */
+/** Run a comparison; the whole CompareReport in memory. Never throws for bad evidence (it is reported in `leftOut`). */
 export async function compareBatch(opts: CompareOptions): Promise<CompareReport> {
+  return materialiseReport(await compareBatchView(opts));
+}
+
+/**
+ * Run a comparison and return it as a view (rows made on demand), which the formatters stream: what the CLI uses,
+ * so memory stays bounded by the agency summaries rather than by the size of the output.
+ */
+export async function compareBatchView(opts: CompareOptions): Promise<CompareView> {
   const compiled = opts.rubric.compiled;
   const plan = buildBatchPlan(compiled);
   const rubricFiles = [opts.rubric.file, ...(opts.baseline ? [opts.baseline.rubric.file] : [])];
@@ -87,7 +95,7 @@ export async function compareBatch(opts: CompareOptions): Promise<CompareReport>
       const bridged = await bridgeNotComparable(runner, cur.agencies, cur.externals, rescored.agencies, rescored.carry, rescored.externals);
       baseline = buildBaselineSection({ baselineRubric: bCompiled, current: cur.agencies, previous, rescored, bridged });
     }
-    return buildCompareReport({
+    return buildCompareView({
       compiled,
       plan,
       agencies: cur.agencies.values(),

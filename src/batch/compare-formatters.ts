@@ -1,18 +1,27 @@
-// The comparison formatters, a typed registry like src/formatters: each consumes only the CompareReport.
+// The comparison formatters, a typed registry like src/formatters: each reads only the comparison (a CompareView:
+// the CompareReport contract with rows made on demand) and yields its output in chunks, so JSON, CSV and text of
+// a very large batch stream to the file or terminal. HTML and xlsx are built whole (county-sized outputs).
+import { materialiseReport, viewOfReport, type CompareView } from './build-compare-report.js';
 import type { CompareReport } from './compare-report.js';
-import { formatCompareCsv } from './format-compare-csv.js';
+import { compareCsvChunks } from './format-compare-csv.js';
 import { formatCompareHtml } from './format-compare-html.js';
-import { formatCompareText } from './format-compare-text.js';
+import { compareJsonChunks } from './format-compare-json.js';
+import { compareTextChunks } from './format-compare-text.js';
 import { formatCompareXlsx } from './format-compare-xlsx.js';
 
-export type CompareFormatter = (report: CompareReport) => string | Uint8Array | Promise<string | Uint8Array>;
+export type CompareChunk = string | Uint8Array;
+export type CompareFormatter = (view: CompareView) => Iterable<CompareChunk> | AsyncIterable<CompareChunk>;
+
+async function* whole(make: () => Promise<CompareChunk>): AsyncGenerator<CompareChunk> {
+  yield await make();
+}
 
 export const compareFormatters = {
-  text: formatCompareText,
-  json: (r: CompareReport): string => JSON.stringify(r, null, 2) + '\n',
-  csv: formatCompareCsv,
-  html: formatCompareHtml,
-  xlsx: formatCompareXlsx,
+  text: compareTextChunks,
+  json: compareJsonChunks,
+  csv: compareCsvChunks,
+  html: (v: CompareView) => whole(() => formatCompareHtml(materialiseReport(v))),
+  xlsx: (v: CompareView) => whole(() => formatCompareXlsx(materialiseReport(v))),
 } satisfies Record<string, CompareFormatter>;
 
 export type CompareFormatName = keyof typeof compareFormatters;
@@ -23,6 +32,16 @@ export function isCompareFormatName(name: string): name is CompareFormatName {
   return Object.prototype.hasOwnProperty.call(compareFormatters, name);
 }
 
-export async function formatCompareReport(report: CompareReport, format: CompareFormatName): Promise<string | Uint8Array> {
-  return compareFormatters[format](report);
+/** The chunks of one format. */
+export function compareChunks(view: CompareView, format: CompareFormatName): Iterable<CompareChunk> | AsyncIterable<CompareChunk> {
+  return compareFormatters[format](view);
+}
+
+/** A whole output in memory (library use and tests): text formats as one string, xlsx as bytes. */
+export async function formatCompareReport(report: CompareReport | CompareView, format: CompareFormatName): Promise<string | Uint8Array> {
+  const view = 'head' in report ? report : viewOfReport(report);
+  const parts: CompareChunk[] = [];
+  for await (const c of compareChunks(view, format)) parts.push(c);
+  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0]!;
+  return parts.join('');
 }

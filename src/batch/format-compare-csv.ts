@@ -1,8 +1,8 @@
 // `zwgk compare --format csv`: the main table (agencies × sections, totals, ranks) for Excel/WPS with Chinese
 // text: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, and a leading ' on text cells that start with
 // = + - @ (or a tab/CR) so a spreadsheet never evaluates them as formulas.
-import type { CompareReport } from './compare-report.js';
-import { mainCells, mainHeaders, orderedRows } from './format-common.js';
+import type { CompareView } from './build-compare-report.js';
+import { mainCells, mainHeaders } from './format-common.js';
 
 /** One CSV cell: numbers as they are; text formula-neutralised and quoted when needed. */
 export function csvCell(v: string | number | null | undefined): string {
@@ -13,8 +13,14 @@ export function csvCell(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function formatCompareCsv(report: CompareReport): string {
-  const lines = [mainHeaders(report).map(csvCell).join(',')];
-  for (const a of orderedRows(report)) lines.push(mainCells(a).map(csvCell).join(','));
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+export function* compareCsvChunks(view: CompareView): Generator<string> {
+  let buf = '\ufeff' + mainHeaders(view.head).map(csvCell).join(',') + '\r\n';
+  for (const i of view.tableOrder()) {
+    buf += mainCells(view.row(i)).map(csvCell).join(',') + '\r\n';
+    if (buf.length >= 1 << 16) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield buf;
 }

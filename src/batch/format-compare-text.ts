@@ -2,8 +2,9 @@
 // agencies × sections, grade distribution, the county's weak spots, over-claims, rank criteria, the baseline split
 // and the files left out.
 import { displayWidth, padDisplay, truncateDisplay } from '../formatters/labels.js';
-import type { CompareReport } from './compare-report.js';
-import { agencyLabel, baselineNotes, cellText, KIND_TEXT, leftOutLines, num, orderedRows, overClaimHead, percent, signedNum } from './format-common.js';
+import type { CompareView } from './build-compare-report.js';
+import type { AgencyRow } from './compare-report.js';
+import { agencyLabel, baselineNotes, cellText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
 
 function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string[] {
   const widths = headers.map((h) => displayWidth(h));
@@ -12,19 +13,8 @@ function table(headers: string[], rows: string[][], rightAligned: (i: number) =>
   return [line(headers), ...rows.map(line)];
 }
 
-export function formatCompareText(report: CompareReport): string {
-  const out: string[] = [];
-  const r = report.rubric;
-  const c = report.counts;
-  out.push(`${r.title}(版本 ${r.version})多单位比较`);
-  out.push(`参评单位 ${c.scored} 个;输入文件 ${c.files} 个,未计入 ${c.leftOut} 个${c.skippedRubricFiles > 0 ? `,跳过细则文件 ${c.skippedRubricFiles} 个` : ''}`);
-  out.push(`排名规则:${report.ranking.description}。表格按百分制排名排序。`);
-  for (const b of report.ranking.bases) out.push(`  ${b.label}:${b.description}`);
-  out.push('');
-
-  const sectionHeads = report.sections.map((s) => truncateDisplay(`${s.title}${KIND_TEXT[s.kind]}`, 12));
-  const headers = ['百分制排名', '总分排名', '单位', '类别', ...sectionHeads, '总分', '适用满分', '百分制', '等次', '自评', '自评差额'];
-  const rows = orderedRows(report).map((a) => [
+function tableRow(a: AgencyRow): string[] {
+  return [
     String(a.rank.normalized),
     String(a.rank.final),
     truncateDisplay(agencyLabel(a), 16),
@@ -36,9 +26,40 @@ export function formatCompareText(report: CompareReport): string {
     a.totals.grade,
     num(a.totals.claimed),
     signedNum(a.claimDifference),
-  ]);
+  ];
+}
+
+/** The text comparison in chunks; the ranked table is streamed row by row (two passes: widths, then lines). */
+export function* compareTextChunks(view: CompareView): Generator<string> {
+  const report = view.head;
+  const out: string[] = [];
+  const r = report.rubric;
+  const c = report.counts;
+  out.push(`${r.title}(版本 ${r.version})多单位比较`);
+  out.push(`参评单位 ${c.scored} 个;输入文件 ${c.files} 个,未计入 ${c.leftOut} 个${c.skippedRubricFiles > 0 ? `,跳过细则文件 ${c.skippedRubricFiles} 个` : ''}`);
+  out.push(`排名规则:${report.ranking.description}。表格按百分制排名排序。`);
+  for (const b of report.ranking.bases) out.push(`  ${b.label}:${b.description}`);
+  out.push('');
+
+  const sectionHeads = report.sections.map((s) => truncateDisplay(`${s.title}${KIND_TEXT[s.kind]}`, 12));
+  const headers = ['百分制排名', '总分排名', '单位', '类别', ...sectionHeads, '总分', '适用满分', '百分制', '等次', '自评', '自评差额'];
   const textCols = new Set([2, 3, 4 + report.sections.length + 3]);
-  out.push(...table(headers, rows, (i) => !textCols.has(i)));
+  const order = view.tableOrder();
+  const widths = headers.map((h) => displayWidth(h));
+  for (const i of order) tableRow(view.row(i)).forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(cell))));
+  const line = (cells: string[]): string => cells.map((cell, k) => padDisplay(cell, widths[k]!, !textCols.has(k))).join('  ').trimEnd();
+  out.push(line(headers));
+  yield out.join('\n') + '\n';
+  out.length = 0;
+  let buf = '';
+  for (const i of order) {
+    buf += line(tableRow(view.row(i))) + '\n';
+    if (buf.length >= 1 << 16) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield buf;
   out.push(`  各部分满分:${report.sections.map((s) => `${s.title} ${s.max}`).join(',')}`);
   out.push('');
 
@@ -106,5 +127,5 @@ export function formatCompareText(report: CompareReport): string {
   }
   if (report.skipped.length > 0) out.push(`已跳过的细则文件:${report.skipped.join('、')}`, '');
   out.push(`细则 ${r.id} ${r.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version} 报告格式 ${report.schemaVersion}`);
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }

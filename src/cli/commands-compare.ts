@@ -4,13 +4,13 @@
 // rest are still scored and reported — or the rubric is invalid; 2 for usage errors.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { compareBatch } from '../batch/compare-batch.js';
-import { BINARY_COMPARE_FORMATS, compareFormatters, formatCompareReport, isCompareFormatName, type CompareFormatName } from '../batch/compare-formatters.js';
-import type { CompareReport } from '../batch/compare-report.js';
+import type { CompareView } from '../batch/build-compare-report.js';
+import { compareBatchView } from '../batch/compare-batch.js';
+import { BINARY_COMPARE_FORMATS, compareChunks, compareFormatters, isCompareFormatName, type CompareFormatName } from '../batch/compare-formatters.js';
 import { leftOutLines } from '../batch/format-common.js';
 import { createProgressBar } from '../batch/progress-bar.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeChunksAtomic } from '../batch/write-chunks.js';
 import { loadRubricOrReport } from './commands-core.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -40,7 +40,7 @@ function parseJobs(jobs: string | undefined): number | undefined {
   return n;
 }
 
-function reportLeftOut(io: CliIo, report: CompareReport): number {
+function reportLeftOut(io: CliIo, report: CompareView['head']): number {
   let n = 0;
   for (const f of report.leftOut) {
     n++;
@@ -69,9 +69,9 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
     baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b } };
   }
   const bar = createProgressBar(io.stderr, io.isTTY === true);
-  let report: CompareReport;
+  let view: CompareView;
   try {
-    report = await compareBatch({
+    view = await compareBatchView({
       inputs,
       rubric: { file: flags.rubric, compiled },
       ...(baseline ? { baseline } : {}),
@@ -82,16 +82,17 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   } finally {
     bar.done();
   }
+  const report = view.head;
   const leftOut = reportLeftOut(io, report);
   if (report.counts.files === 0) {
     io.stderr('未找到任何 .yaml、.yml 或 .json 证据文件\n');
     return EXIT.INVALID_INPUT;
   }
-  const output = await formatCompareReport(report, format);
+  const chunks = compareChunks(view, format);
   if (flags.out) {
-    await writeFileAtomic(resolve(io.cwd, flags.out), output);
+    await writeChunksAtomic(resolve(io.cwd, flags.out), chunks);
     io.stderr(`已写入 ${flags.out}\n`);
-  } else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+  } else for await (const c of chunks) io.stdout(typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   io.stderr(`已比较 ${report.counts.scored} 个单位${leftOut > 0 ? `;${leftOut} 个文件未计入(见上),退出码 1` : ''}\n`);
   return leftOut > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
 }

@@ -2,10 +2,10 @@
 // The CompiledRubric is built once per rubric and reused for every agency; its Engine is never run concurrently.
 import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { buildRubricModel, type RubricModel } from '../model/rubric-model.js';
-import { collectRuleSites, conditionFacts, type RuleSite } from '../model/rule-sites.js';
+import { collectRuleSites, collectScoringFactRefs, conditionFacts, type RuleSite } from '../model/rule-sites.js';
 import type { Condition } from '../schema/condition-schema.js';
 import type { Rubric } from '../schema/rubric-schema.js';
-import { orderDerived } from '../validate/check-facts.js';
+import { expandToEvidenceFacts, orderDerived } from '../validate/check-facts.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 import { ownPropertyPathResolver } from './path-resolver.js';
 
@@ -28,6 +28,9 @@ export interface CompiledRubric {
   derivedOrder: string[];
   /** All fact ids in the catalogue (sorted). */
   factIds: string[];
+  /** Per node id (and `veto:<id>`), the evidence facts its own rules and scoring read, derived facts expanded
+   *  to their inputs. Used to warn about missing facts only where they matter (applicable nodes). */
+  factUsers: Map<string, string[]>;
   /** Run the rules for one agency's facts. Calls are queued: the Engine never runs concurrently. */
   runRules(facts: Record<string, unknown>): Promise<RuleOutcomes>;
 }
@@ -94,6 +97,18 @@ function collectLeaves(node: Record<string, unknown>, out: LeafOutcome[]): boole
   return leaf.result;
 }
 
+function collectFactUsers(rubric: Rubric, model: RubricModel, sites: CompiledSite[]): Map<string, string[]> {
+  const raw = new Map<string, string[]>();
+  const add = (key: string, facts: string[]): void => {
+    raw.set(key, [...(raw.get(key) ?? []), ...facts]);
+  };
+  for (const s of sites) add(s.nodeId ?? s.key, s.requiredFacts);
+  for (const r of collectScoringFactRefs(model)) if (r.nodeId) add(r.nodeId, [r.name]);
+  const users = new Map<string, string[]>();
+  for (const [k, v] of raw) users.set(k, expandToEvidenceFacts(rubric.facts, v));
+  return users;
+}
+
 /** Create the one Engine a compiled rubric uses: strict facts, safe paths, custom operators. */
 export function createEngine(rules: RuleProperties[]): Engine {
   const engine = new Engine(rules, { allowUndefinedFacts: false, pathResolver: ownPropertyPathResolver });
@@ -143,6 +158,7 @@ export function compileRubric(rubric: Rubric, meta: { hash: string; file?: strin
     rules,
     derivedOrder: orderDerived(rubric.facts),
     factIds: Object.keys(rubric.facts).sort(),
+    factUsers: collectFactUsers(rubric, model, sites),
     runRules,
   };
 }

@@ -8,7 +8,6 @@ export const DIAGNOSTIC_CODES = {
   NESTING_TOO_DEEP: '嵌套层级过深(超过 {expected} 层),已拒绝解析',
   YAML_SYNTAX: 'YAML 语法错误:{reason}',
   YAML_WARNING: 'YAML 警告按错误处理:{reason}',
-  JSON_SYNTAX: 'JSON 语法错误:{reason}',
   PROTOTYPE_KEY: '不允许使用键名 "{actual}"(原型污染风险)',
   SCHEMA_INVALID: '{reason}',
   UNKNOWN_KEY: '未知字段 "{actual}"',
@@ -49,7 +48,6 @@ export const DIAGNOSTIC_CODES = {
   OVERRIDE_INVALID: '{reason}',
   FORM_INVALID: '{reason}',
   FORM_CELL_INVALID: '{reason}',
-  USAGE: '{reason}',
   INTERNAL_ERROR: '内部错误:{reason}',
 } as const;
 

@@ -13,6 +13,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
+    // Name the file the user asked for, not our temporary one.
+    if (err && typeof err === 'object' && 'path' in err) (err as NodeJS.ErrnoException).path = file;
     throw err;
   }
 }

@@ -52,6 +52,8 @@ export function collectRuleSites(model: RubricModel): RuleSite[] {
 export interface Ref {
   name: string;
   path: PathSegment[];
+  /** The node whose scoring holds the reference (scoring refs only). */
+  nodeId?: string;
 }
 
 /** Walk a condition, calling back for every fact leaf with its path. */
@@ -89,13 +91,13 @@ export function collectScoringFactRefs(model: RubricModel): Ref[] {
     const s = f.node.scoring;
     const p = [...f.path, 'scoring'];
     if (!s) continue;
-    if (s.method === 'linear' || s.method === 'percent' || s.method === 'external' || s.method === 'stepped') refs.push({ name: s.fact, path: [...p, 'fact'] });
-    if (s.method === 'weighted') s.inputs.forEach((x, i) => refs.push({ name: x.fact, path: [...p, 'inputs', i, 'fact'] }));
-    if (s.method === 'perOccurrence') refs.push({ name: s.per.fact, path: [...p, 'per', 'fact'] });
-    if (s.method === 'rank' && 'fact' in s.basis) refs.push({ name: s.basis.fact, path: [...p, 'basis', 'fact'] });
+    if (s.method === 'linear' || s.method === 'percent' || s.method === 'external' || s.method === 'stepped') refs.push({ name: s.fact, path: [...p, 'fact'], nodeId: f.id });
+    if (s.method === 'weighted') s.inputs.forEach((x, i) => refs.push({ name: x.fact, path: [...p, 'inputs', i, 'fact'], nodeId: f.id }));
+    if (s.method === 'perOccurrence') refs.push({ name: s.per.fact, path: [...p, 'per', 'fact'], nodeId: f.id });
+    if (s.method === 'rank' && 'fact' in s.basis) refs.push({ name: s.basis.fact, path: [...p, 'basis', 'fact'], nodeId: f.id });
     if (s.method === 'deduct')
       s.deductions.forEach((d, i) => {
-        if (d.per) refs.push({ name: d.per.fact, path: [...p, 'deductions', i, 'per', 'fact'] });
+        if (d.per) refs.push({ name: d.per.fact, path: [...p, 'deductions', i, 'per', 'fact'], nodeId: f.id });
       });
   }
   return refs;

@@ -7,7 +7,7 @@ import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { ScoreOptions } from '../score/score-agency.js';
-import { SCHEMA_VERSION, type ReportNode, type ScoreReport } from './score-report.js';
+import { SCHEMA_VERSION, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
 
 export interface BuildInput {
   compiled: CompiledRubric;
@@ -15,6 +15,8 @@ export interface BuildInput {
   results: Map<string, NodeResult>;
   totals: ExactTotals;
   assessmentVeto: Veto | null;
+  /** The assessment veto's evaluated conditions (what was seen vs the threshold). */
+  vetoConditions: ConditionReason[];
   diagnostics: Diagnostic[];
   opts: ScoreOptions;
 }
@@ -139,7 +141,15 @@ export function buildReport(input: BuildInput): ScoreReport {
       claimed: claimedAll === null ? null : out(claimedAll),
     },
     veto: veto
-      ? { id: veto.id, title: veto.title, reason: veto.reason, target: veto.target, score: veto.score ?? null, grade: veto.grade ?? totals.grade }
+      ? {
+          id: veto.id,
+          title: veto.title,
+          reason: veto.reason,
+          target: veto.target,
+          score: veto.score ?? null,
+          grade: veto.grade ?? totals.grade,
+          conditions: input.vetoConditions,
+        }
       : null,
     nodes,
     overClaims: nodes

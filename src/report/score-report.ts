@@ -135,7 +135,8 @@ export interface ScoreReport {
   period: { year: number; label?: string };
   evidence: { hash: string; file?: string; preparedBy?: string; reviewedBy?: string; date?: string };
   totals: Totals;
-  veto: null | { id: string; title: string; reason: string; target: string; score: number | null; grade: string | null };
+  /** The assessment-level veto that fired, with the conditions that fired it, or null. */
+  veto: null | { id: string; title: string; reason: string; target: string; score: number | null; grade: string | null; conditions: ConditionReason[] };
   /** Every node of the tree, in document order. */
   nodes: ReportNode[];
   /** Nodes whose claim exceeds the computed score, largest excess first. */

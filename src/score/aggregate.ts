@@ -2,7 +2,7 @@
 // ceilings (M12) and zero overrides (M6), vetoes on items/sections (M11), floors (扣完为止 M3 / overdraw M4),
 // and the overflow cap of groups such as "一项可得2分,最高不超过6分" (M14).
 import type { FlatNode } from '../model/rubric-model.js';
-import type { NodeStatus, Reason } from '../report/score-report.js';
+import type { ConditionReason, NodeStatus, Reason } from '../report/score-report.js';
 import type { NotApplicablePolicy, Veto } from '../schema/rubric-schema.js';
 import { dec, parseFactor, sum, type Dec } from './decimal.js';
 import type { LeafResult, ScoreContext } from './context.js';
@@ -20,6 +20,8 @@ export interface AggregateInput {
   notApplicable: Map<string, string>;
   /** Vetoes that fired, keyed by target node id. */
   nodeVetoes: Map<string, Veto>;
+  /** The evaluated conditions of each fired veto, by veto id (explanations). */
+  vetoConditions?: Map<string, ConditionReason[]>;
   /** True when an assessment-level veto stops all scoring. */
   stopAll: Veto | null;
 }
@@ -90,6 +92,8 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     if (veto) {
       const fixed = veto.target === f.id && veto.score !== undefined ? dec(veto.score) : dec(0);
       const r = emptyResult(f.id, 'vetoed', `单项否决:${veto.title}。${veto.reason}`, 'veto', fixed, f.max);
+      const conditions = veto.target === f.id ? input.vetoConditions?.get(veto.id) : undefined;
+      if (conditions) r.reasons[0]!.conditions = conditions;
       results.set(f.id, r);
       return r;
     }
@@ -167,10 +171,19 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     const nodeVeto = input.nodeVetoes.get(f.id);
     if (nodeVeto && !nodeVeto.stopScoring) {
       const fixed = nodeVeto.score !== undefined ? dec(nodeVeto.score) : dec(0);
-      r.reasons.push({ kind: 'veto', text: `单项否决:${nodeVeto.title}。${nodeVeto.reason}`, points: fixed.minus(r.score).toNumber() });
+      const conditions = input.vetoConditions?.get(nodeVeto.id);
+      r.reasons.push({
+        kind: 'veto',
+        text: `单项否决:${nodeVeto.title}。${nodeVeto.reason}`,
+        points: fixed.minus(r.score).toNumber(),
+        ...(conditions ? { conditions } : {}),
+      });
       r.score = fixed;
       r.status = 'vetoed';
     }
+    // A penalty node's score is what it takes away: nothing taken is "met", anything taken is "deducted".
+    if (f.kind === 'penalty' && (r.status === 'met' || r.status === 'partial' || r.status === 'unmet'))
+      r.status = r.score.gt(0) ? 'deducted' : 'met';
     results.set(f.id, r);
     return r;
   };

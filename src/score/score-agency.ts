@@ -4,12 +4,10 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { deriveFacts, type FactValues } from '../evidence/derive-facts.js';
 import { normaliseFactValue } from '../evidence/check-evidence.js';
-import type { ScoreReport } from '../report/score-report.js';
+import type { ConditionReason, ScoreReport } from '../report/score-report.js';
 import { buildReport } from '../report/build-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
-import { collectScoringFactRefs } from '../model/rule-sites.js';
-import { deriveInputs } from '../validate/check-facts.js';
 import { aggregateTree } from './aggregate.js';
 import { createContext } from './context.js';
 import { computeTotals } from './totals.js';
@@ -45,22 +43,24 @@ function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence): Map
   return na;
 }
 
-/** Facts some score depends on: read by a condition or a scoring method (per, linear, external …), directly or
- *  through a derived fact. A missing one is warned about; a catalogue fact nothing reads is not. */
-function usedFacts(compiled: CompiledRubric): Set<string> {
-  const used = new Set<string>([...compiled.sites.flatMap((s) => s.requiredFacts), ...collectScoringFactRefs(compiled.model).map((r) => r.name)]);
-  const queue = [...used];
-  while (queue.length > 0) {
-    const d = compiled.rubric.facts[queue.pop()!]?.derive;
-    if (!d) continue;
-    for (const input of deriveInputs(d)) {
-      if (!used.has(input)) {
-        used.add(input);
-        queue.push(input);
-      }
+/**
+ * One MISSING_FACT warning per missing evidence fact that an applicable node (or an undecided veto) needs, naming
+ * who needs it. Facts used only by not-applicable nodes are not warned about: they cannot change the score.
+ */
+function missingFactWarnings(compiled: CompiledRubric, values: FactValues, notApplicable: Map<string, string>, undecidedVetoes: Set<string>): Diagnostic[] {
+  const users = new Map<string, string[]>();
+  for (const [key, facts] of compiled.factUsers) {
+    const isVeto = key.startsWith('veto:');
+    if (isVeto ? !undecidedVetoes.has(key) : notApplicable.has(key)) continue;
+    for (const f of facts) {
+      if (values.get(f) !== null && values.get(f) !== undefined) continue;
+      const who = isVeto ? `否决项 ${key.slice(5)}(无法判断,按未触发处理)` : `${key} ${compiled.model.byId.get(key)?.node.title ?? ''}`.trim();
+      users.set(f, [...(users.get(f) ?? []), who]);
     }
   }
-  return used;
+  return [...users.keys()].sort().map((f) =>
+    makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: f, path: ['facts', f], hint: `用于评分项 ${users.get(f)!.join('、')}` }),
+  );
 }
 
 export interface ScoreOptions {
@@ -85,28 +85,30 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
 
   let assessmentVeto: Veto | null = null;
   const nodeVetoes = new Map<string, Veto>();
+  const vetoConditions = new Map<string, ConditionReason[]>();
+  const undecidedVetoes = new Set<string>();
   for (const v of compiled.rubric.vetoes) {
     const st = ctx.site(`veto:${v.id}`);
     if (st.state === 'missing') {
-      diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: st.missingFacts.join('、'), hint: `否决项"${v.title}"无法判断,按未触发处理` }));
+      // Policy: a veto that cannot be decided does not fire; the missing facts are warned about below.
+      undecidedVetoes.add(`veto:${v.id}`);
       continue;
     }
     if (st.state !== 'true') continue;
+    vetoConditions.set(v.id, st.conditions);
     if (v.target === 'assessment') assessmentVeto ??= v;
     else if (!nodeVetoes.has(v.target)) nodeVetoes.set(v.target, v);
   }
   const model = compiled.model;
+  const notApplicable = collectNotApplicable(compiled, evidence);
   const results = aggregateTree(model.nodes, model.byId, {
     ctx,
-    notApplicable: collectNotApplicable(compiled, evidence),
+    notApplicable,
     nodeVetoes,
+    vetoConditions,
     stopAll: assessmentVeto?.stopScoring ? assessmentVeto : null,
   });
   const totals = computeTotals(model, results, ctx, assessmentVeto);
-  const missing = [...values].filter(([id, v]) => v === null && !compiled.rubric.facts[id]!.derive).map(([id]) => id);
-  const used = usedFacts(compiled);
-  for (const id of missing) {
-    if (used.has(id)) diagnostics.push(makeDiagnostic('MISSING_FACT', { severity: 'warning', actual: id, path: ['facts', id] }));
-  }
-  return buildReport({ compiled, evidence, results, totals, assessmentVeto, diagnostics, opts });
+  diagnostics.push(...missingFactWarnings(compiled, values, notApplicable, undecidedVetoes));
+  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], diagnostics, opts });
 }

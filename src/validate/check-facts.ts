@@ -17,6 +17,22 @@ export function deriveInputs(d: Derive): string[] {
   return [c.itemsOf];
 }
 
+/** Expand derived facts to the evidence facts they are computed from (keeping only non-derived ones). */
+export function expandToEvidenceFacts(facts: Record<string, FactDef>, ids: Iterable<string>): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [...ids];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const d = facts[id]?.derive;
+    if (d) queue.push(...deriveInputs(d));
+    else out.add(id);
+  }
+  return [...out].sort();
+}
+
 /** Derived facts in an order where every input comes first; throws on a cycle (checked before use). */
 export function orderDerived(facts: Record<string, FactDef>): string[] {
   const order: string[] = [];

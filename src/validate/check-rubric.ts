@@ -9,7 +9,7 @@ import { collectParamRefs, collectRuleSites, collectScoringFactRefs, conditionFa
 import type { Rubric } from '../schema/rubric-schema.js';
 import { dec, formatPoints, sum } from '../score/decimal.js';
 import { checkCondition } from './check-conditions.js';
-import { checkFacts } from './check-facts.js';
+import { checkFacts, expandToEvidenceFacts } from './check-facts.js';
 import { checkRankCriteria } from './check-rank.js';
 
 type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
@@ -75,6 +75,30 @@ function checkPoints(model: RubricModel, add: Add): void {
         [...f.path, 'points'],
       );
   }
+  checkRootTotal(model, add);
+}
+
+/** The top level must add up to the rubric's `total` (or, with weights, to 100%), as every parent must. */
+function checkRootTotal(model: RubricModel, add: Add): void {
+  const top = model.nodes.filter((f) => f.parent === null && !f.boundary);
+  if (top.length === 0) return;
+  const weighted = top.filter((f) => f.node.weight !== undefined);
+  if (weighted.length > 0) {
+    const total = sum(weighted.map((f) => dec(f.node.weight!)));
+    if (weighted.length !== top.length || !total.eq(100)) add(makeDiagnostic('WEIGHTS_INVALID', { actual: formatPoints(total, 4), path: ['nodes'] }), ['nodes'], true);
+    return;
+  }
+  const topSum = sum(top.map((f) => f.max));
+  if (!topSum.eq(model.total) && !classVariantsFit(top, model.total))
+    add(
+      makeDiagnostic('POINTS_MISMATCH', {
+        actual: formatPoints(topSum, 4),
+        expected: formatPoints(model.total, 4),
+        path: ['total'],
+        hint: '顶层各项(不含加分项、减分项)的分值合计应等于 total',
+      }),
+      ['total'],
+    );
 }
 
 /**
@@ -144,7 +168,10 @@ function checkScoring(model: RubricModel, add: Add, lineOf: LineOf): void {
         if (d.per && d.each === undefined) add(makeDiagnostic('SCHEMA_INVALID', { reason: '按次扣分(per)须写每次扣分值 each', path: [...dp, 'per'] }), [...dp, 'per'], true);
         if (d.judgement && d.judgement.min > d.judgement.max)
           add(makeDiagnostic('SCHEMA_INVALID', { reason: '酌情扣分的 min 大于 max', path: [...dp, 'judgement'] }), [...dp, 'judgement'], true);
-        const facts = new Set<string>([...(d.when ? conditionFacts(d.when) : []), ...(d.per ? [d.per.fact] : [])]);
+        // Facts derived from the same evidence (e.g. 空白月 and 低于标准的月 both counted from one monthly list)
+        // describe the same event too, so the check looks through derivations.
+        const read = [...(d.when ? conditionFacts(d.when) : []), ...(d.per ? [d.per.fact] : [])];
+        const facts = new Set<string>([...read, ...expandToEvidenceFacts(model.rubric.facts, read)]);
         for (const fact of facts) byFact.set(fact, [...(byFact.get(fact) ?? []), d.id]);
       });
       if (s.overlap === undefined) {

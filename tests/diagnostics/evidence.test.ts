@@ -164,6 +164,7 @@ describe('facts', () => {
     expect(missing.map((d) => [d.severity, d.path])).toEqual([['warning', 'facts.hasSystem']]);
     expect(formatDiagnostics(missing)).toMatchInlineSnapshot(`
       "警告 MISSING_FACT facts.hasSystem:缺少事实 "hasSystem",相关评分项按 0 分计并标记为缺少佐证
+        提示:用于评分项 1 制度建设
       共 0 个错误,1 个警告"
     `);
   });

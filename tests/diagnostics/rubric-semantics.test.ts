@@ -18,6 +18,9 @@ const HEAD = yaml`
 `;
 // HEAD is lines 1–11; bodies start on line 12.
 const rubric = (body: string): string => HEAD + body;
+// The top level must add up to `total` (100): tests about one item append a filler sibling after the lines under test.
+const filler = (points: number): string => `  - { id: "9", title: 其他, points: ${points}, scoring: { method: judgement } }\n`;
+
 
 describe('references (UNKNOWN_FACT, UNKNOWN_PARAMETER, UNKNOWN_NODE)', () => {
   it('an unknown fact in a condition, with a suggestion', () => {
@@ -279,7 +282,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
               - { label: 良, points: 8, when: { fact: trainings, operator: greaterThanInclusive, value: 1 } }
               - { label: 优, points: 10, when: { fact: trainings, operator: greaterThanInclusive, value: 3 } }
               - { label: 差, points: 0 }
-    `));
+    ` + filler(90)));
     expect(brief(single(c))).toEqual({ code: 'LEVELS_UNORDERED', line: 20, column: 11, path: 'nodes[0].scoring.levels[1]' });
     expect(c.text).toMatchInlineSnapshot(`
       "rubric.yaml:20:11 错误 LEVELS_UNORDERED nodes[0].scoring.levels[1]:等级须按分值从高到低排列:"优" 的分值高于前一等级
@@ -303,6 +306,27 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
     `);
   });
 
+  it('top-level items that do not add up to the total', () => {
+    const c = checkRubricText(rubric(yaml`
+      nodes:
+        - { id: "1", title: 制度, points: 60, scoring: { method: binary, when: { fact: hasSystem, operator: equal, value: true } } }
+        - { id: "2", title: 培训, points: 30, scoring: { method: judgement } }
+        - { id: "3", title: 加分, kind: bonus, points: 10, scoring: { method: judgement } }
+    `));
+    // 60 + 30 = 90 ≠ total 100 (the bonus item is outside the total); total is defaulted, so the root is blamed.
+    const d = single(c);
+    expect(d.code).toBe('POINTS_MISMATCH');
+    expect(d.actual).toBe('90');
+    expect(d.expected).toBe('100');
+    const fixed = checkRubricText(rubric(yaml`
+      nodes:
+        - { id: "1", title: 制度, points: 70, scoring: { method: binary, when: { fact: hasSystem, operator: equal, value: true } } }
+        - { id: "2", title: 培训, points: 30, scoring: { method: judgement } }
+        - { id: "3", title: 加分, kind: bonus, points: 10, scoring: { method: judgement } }
+    `));
+    expect(fixed.ok).toBe(true);
+  });
+
   it('clauses worth more than the item', () => {
     const c = checkRubricText(rubric(yaml`
       nodes:
@@ -314,7 +338,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
             clauses:
               - { id: logo, title: 显示党政机关网站标识, percent: 50, when: { fact: hasSystem, operator: equal, value: true } }
               - { id: info, title: 可查看网站基本信息, percent: 60, when: { fact: hasSystem, operator: equal, value: true } }
-    `));
+    ` + filler(90)));
     expect(brief(single(c))).toEqual({ code: 'AMOUNT_EXCEEDS_POINTS', line: 18, column: 7, path: 'nodes[0].scoring.clauses' });
     expect(c.text).toMatchInlineSnapshot(`
       "rubric.yaml:18:7 错误 AMOUNT_EXCEEDS_POINTS nodes[0].scoring.clauses:条款合计 11 超过本项分值 10
@@ -439,7 +463,7 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
             deductions:
               - { id: blank, reason: 出现空白月每月扣5分, per: { fact: trainings }, each: 5 }
               - { id: low, reason: 数量低于标准扣5分, when: { fact: trainings, operator: lessThan, value: 1 }, amount: 5 }
-    `));
+    ` + filler(80)));
     expect(brief(single(c))).toEqual({ code: 'DEDUCTION_OVERLAP_UNDECLARED', line: 18, column: 7, path: 'nodes[0].scoring.deductions' });
     expect(c.text).toMatchInlineSnapshot(`
       "rubric.yaml:18:7 错误 DEDUCTION_OVERLAP_UNDECLARED nodes[0].scoring.deductions:扣分规则 blank、low 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(取最大)声明

@@ -103,6 +103,7 @@ describe('M28 periodic scoring: monthly counts against a monthly quota, quarterl
         points: 20
         scoring:
           method: deduct
+          overlap: stack
           deductions:
             - { id: low, reason: 当月发布数量低于40条, per: { fact: lowMonths }, each: 2 }
             - { id: blank, reason: 空白月, per: { fact: blankMonths }, each: 3 }
@@ -118,6 +119,10 @@ describe('M28 periodic scoring: monthly counts against a monthly quota, quarterl
     expect(n.score).toBe(score);
     const counts = Object.fromEntries(n.deductions.map((d) => [d.id, d.count]));
     expect(counts).toEqual({ ...(low ? { low } : {}), ...(blank ? { blank } : {}) });
+  });
+
+  it('both counts come from the same monthly list, so the rubric must say whether they stack', () => {
+    expect(codes(bodyDiagnostics(body.replace('          overlap: stack\n', '')))).toEqual(['DEDUCTION_OVERLAP_UNDECLARED']);
   });
 
   const december = `

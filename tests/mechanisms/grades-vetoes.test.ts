@@ -116,7 +116,9 @@ ${extra}`);
     if (vetoed) {
       // 不再对其他指标进行评分: nothing is scored, only the fixed result stands
       expect(r.totals).toMatchObject({ base: 0, bonus: 0, penalty: 0, final: 59, grade: '不合格', normalized: 59 });
-      expect(r.veto).toEqual({ id: 'down', title: '网站无法访问', reason: '超过(含)15秒网站仍打不开的次数累计占比超过(含)5%', target: 'assessment', score: 59, grade: '不合格' });
+      expect(r.veto).toMatchObject({ id: 'down', title: '网站无法访问', reason: '超过(含)15秒网站仍打不开的次数累计占比超过(含)5%', target: 'assessment', score: 59, grade: '不合格' });
+      // the veto explains itself: the ratio seen against the threshold
+      expect(r.veto!.conditions.map((c) => [c.fact, c.actual, c.expected, c.result])).toEqual([['slowRate', slow, 5, true]]);
       expect(r.nodes.map((n) => [n.id, n.status, n.score])).toEqual([
         ['A', 'vetoed', 0],
         ['A.1', 'vetoed', 0],

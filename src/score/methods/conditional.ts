@@ -12,13 +12,16 @@ export function scoreBinary(node: RubricNode, s: Of<'binary'>, max: Dec, ctx: Sc
   const st = ctx.site(`${node.id}#binary`);
   if (st.state === 'missing') return missingResult(st.missingFacts, max, ctx.compiled.rubric.facts);
   const met = st.state === 'true';
-  const reason: Reason = {
-    kind: 'binary',
-    result: met,
-    text: met ? '符合要求,得满分' : s.failReason ?? '未达到要求,不得分',
-    points: met ? 0 : max.neg().toNumber(),
-    conditions: st.conditions,
-  };
+  // On a penalty node the condition describes the bad event: holding means the penalty is taken.
+  const penalty = ctx.compiled.model.byId.get(node.id)?.kind === 'penalty';
+  const text = penalty
+    ? met
+      ? `发生扣分情形,扣 ${max} 分${s.failReason ? `:${s.failReason}` : ''}`
+      : '未发生扣分情形'
+    : met
+      ? '符合要求,得满分'
+      : s.failReason ?? '未达到要求,不得分';
+  const reason: Reason = { kind: 'binary', result: met, text, points: met ? 0 : max.neg().toNumber(), conditions: st.conditions };
   return { score: met ? max : dec(0), status: met ? 'met' : 'unmet', reasons: [reason], deductions: [], missingFacts: [] };
 }
 
