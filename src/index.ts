@@ -28,3 +28,8 @@ export { formatDiff, DIFF_FORMATS, type DiffFormat } from './diff/format-diff.js
 export { buildYamlForm } from './forms/yaml-form.js';
 export { buildEvidenceWorkbook, writeWorkbook } from './forms/xlsx-form.js';
 export { importEvidenceForm, type ImportedEvidence } from './forms/import-form.js';
+export { compareBatch, compareBatchView, type CompareOptions } from './batch/compare-batch.js';
+export { compareChunks, compareFormatters, formatCompareReport, type CompareFormatName } from './batch/compare-formatters.js';
+export { materialiseReport, type CompareView } from './batch/build-compare-report.js';
+export * from './batch/compare-report.js';
+export { type ExternalScore } from './score/external.js';

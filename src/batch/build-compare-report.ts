@@ -114,21 +114,40 @@ function overClaimItems(plan: BatchPlan, a: AgencySummary): OverClaimItem[] {
   return out;
 }
 
-function overClaims(plan: BatchPlan, agencies: readonly AgencySummary[], precision: number): OverClaimAgency[] {
-  const out: OverClaimAgency[] = [];
-  for (const a of agencies) {
+/** Indices of the agencies that over-claim, largest excess first (then by code). */
+function overClaimOrder(agencies: readonly AgencySummary[], precision: number): number[] {
+  const keys: Array<{ i: number; excess: number; code: string }> = [];
+  agencies.forEach((a, i) => {
     const c = a.totals.claimed;
     const difference = c === null ? null : exactSum([c, -a.totals.final], precision);
-    if (a.overClaims.length === 0 && !(difference !== null && difference > 0)) continue;
-    out.push({ code: a.agency.code, name: a.agency.name, claimed: c, final: a.totals.final, difference, items: overClaimItems(plan, a) });
-  }
-  const excess = (o: OverClaimAgency): number => o.difference ?? exactSum(o.items.map((i) => i.difference), precision);
-  return out.sort((x, y) => excess(y) - excess(x) || compareCodes(x.code, y.code));
+    if (a.overClaims.length === 0 && !(difference !== null && difference > 0)) return;
+    let excess = difference;
+    if (excess === null) {
+      const diffs: number[] = [];
+      for (let k = 3; k < a.overClaims.length; k += 4) diffs.push(a.overClaims[k]!);
+      excess = exactSum(diffs, precision);
+    }
+    keys.push({ i, excess, code: a.agency.code });
+  });
+  keys.sort((x, y) => y.excess - x.excess || compareCodes(x.code, y.code));
+  return keys.map((k) => k.i);
+}
+
+function overClaimOf(plan: BatchPlan, a: AgencySummary): OverClaimAgency {
+  const c = a.totals.claimed;
+  return {
+    code: a.agency.code,
+    name: a.agency.name,
+    claimed: c,
+    final: a.totals.final,
+    difference: c === null ? null : exactSum([c, -a.totals.final], plan.precision),
+    items: overClaimItems(plan, a),
+  };
 }
 
 /**
- * The comparison report as the formatters read it: everything but the agency rows is built (`head`, whose
- * `agencies` is empty), and rows are made on demand from the summaries, so a 100,000-agency batch never holds all
+ * The comparison report as the formatters read it: everything but the agency rows and the over-claims is built
+ * (`head`, where those two lists are empty); they are made on demand from the summaries, so a 100,000-agency batch never holds all
  * rows, or their JSON, at once. `materialiseReport` turns a view into the plain CompareReport.
  */
 export interface CompareView {
@@ -139,6 +158,9 @@ export interface CompareView {
   row(i: number): AgencyRow;
   /** Row indices in table order: normalised rank, then final rank, then agency code. */
   tableOrder(): number[];
+  /** Over-claiming agencies (CompareReport.overClaims), made on demand in their order. */
+  overClaimCount: number;
+  overClaim(k: number): OverClaimAgency;
 }
 
 function tableOrderOf(size: number, row: (i: number) => AgencyRow): number[] {
@@ -205,26 +227,45 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
     agencies: [],
     gradeDistribution: gradeDistribution(compiled, agencies),
     weakSpots: weakSpots(plan, agencies),
-    overClaims: overClaims(plan, agencies, plan.precision),
+    overClaims: [],
     rankCriteria: input.rankInfo,
     baseline: input.baseline,
     leftOut: input.leftOut,
     skipped: input.skipped,
   };
   let order: number[] | null = null;
-  return { head, size: agencies.length, row, tableOrder: () => (order ??= tableOrderOf(agencies.length, row)) };
+  const claims = overClaimOrder(agencies, plan.precision);
+  return {
+    head,
+    size: agencies.length,
+    row,
+    tableOrder: () => (order ??= tableOrderOf(agencies.length, row)),
+    overClaimCount: claims.length,
+    overClaim: (k) => overClaimOf(plan, agencies[claims[k]!]!),
+  };
 }
 
 /** A view over an already materialised report (formatters accept either). */
 export function viewOfReport(report: CompareReport): CompareView {
   const rows = report.agencies;
   let order: number[] | null = null;
-  return { head: { ...report, agencies: [] }, size: rows.length, row: (i) => rows[i]!, tableOrder: () => (order ??= tableOrderOf(rows.length, (i) => rows[i]!)) };
+  return {
+    head: { ...report, agencies: [], overClaims: [] },
+    size: rows.length,
+    row: (i) => rows[i]!,
+    tableOrder: () => (order ??= tableOrderOf(rows.length, (i) => rows[i]!)),
+    overClaimCount: report.overClaims.length,
+    overClaim: (k) => report.overClaims[k]!,
+  };
 }
 
 /** The plain CompareReport of a view (every row in memory). */
 export function materialiseReport(view: CompareView): CompareReport {
-  return { ...view.head, agencies: Array.from({ length: view.size }, (_, i) => view.row(i)) };
+  return {
+    ...view.head,
+    agencies: Array.from({ length: view.size }, (_, i) => view.row(i)),
+    overClaims: Array.from({ length: view.overClaimCount }, (_, k) => view.overClaim(k)),
+  };
 }
 
 /** Build the comparison report (every row in memory). */

@@ -81,12 +81,17 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
     out.push('');
   }
 
-  if (report.overClaims.length > 0) {
-    out.push(`自评高于佐证支持的单位(${report.overClaims.length} 个,按高出分值从多到少):`);
-    for (const o of report.overClaims) {
+  if (view.overClaimCount > 0) {
+    out.push(`自评高于佐证支持的单位(${view.overClaimCount} 个,按高出分值从多到少):`);
+    for (let k = 0; k < view.overClaimCount; k++) {
+      const o = view.overClaim(k);
       const head = overClaimHead(o);
       out.push(`  ${o.name}(${o.code}):${head}`);
       for (const i of o.items) out.push(`    ${i.id} ${i.title}:自评 ${num(i.claimed)},核定 ${num(i.score)},高出 ${num(i.difference)}`);
+      if (out.length > 2000) {
+        yield out.join('\n') + '\n';
+        out.length = 0;
+      }
     }
     out.push('');
   }

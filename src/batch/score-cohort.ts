@@ -83,7 +83,8 @@ export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
         reason: 'duplicate',
         code,
         keptFile: kept.file,
-        messages: [{ code: 'DUPLICATE_AGENCY', severity: 'error', message: `单位代码 "${code}" 重复:已采用 ${kept.file},本文件未计入`, path: 'agency.code' }],
+        // A batch-level finding, not a property of one file: its code lives with the comparison contract (README).
+        messages: [{ code: 'DUPLICATE_AGENCY', severity: 'error', message: `单位代码 "${code}" 重复:已采用 ${kept.file},本文件未计入比较`, path: 'agency.code' }],
       });
   }
 

@@ -121,8 +121,10 @@ export class FileScorer {
     const checked = checkEvidenceSource(src.value, loadUnder);
     if (!checked.ok) {
       const code = codeOf(src.value.data);
-      const wrong = checked.diagnostics.some((d) => d.code === 'RUBRIC_MISMATCH' || d.code === 'VERSION_MISMATCH');
-      return { ok: false, file, reason: wrong ? 'wrongRubric' : 'invalid', ...(code !== undefined ? { code } : {}), messages: messagesOf(checked.diagnostics) };
+      // Evidence for another rubric (or version): that one finding explains every other (unknown facts, nodes …).
+      const mismatch = checked.diagnostics.filter((d) => d.code === 'RUBRIC_MISMATCH' || d.code === 'VERSION_MISMATCH');
+      const reason = mismatch.length > 0 ? 'wrongRubric' : 'invalid';
+      return { ok: false, file, reason, ...(code !== undefined ? { code } : {}), messages: messagesOf(mismatch.length > 0 ? mismatch : checked.diagnostics) };
     }
     const loaded = checked.value;
     const external = task.external && task.external.length > 0 ? new Map(task.external) : undefined;

@@ -1,8 +1,8 @@
 // `npm run bench [-- --agencies 100000]`: the batch benchmark (not a test). Generates synthetic evidence files on
 // disk for N agencies against the seed rubric and a generated 150-criterion rubric, then measures, each in its own
 // child process (so peak RSS is that path's own):
-//   (a) the shipped batch path — compareBatch over the folder, worker threads, every agency's full explained
-//       report built and reduced, the comparison report serialised;
+//   (a) the shipped batch path — what `zwgk compare <folder> --format json --out <file>` runs: worker threads,
+//       every agency's full explained report built and reduced, the comparison JSON streamed to disk;
 //   (b) the naive use — per agency a freshly compiled rubric (a new Engine), the ordinary YAML/JSON loader and
 //       scoreEvidence, one after another (on a sample, it is slow);
 //   (c) a hand-written TypeScript scorer for the seed rubric (read + JSON.parse + arithmetic): what the hardware allows.
@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEvidence, loadRubric, parseRubric, scoreEvidence } from '../api.js';
-import { compareBatch } from '../batch/compare-batch.js';
+import { compareBatchView } from '../batch/compare-batch.js';
+import { compareChunks } from '../batch/compare-formatters.js';
+import { writeChunksAtomic } from '../batch/write-chunks.js';
 import { compileRubric } from '../compile/compile-rubric.js';
 import { handScoreSeed } from './hand-scorer.js';
 import { createRandom } from './random.js';
@@ -50,11 +52,11 @@ async function runPhase(phase: string, rubricFile: string, dir: string, count: n
   const t0 = performance.now();
   let agencies = 0;
   if (phase === 'a') {
-    const report = await compareBatch({ inputs: [dir], rubric: { file: rubricFile, compiled }, cwd: dir, jobs, workers: jobs > 1 ? 'always' : 'never' });
-    if (report.leftOut.length > 0) throw new Error(`有 ${report.leftOut.length} 个文件未计入:${JSON.stringify(report.leftOut[0])}`);
-    const json = JSON.stringify(report);
-    if (json.length === 0) throw new Error('empty');
-    agencies = report.counts.scored;
+    // Exactly what `zwgk compare <dir> --rubric … --format json --out …` does.
+    const view = await compareBatchView({ inputs: [dir], rubric: { file: rubricFile, compiled }, cwd: dir, jobs, workers: jobs > 1 ? 'always' : 'never' });
+    if (view.head.leftOut.length > 0) throw new Error(`有 ${view.head.leftOut.length} 个文件未计入:${JSON.stringify(view.head.leftOut[0])}`);
+    await writeChunksAtomic(join(dir, '..', `compare-${phase}.json`), compareChunks(view, 'json'));
+    agencies = view.size;
   } else if (phase === 'b') {
     for (const file of listJson(dir).slice(0, count)) {
       const fresh = compileRubric(compiled.rubric, { hash: compiled.hash }); // a new Engine for every agency

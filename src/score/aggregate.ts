@@ -119,7 +119,8 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     let r: NodeResult;
     if (childResults.length === 0) {
       const leaf = scoreLeaf(n, f.max, start, ctx);
-      r = { ...leaf, id: f.id, applicableMax: f.max, reasons: [...overrideReasons, ...leaf.reasons] };
+      // The leaf result is fresh: extend it in place (an object spread here cost ~15% of a batch's scoring time).
+      r = Object.assign(leaf, { id: f.id, applicableMax: f.max, reasons: overrideReasons.length > 0 ? [...overrideReasons, ...leaf.reasons] : leaf.reasons });
     } else {
       const parts = f.children
         .map((c) => byId.get(c)!)

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, tempDir, type TempDir } from './helpers.js';
-import { writeCounty } from './county.js';
+import { cli, compile, tempDir, type TempDir } from './helpers.js';
+import { COUNTY_RUBRIC, writeCounty } from './county.js';
+import { compareBatchView } from '../../src/batch/compare-batch.js';
+import { materialiseReport } from '../../src/batch/build-compare-report.js';
+import { compareJsonChunks } from '../../src/batch/format-compare-json.js';
 
 describe('golden outputs for a small generated county', () => {
   let t: TempDir;
@@ -18,5 +21,12 @@ describe('golden outputs for a small generated county', () => {
     const res = await cli(['compare', 'county', '--rubric', 'rubric.yaml', '--format', format], t.dir);
     expect(res.code).toBe(0);
     await expect(res.stdout).toMatchFileSnapshot(`./golden/${golden}`);
+  });
+
+  it('streamed JSON is byte-identical to JSON.stringify of the whole report', async () => {
+    const compiled = compile(COUNTY_RUBRIC);
+    const view = await compareBatchView({ inputs: ['county'], rubric: { file: 'rubric.yaml', compiled }, cwd: t.dir, workers: 'never' });
+    const streamed = [...compareJsonChunks(view)].join('');
+    expect(streamed).toBe(JSON.stringify(materialiseReport(view), null, 2) + '\n');
   });
 });
