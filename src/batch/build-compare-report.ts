@@ -21,6 +21,7 @@ import {
   type WeakSpot,
 } from './compare-report.js';
 import { compareCodes, competitionRanks } from './ranking.js';
+import { rubricHeader } from '../report/rubric-header.js';
 
 export interface BuildCompareInput {
   compiled: CompiledRubric;
@@ -175,7 +176,6 @@ function tableOrderOf(size: number, row: (i: number) => AgencyRow): number[] {
 /** Build the comparison as a view over the agency summaries. */
 export function buildCompareView(input: BuildCompareInput): CompareView {
   const { compiled, plan } = input;
-  const r = compiled.rubric;
   const agencies = [...input.agencies].sort((a, b) => compareCodes(a.agency.code, b.agency.code));
   const rankFinal = competitionRanks(agencies.map((a) => a.totals.final));
   const rankNorm = competitionRanks(agencies.map((a) => a.totals.normalized));
@@ -203,16 +203,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
     schemaVersion: COMPARE_SCHEMA_VERSION,
     kind: 'zwgk-compare',
     engine: { name: 'zwgk-score', version: ENGINE_VERSION },
-    rubric: {
-      id: r.id,
-      title: r.title,
-      version: r.version,
-      hash: compiled.hash,
-      total: r.total,
-      precision: r.precision,
-      ...(r.year !== undefined ? { year: r.year } : {}),
-      ...(r.issuer !== undefined ? { issuer: r.issuer } : {}),
-    },
+    rubric: rubricHeader(compiled, { levels: false }),
     ranking: {
       rule: RANKING_RULE,
       description: RANKING_DESCRIPTION,

@@ -1,7 +1,8 @@
 // What an agency must know to fill one fact: its Chinese type, unit, allowed values or range, source, and which
 // scoring items use it (directly, or through a derived fact). Shared by the YAML and xlsx forms.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
-import type { Derive, FactDef } from '../schema/fact-schema.js';
+import type { FactDef } from '../schema/fact-schema.js';
+import { deriveInputs } from '../validate/check-facts.js';
 
 export interface FactRow {
   id: string;
@@ -53,17 +54,6 @@ export function allowedText(def: FactDef): string {
     default:
       return '文字';
   }
-}
-
-function deriveInputs(d: Derive): string[] {
-  if ('sum' in d) return d.sum;
-  if ('min' in d) return d.min;
-  if ('max' in d) return d.max;
-  if ('difference' in d) return [...d.difference];
-  if ('ratio' in d) return [d.ratio.numerator, d.ratio.denominator];
-  if ('daysBetween' in d) return [d.daysBetween.from, d.daysBetween.to];
-  const c = d.count;
-  return 'trueOf' in c ? c.trueOf : 'list' in c ? [c.list] : [c.itemsOf];
 }
 
 /** Facts the agency fills (derived facts excluded), in catalogue order, with their users. */

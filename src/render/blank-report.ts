@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from '../version.js';
 import type { SheetSource, SourceNode, ViewOptions } from './sheet-source.js';
 import { buildSheetView } from './view-model.js';
 import type { SheetViewModel } from './view-types.js';
+import { rubricHeader } from '../report/rubric-header.js';
 
 /** The rubric as a sheet source without scores. Points are rounded to the rubric's precision like a report's. */
 export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
@@ -29,17 +30,7 @@ export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
     blank: true,
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'zwgk-score', version: ENGINE_VERSION },
-    rubric: {
-      id: r.id,
-      title: r.title,
-      version: r.version,
-      hash: compiled.hash,
-      total: r.total,
-      precision: p,
-      levels: r.levels,
-      ...(r.year !== undefined ? { year: r.year } : {}),
-      ...(r.issuer !== undefined ? { issuer: r.issuer } : {}),
-    },
+    rubric: rubricHeader(compiled, { levels: true }),
     agency: null,
     period: null,
     evidence: null,

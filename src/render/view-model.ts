@@ -127,6 +127,12 @@ function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
   };
 }
 
+/** The number and status cells every scored row shows (item rows and subtotals alike). */
+function numberCells(num: Numbers): Pick<SheetRowView, 'maxText' | 'claimedText' | 'scoreText' | 'differenceText' | 'differenceClass' | 'statusText' | 'statusNote' | 'statusClass' | 'values'> {
+  const { diffLine: _diffLine, ...cells } = num;
+  return cells;
+}
+
 function clauseView(c: SourceNode, row: SourceNode, ix: SheetIndex): ClauseView {
   const p = ix.src.rubric.precision;
   const scored = !ix.src.blank && c.score !== undefined;
@@ -185,18 +191,10 @@ function itemRow(n: SourceNode, rowLevel: number, ix: SheetIndex): SheetRowView 
     seq: '',
     id: n.id,
     cells,
-    maxText: num.maxText,
-    claimedText: num.claimedText,
-    scoreText: num.scoreText,
-    differenceText: num.differenceText,
-    differenceClass: num.differenceClass,
-    statusText: num.statusText,
-    statusNote: num.statusNote,
-    statusClass: num.statusClass,
+    ...numberCells(num),
     reasons: [...new Set(reasons)],
     evidence,
     remediation: remediation.join('\n'),
-    values: num.values,
   };
 }
 
@@ -223,18 +221,10 @@ function subtotalRow(section: SourceNode, levelCount: number, ix: SheetIndex): S
     seq: '',
     id: section.id,
     cells: [label],
-    maxText: num.maxText,
-    claimedText: num.claimedText,
-    scoreText: num.scoreText,
-    differenceText: num.differenceText,
-    differenceClass: num.differenceClass,
-    statusText: num.statusText,
-    statusNote: num.statusNote,
-    statusClass: num.statusClass,
+    ...numberCells(num),
     reasons: [...new Set(reasons)],
     evidence: (section.evidence ?? []).map(evidenceView),
     remediation: section.remediation ?? '',
-    values: num.values,
   };
 }
 

@@ -8,6 +8,7 @@ import { dec, toOutput, type Dec } from '../score/decimal.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { ScoreOptions } from '../score/score-agency.js';
 import { SCHEMA_VERSION, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
+import { rubricHeader } from './rubric-header.js';
 
 export interface BuildInput {
   compiled: CompiledRubric;
@@ -109,17 +110,7 @@ export function buildReport(input: BuildInput): ScoreReport {
   const report: ScoreReport = {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'zwgk-score', version: input.opts.engineVersion },
-    rubric: {
-      id: rubric.id,
-      title: rubric.title,
-      version: rubric.version,
-      hash: compiled.hash,
-      total: rubric.total,
-      precision: p,
-      levels: rubric.levels,
-      ...(rubric.year !== undefined ? { year: rubric.year } : {}),
-      ...(rubric.issuer !== undefined ? { issuer: rubric.issuer } : {}),
-    },
+    rubric: rubricHeader(compiled, { levels: true }),
     agency: { ...evidence.agency },
     period: { ...evidence.period },
     evidence: {
