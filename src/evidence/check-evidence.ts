@@ -82,12 +82,11 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const hint = didYouMean(ev.agency.class, r.classes);
     add(makeDiagnostic('SCHEMA_INVALID', { reason: `单位类别 "${ev.agency.class}" 不在细则的类别 ${r.classes.join('、')} 中`, path: ['agency', 'class'], ...(hint ? { hint } : {}) }), ['agency', 'class']);
   }
-  const factIds = Object.keys(r.facts);
   for (const [id, value] of Object.entries(ev.facts)) {
     const def = r.facts[id];
     const p: PathSegment[] = ['facts', id];
     if (!def) {
-      const hint = didYouMean(id, factIds);
+      const hint = didYouMean(id, Object.keys(r.facts));
       add(makeDiagnostic('UNKNOWN_FACT', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, true);
       continue;
     }
@@ -107,11 +106,10 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
         add(makeDiagnostic('FACT_OUT_OF_RANGE', { name: id, actual: v, expected: rangeText(def), path: p }), p);
     }
   }
-  const nodeIds = [...model.byId.keys()];
   // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
   const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
     if (model.byId.has(id)) return false;
-    const hint = didYouMean(id, nodeIds);
+    const hint = didYouMean(id, model.byId.keys());
     add(makeDiagnostic('UNKNOWN_NODE', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, atKey);
     return true;
   };
