@@ -12,7 +12,7 @@ export const DIAGNOSTIC_CODES = {
   SCHEMA_INVALID: '{reason}',
   UNKNOWN_KEY: '未知字段 "{actual}"',
   ID_NOT_STRING: '编号必须是字符串:请给 {actual} 加上引号,写成 "{expected}"',
-  DUPLICATE_ID: '{reason}编号 "{actual}" 重复,首次出现在第 {expected} 行',
+  DUPLICATE_ID: '{reason}编号 "{actual}" 重复,首次出现在{name}第 {expected} 行',
   POINTS_MISMATCH: '下级分值合计 {actual} 与本级分值 {expected} 不一致(如属扣分项、加分项或按权重计分,请声明)',
   WEIGHTS_INVALID: '下级权重合计 {actual}%,应为 100%',
   UNKNOWN_FACT: '未定义的事实 "{actual}"',

@@ -14,7 +14,8 @@ import { checkRankCriteria } from './check-rank.js';
 
 type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
 /** The source line of a path, for messages that cite another place ("首次出现在第 N 行"). */
-type LineOf = (path: PathSegment[]) => number | undefined;
+/** Where a path sits: its line, and its file when that is another file (a parent rubric under `extends`). */
+type LineOf = (path: PathSegment[]) => { expected: number | undefined; name: string };
 
 /** Report each repeated id in a list of items with ids (at `listPath`), citing the line of its first use. */
 function checkUnique(ids: readonly string[], listPath: PathSegment[], what: string, add: Add, lineOf: LineOf): void {
@@ -22,7 +23,7 @@ function checkUnique(ids: readonly string[], listPath: PathSegment[], what: stri
   ids.forEach((id, i) => {
     const at = first.get(id);
     if (at === undefined) first.set(id, i);
-    else add(makeDiagnostic('DUPLICATE_ID', { reason: what, actual: id, expected: lineOf([...listPath, at, 'id']), path: [...listPath, i, 'id'] }), [...listPath, i, 'id']);
+    else add(makeDiagnostic('DUPLICATE_ID', { reason: what, actual: id, ...lineOf([...listPath, at, 'id']), path: [...listPath, i, 'id'] }), [...listPath, i, 'id']);
   });
 }
 
@@ -30,7 +31,7 @@ function checkIds(model: RubricModel, add: Add, lineOf: LineOf): void {
   const first = new Map<string, FlatNode>();
   for (const f of model.nodes) {
     const prev = first.get(f.id);
-    if (prev) add(makeDiagnostic('DUPLICATE_ID', { reason: '节点', actual: f.id, expected: lineOf([...prev.path, 'id']), path: [...f.path, 'id'] }), [...f.path, 'id']);
+    if (prev) add(makeDiagnostic('DUPLICATE_ID', { reason: '节点', actual: f.id, ...lineOf([...prev.path, 'id']), path: [...f.path, 'id'] }), [...f.path, 'id']);
     else first.set(f.id, f);
   }
   checkUnique(model.rubric.vetoes.map((v) => v.id), ['vetoes'], '否决项', add, lineOf);
@@ -251,7 +252,10 @@ function checkGrades(rubric: Rubric, add: Add): void {
 export function checkRubric(src: SourceFile, rubric: Rubric): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const add: Add = (d, path, preferKey = false) => diagnostics.push(positionDiagnostic(src, d, path, preferKey));
-  const lineOf: LineOf = (path) => positionDiagnostic(src, makeDiagnostic('DUPLICATE_ID', {}), path).line;
+  const lineOf: LineOf = (path) => {
+    const at = positionDiagnostic(src, makeDiagnostic('DUPLICATE_ID', {}), path);
+    return { expected: at.line, name: at.file && at.file !== src.file ? `${at.file} ` : '' };
+  };
   const model = buildRubricModel(rubric);
   checkIds(model, add, lineOf);
   checkFacts(rubric.facts, add);

@@ -148,6 +148,17 @@ describe('diagnostics point at the file that caused them', () => {
     expect(d).toMatchObject({ file: 'child.yaml', line: lineOf(text, 'fact: zzz') });
   });
 
+  it.each([
+    ['add', `  - add: { id: "2.1", title: 同号新项, points: 0, scoring: { method: binary, when: { fact: a, operator: equal, value: true } } }\n    under: "1"\n`, '新增节点的编号 "2.1" 已存在'],
+    ['replace', `  - replace: "1.2"\n    with: { id: "2.1", title: 同号新项, points: 30, scoring: { method: binary, when: { fact: a, operator: equal, value: true } } }\n`, '替换后的编号 "2.1" 已被其他节点使用'],
+  ])('%s reusing an id of the parent → OVERRIDE_INVALID at the id in the child file', (_op, ops, message) => {
+    const text = child(`overrides:\n${ops}`);
+    const res = compileChild(text);
+    expect(codes(res.diagnostics)).toEqual(['OVERRIDE_INVALID']);
+    expect(res.diagnostics[0]).toMatchObject({ file: 'child.yaml', line: lineOf(text, 'id: "2.1"') });
+    expect(res.diagnostics[0]!.message).toContain(message);
+  });
+
   it('a removed fact still used by an untouched node → UNKNOWN_FACT in the parent file, hint names the child line', () => {
     const text = child(`facts:\n  c: null\n`);
     const d = compileChild(text).diagnostics.find((x) => x.code === 'UNKNOWN_FACT')!;
