@@ -58,6 +58,11 @@ export function combineChildren(
   }
 }
 
+/** A manual node without a judgement: a judged leaf still waiting for the assessor, or a parent of one. */
+function isPendingJudgement(r: NodeResult): boolean {
+  return r.status === 'manual' && r.judgement === undefined;
+}
+
 function emptyResult(id: string, status: NodeStatus, text: string, kind: string, score = dec(0), applicableMax = dec(0)): NodeResult {
   return { id, score, applicableMax, status, reasons: [{ kind, text }], deductions: [], missingFacts: [] };
 }
@@ -150,6 +155,12 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       }
       const applicableMax = n.overflow === 'cap' ? f.max : combined.applicableMax;
       r = { id: f.id, score, applicableMax, status: statusFromScore(score, applicableMax), reasons, deductions: [], missingFacts: [] };
+      // A judgement still to be given below leaves this node's score provisional: say so rather than "未得分".
+      const pending = f.children.filter((c) => isPendingJudgement(results.get(c)!));
+      if (pending.length > 0 && score.lt(applicableMax)) {
+        r.status = 'manual';
+        reasons.push({ kind: 'judgement', text: `下级有待评审的酌情评分项(${pending.join('、')}),本项得分待评审后确定` });
+      }
     }
     if (missing.length > 0) {
       r.score = dec(0);

@@ -6,6 +6,35 @@ import { nodeOf } from '../helpers/score.js';
 
 const by = '考核组';
 
+describe('a section with an item still to be judged is itself pending, not "未得分"', () => {
+  const body = `
+    total: 5
+    nodes:
+      - id: s
+        title: 加分项
+        points: 5
+        children:
+          - { id: s.1, title: 创新举措, points: 3, scoring: { method: judgement } }
+          - { id: s.2, title: 受到表扬, points: 2, scoring: { method: binary, when: { fact: praised, operator: equal, value: true } } }
+    facts:
+      praised: { label: 受到上级表扬, type: boolean }
+  `;
+  it.each([
+    // judgement, praised → section status, score
+    { judged: undefined, praised: false, status: 'manual', score: 0 }, // 0 + 0, 3 points still open
+    { judged: undefined, praised: true, status: 'manual', score: 2 }, // 0 + 2, still provisional
+    { judged: 1, praised: true, status: 'partial', score: 3 }, // 1 + 2: judged, final
+    { judged: 0, praised: false, status: 'unmet', score: 0 }, // judged 0: final "未得分"
+    { judged: 3, praised: true, status: 'met', score: 5 },
+  ])('judged $judged, praised $praised → $status $score', async ({ judged, praised, status, score }) => {
+    const extra = judged === undefined ? {} : { judgements: { 's.1': { score: judged, reason: '已评审', by } } };
+    const r = await scoreBody(body, { praised }, extra);
+    expect(nodeOf(r, 's')).toMatchObject({ status, score });
+    const pendingReason = nodeOf(r, 's').reasons.some((x) => x.kind === 'judgement' && x.text.includes('s.1'));
+    expect(pendingReason).toBe(judged === undefined);
+  });
+});
+
 describe('M7 judgement within a bound (未按照制度实施的在2分内酌情给分)', () => {
   const body = `
     total: 2.5
