@@ -87,17 +87,10 @@ function buildColumns(levelHeaders: string[], showRemediation: boolean): ColumnV
   return cols.map(({ weight, ...c }) => ({ ...c, width: Math.round((weight * 1000) / total) / 10 }));
 }
 
-interface Numbers {
-  maxText: string;
-  claimedText: string;
-  scoreText: string;
-  differenceText: string;
-  differenceClass: '' | 'over' | 'under';
-  statusText: string;
-  statusNote: string;
-  statusClass: string;
+/** The number and status cells of a row (derived from the row type, not restated), plus the difference line. */
+type NumberCells = Pick<SheetRowView, 'maxText' | 'claimedText' | 'scoreText' | 'differenceText' | 'differenceClass' | 'statusText' | 'statusNote' | 'statusClass' | 'values'>;
+interface Numbers extends NumberCells {
   diffLine: string | null;
-  values: SheetRowView['values'];
 }
 
 function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
@@ -128,7 +121,7 @@ function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
 }
 
 /** The number and status cells every scored row shows (item rows and subtotals alike). */
-function numberCells(num: Numbers): Pick<SheetRowView, 'maxText' | 'claimedText' | 'scoreText' | 'differenceText' | 'differenceClass' | 'statusText' | 'statusNote' | 'statusClass' | 'values'> {
+function numberCells(num: Numbers): NumberCells {
   const { diffLine: _diffLine, ...cells } = num;
   return cells;
 }
