@@ -12,7 +12,7 @@ import { stringifyRubricData } from '../extends/resolve-extends.js';
 import { buildEvidenceWorkbook, writeWorkbook } from '../forms/xlsx-form.js';
 import { buildYamlForm } from '../forms/yaml-form.js';
 import { importEvidenceForm } from '../forms/import-form.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { emitOutput } from './output.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseEvidenceData } from '../forms/evidence-data.js';
@@ -22,13 +22,6 @@ function choose<T extends string>(value: string | undefined, allowed: readonly T
   if ((allowed as readonly string[]).includes(v)) return v as T;
   const hint = didYouMean(v, allowed);
   throw new UsageError(`未知的${what} "${v}",可选:${allowed.join('、')}${hint ? `。${hint}` : ''}`);
-}
-
-async function emit(io: CliIo, out: string | undefined, data: string | Uint8Array): Promise<void> {
-  if (out) {
-    await writeFileAtomic(resolve(io.cwd, out), data);
-    io.stderr(`已写入 ${out}\n`);
-  } else io.stdout(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
 }
 
 /** `zwgk resolve <rubric>`: the rubric with its `extends` chain merged, as YAML (validated; problems on stderr). */
@@ -43,7 +36,7 @@ export async function commandResolve(io: CliIo, rubricFile: string, flags: { out
     `# 由 zwgk resolve 生成:合并继承(extends)后的完整细则,请勿直接修改本文件,修改请改原细则。\n` + `# 继承链:${chain}\n`;
   const compiled = compileResolvedRubric(res.value);
   if (compiled.diagnostics.length > 0) await printDiagnostics(io, compiled.diagnostics);
-  await emit(io, flags.out, header + stringifyRubricData(res.value.source.data));
+  await emitOutput(io, header + stringifyRubricData(res.value.source.data), flags.out);
   return hasErrors(compiled.diagnostics) ? EXIT.INVALID_INPUT : EXIT.OK;
 }
 
@@ -53,7 +46,7 @@ export async function commandDiff(io: CliIo, oldFile: string, newFile: string, f
   const a = await loadRubricOrReport(io, oldFile);
   const b = await loadRubricOrReport(io, newFile);
   if (!a || !b) return EXIT.INVALID_INPUT;
-  await emit(io, flags.out, formatDiff(diffRubrics(a, b), format));
+  await emitOutput(io, formatDiff(diffRubrics(a, b), format), flags.out);
   return EXIT.OK;
 }
 
@@ -79,8 +72,8 @@ export async function commandInit(io: CliIo, flags: { rubric?: string; format?: 
   }
   if (format === 'xlsx') {
     const wb = await buildEvidenceWorkbook(compiled, prefill ? { evidence: prefill } : {});
-    await emit(io, flags.out, await writeWorkbook(wb));
-  } else await emit(io, flags.out, buildYamlForm(compiled, prefill ? { evidence: prefill } : {}));
+    await emitOutput(io, await writeWorkbook(wb), flags.out);
+  } else await emitOutput(io, buildYamlForm(compiled, prefill ? { evidence: prefill } : {}), flags.out);
   return EXIT.OK;
 }
 
@@ -97,7 +90,7 @@ export async function commandImport(io: CliIo, formFile: string, flags: { rubric
   const res = await importEvidenceForm(buf, compiled, { file: formFile, outName: flags.out ? basename(flags.out) : undefined });
   if (res.diagnostics.length > 0) await printDiagnostics(io, res.diagnostics);
   if (!res.ok) return EXIT.INVALID_INPUT;
-  await emit(io, flags.out, res.value.yaml);
+  await emitOutput(io, res.value.yaml, flags.out);
   return EXIT.OK;
 }
 

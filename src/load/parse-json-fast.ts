@@ -4,9 +4,8 @@
 // diagnostic is exactly the one the ordinary path gives. The YAML Document that maps a path to file:line is built
 // lazily, only when a diagnostic needs a position; valid evidence never pays for it. No I/O here.
 import type { Result } from '../diagnostics/diagnostic.js';
-import { LIMITS, parseSource, type SourceFile } from './parse-source.js';
+import { FORBIDDEN_KEYS, LIMITS, parseSource, type SourceFile } from './parse-source.js';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Number of object keys in JSON text (a string token followed by `:`), by a linear scan that skips string bodies. */
 export function countJsonKeys(text: string): number {

@@ -23,7 +23,8 @@ export interface SourceFile {
   relocate?: (path: readonly PathSegment[]) => { src: SourceFile; path: PathSegment[] } | undefined;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys refused anywhere in input (prototype pollution); the JSON fast path uses the same set. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Estimate the nesting depth with yaml's own Lexer, before composing: flow brackets count one level each,
