@@ -41,6 +41,21 @@ export const DeriveSchema = z.union([
 ]);
 export type Derive = z.output<typeof DeriveSchema>;
 
+/**
+ * Where `zwgk report facts` reads a fact from a published annual report (政府信息公开工作年度报告): a table cell named
+ * `表X/行/列` (e.g. `表四/行政复议/结果纠正`), the sum of several cells, or whether the listed checks (H1–H6, S1–S12)
+ * all came out with one of the given outcomes. Names are checked against the report layout when the facts are read.
+ */
+export const ReportSourceSchema = z.union([
+  z.strictObject({ cell: z.string().min(1).max(200) }),
+  z.strictObject({ sum: z.array(z.string().min(1).max(200)).min(1).max(50) }),
+  z.strictObject({
+    checks: z.array(z.string().min(1).max(10)).min(1).max(30),
+    is: z.array(z.enum(['PASS', 'FAIL', 'WARN', 'NOT_ASSESSABLE'])).min(1).max(4),
+  }),
+]);
+export type ReportSource = z.output<typeof ReportSourceSchema>;
+
 export const FactDefSchema = z.strictObject({
   label: z.string().min(1).max(200),
   type: z.enum(FACT_TYPES),
@@ -55,5 +70,7 @@ export const FactDefSchema = z.strictObject({
   source: z.string().max(200).optional(),
   description: TextSchema.optional(),
   derive: DeriveSchema.optional(),
+  /** Read from an annual report by `zwgk report facts` (see ReportSourceSchema). */
+  report: ReportSourceSchema.optional(),
 });
 export type FactDef = z.output<typeof FactDefSchema>;
