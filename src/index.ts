@@ -2,6 +2,7 @@
 export * from './api.js';
 export { parseSource, LIMITS, type SourceFile } from './load/parse-source.js';
 export { readSource } from './load/read-source.js';
+export { checkZipArchive, countTagsScanner, ZIP_LIMITS, type ZipLimits, type ZipEntryInfo, type ZipGuardOptions, type EntryScanner } from './load/zip-guard.js';
 export { hashText } from './load/hash.js';
 export { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
 export { scoreAgency } from './score/score-agency.js';

@@ -7,6 +7,7 @@ import { checkEvidenceSource } from '../api.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { hasErrors, makeDiagnostic, toDotPath, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../load/parse-source.js';
+import { checkZipArchive, countTagsScanner } from '../load/zip-guard.js';
 import { EvidenceSchema } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import { CLAIM_COL, cellRef, EVIDENCE_COL, FACT_COL, FIRST_ROW, FORM_MARK, INFO_FIELDS, SHEET, type InfoKey } from './form-layout.js';
@@ -29,7 +30,21 @@ export interface ImportOptions {
 type Cell = ExcelJS.Cell;
 
 /** A form is a few hundred rows; anything far larger is not one (and would only cost memory and time). */
-export const FORM_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20000 };
+export const FORM_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20000, maxCells: 200000 };
+
+/** The archive checks of a form: zip limits, then rows and cells per worksheet counted while inflating. */
+function checkFormArchive(bytes: Uint8Array, file: string): ReturnType<typeof checkZipArchive> {
+  return checkZipArchive(bytes, {
+    file,
+    limits: { maxArchiveBytes: FORM_LIMITS.maxBytes },
+    scan: (name) => {
+      if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return undefined;
+      const rows = countTagsScanner('row', FORM_LIMITS.maxRows, (n) => `工作表 ${name} 有 ${n} 行以上,超过上限 ${FORM_LIMITS.maxRows} 行`);
+      const cells = countTagsScanner('c', FORM_LIMITS.maxCells, (n) => `工作表 ${name} 有 ${n} 个单元格以上,超过上限 ${FORM_LIMITS.maxCells} 个`);
+      return { push: (chunk) => rows.push(chunk) ?? cells.push(chunk) };
+    },
+  });
+}
 
 function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
@@ -167,15 +182,16 @@ function readInfo(ws: ExcelJS.Worksheet, c: Collector): Map<InfoKey, { value: st
 /** Turn a filled form into evidence, validate it against the rubric, and render it as YAML. */
 export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRubric, opts: ImportOptions): Promise<Result<ImportedEvidence>> {
   const c = new Collector(opts.file);
-  if (bytes.length > FORM_LIMITS.maxBytes) {
-    c.form(`文件过大(${bytes.length} 字节,上限 ${FORM_LIMITS.maxBytes} 字节),不像是 zwgk init 生成的填报表`);
-    return { ok: false, diagnostics: c.diagnostics };
-  }
+  // Refuse decompression bombs and oversized sheets from the zip directory and a streamed row count, before
+  // exceljs builds anything in memory (src/load/zip-guard.ts).
+  const guarded = await checkFormArchive(bytes, opts.file);
+  if (!guarded.ok) return { ok: false, diagnostics: guarded.diagnostics };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    c.form(`无法读取 xlsx 文件(文件损坏或不是 Excel 文件):${err instanceof Error ? err.message : String(err)}`);
+  } catch {
+    // exceljs's own message is English internals; the zip itself was readable, so its content is not a workbook.
+    c.form('无法读取 xlsx 文件:文件损坏或不是 Excel 工作簿,请用 Excel 或 WPS 打开后重新"另存为" .xlsx');
     return { ok: false, diagnostics: c.diagnostics };
   }
   const meta = wb.getWorksheet(SHEET.meta);
