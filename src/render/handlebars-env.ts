@@ -23,7 +23,7 @@ const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
  * Helpers available to templates (documented in the README). None returns a SafeString: their output is escaped
  * like any other value.
  */
-const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   /** The URL when it is an absolute http(s) URL, else '' — for href attributes in custom templates. */
   safeUrl: (u) => safeHref(u) ?? '',
   /** Join a list with a separator: {{join reasons ";"}}. */
@@ -49,7 +49,7 @@ interface SourceTemplate {
 }
 
 /** Refuse unescaped output anywhere in a template: {{{x}}} and {{&x}}. */
-function assertEscapedOnly(ast: unknown, file: string): void {
+export function assertEscapedOnly(ast: unknown, file: string): void {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
