@@ -7,7 +7,8 @@ import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { ScoreOptions } from '../score/score-agency.js';
-import { SCHEMA_VERSION, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
+import { nodeVoices, reviewCorrections } from './review-voices.js';
+import { SCHEMA_VERSION, type PendingItem, type ReportStatus, type CheckResult, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
 import { rubricHeader } from './rubric-header.js';
 
 export interface BuildInput {
@@ -18,6 +19,10 @@ export interface BuildInput {
   assessmentVeto: Veto | null;
   /** The assessment veto's evaluated conditions (what was seen vs the threshold). */
   vetoConditions: ConditionReason[];
+  /** The rubric's consistency checks evaluated on this agency's facts (src/checks/). */
+  checks: CheckResult[];
+  /** Provisional or final, and what is pending (report/status.ts). */
+  status: { status: ReportStatus; pending: PendingItem[] };
   diagnostics: Diagnostic[];
   opts: ScoreOptions;
 }
@@ -62,6 +67,11 @@ export function buildReport(input: BuildInput): ScoreReport {
     const n = d.toNumber(); // already within the precision: rounding would change nothing
     return n === 0 ? 0 : n;
   };
+  const review = input.opts.review?.review ?? null;
+  const requested = new Set(evidence.notApplicable.map((x) => x.node));
+  const corrections = reviewCorrections(compiled, evidence, review);
+  const correctedBy = new Map<string, Array<{ fact: string; original: unknown; corrected: unknown }>>();
+  for (const c of corrections) for (const id of c.nodes) correctedBy.set(id, [...(correctedBy.get(id) ?? []), { fact: c.fact, original: c.original, corrected: c.corrected }]);
   const nodes: ReportNode[] = compiled.model.nodes.map((f) => {
     const r = results.get(f.id)!;
     const n = f.node;
@@ -89,7 +99,10 @@ export function buildReport(input: BuildInput): ScoreReport {
       evidence: (evidence.evidence[f.id] ?? []).map((c) => ({ ...c })),
       missingFacts: r.missingFacts,
       children: f.children,
+      voices: nodeVoices(compiled, r, evidence.claims[f.id], review, requested, out),
     };
+    const corrected = correctedBy.get(f.id);
+    if (corrected) node.corrected = corrected;
     if (n.description !== undefined) node.description = n.description;
     if (n.note !== undefined) node.note = n.note;
     const claim = evidence.claims[f.id];
@@ -148,6 +161,13 @@ export function buildReport(input: BuildInput): ScoreReport {
       .map((n) => ({ id: n.id, title: n.title, claimed: n.claimed!, score: n.score, difference: n.difference! }))
       .sort((a, b) => b.difference - a.difference || ID_ORDER.compare(a.id, b.id)),
     missingEvidence: nodes.filter((n) => n.status === 'missing_evidence').map((n) => ({ id: n.id, title: n.title, facts: n.missingFacts })),
+    checks: input.checks,
+    status: input.status.status,
+    pending: input.status.pending,
+    review: input.opts.review
+      ? { hash: input.opts.review.hash, ...(input.opts.review.file !== undefined ? { file: input.opts.review.file } : {}), agencyCode: input.opts.review.review.agency.code }
+      : null,
+    corrections,
     diagnostics: input.diagnostics,
   };
   return report;

@@ -2,7 +2,8 @@
 // Bump SCHEMA_VERSION's major on any breaking change; the README documents every field.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+// 1.1.0 (additive): the office's review (status, pending, review, corrections, per-node voices) and checks[].
+export const SCHEMA_VERSION = '1.1.0';
 
 export type NodeStatus =
   | 'met'
@@ -60,6 +61,36 @@ export interface Deduction {
   applied: boolean;
 }
 
+/** The outcome of one declared consistency check (勾稽关系): `not_assessable` when a fact it reads is blank. */
+export type CheckOutcome = 'pass' | 'fail' | 'not_assessable';
+
+/** One fact a check read, with the value seen (null when blank: a blank is never read as 0). */
+export interface CheckValue {
+  fact: string;
+  label: string;
+  unit?: string;
+  source?: string;
+  value: unknown;
+}
+
+/** One declared check evaluated against this agency's facts. */
+export interface CheckResult {
+  id: string;
+  severity: 'error' | 'warning';
+  /** The rubric's message for this check. */
+  message: string;
+  /** sumEquals | equal | lessOrEqual | greaterOrEqual | implies */
+  kind: string;
+  source?: string;
+  outcome: CheckOutcome;
+  /** Every fact the check reads, in reading order. */
+  values: CheckValue[];
+  /** Readable Chinese sentence: what was compared and what came out. */
+  text: string;
+  /** The office's resolution of a failed check (from the review file), when given. */
+  resolution?: { resolution: string; reason: string; by: string; date?: string };
+}
+
 export interface CitationOut {
   title: string;
   docNumber?: string;
@@ -67,6 +98,65 @@ export interface CitationOut {
   date?: string;
   note?: string;
 }
+
+/** One ruling of the office's review file on a node. */
+export interface RulingOut {
+  kind: 'judgement' | 'override' | 'notApplicable';
+  /** The review key: a node id, or `<node>#<deduction>` for a judged deduction. */
+  key: string;
+  /** The judged or overriding score (judgement, override). */
+  score?: number;
+  /** The decision on a not-applicable request. */
+  decision?: 'accepted' | 'rejected';
+  reason: string;
+  by: string;
+  date: string;
+}
+
+/**
+ * The four voices on one node: what the agency claimed, what the engine computed from the evidence (with the office's
+ * fact corrections), what the office ruled here, and the final score (= `score`).
+ */
+export interface NodeVoices {
+  /** 自评分, null when not claimed. */
+  claimed: number | null;
+  /** The engine's score before any override of this node; null for a judged item (the engine computes nothing). */
+  computed: number | null;
+  /** The office's rulings on this node, or null when it ruled nothing here. `score` is null when not applicable. */
+  reviewed: null | { score: number | null; rulings: RulingOut[] };
+  /** 核定分: the score that counts (same as the node's `score`). */
+  final: number;
+}
+
+/** A fact whose value the office corrected: the engine scored with `corrected`, the agency gave `original`. */
+export interface CorrectionOut {
+  fact: string;
+  label: string;
+  unit?: string;
+  source?: string;
+  original: unknown;
+  corrected: unknown;
+  reason: string;
+  by: string;
+  date: string;
+  /** Nodes whose scoring reads the fact. */
+  nodes: string[];
+}
+
+/** Something the result still waits for; while any is listed the result is provisional. */
+export interface PendingItem {
+  /** judgement: an item or deduction without a ruling; notApplicable: an undecided request; check: a failed error check. */
+  kind: 'judgement' | 'notApplicable' | 'check';
+  /** Review key that settles it: node id, `<node>#<deduction>`, or check id. */
+  id: string;
+  /** The node concerned (null for a check). */
+  node: string | null;
+  title: string;
+  /** Why it is pending, in Chinese. */
+  why: string;
+}
+
+export type ReportStatus = 'provisional' | 'final';
 
 export interface JudgementOut {
   score: number;
@@ -107,6 +197,10 @@ export interface ReportNode {
   /** 整改情况 supplied with the evidence. */
   remediation?: string;
   children: string[];
+  /** Claimed, computed, reviewed and final score of this node. */
+  voices: NodeVoices;
+  /** Corrected facts this node reads (original and corrected values), present only when there are any. */
+  corrected?: Array<{ fact: string; original: unknown; corrected: unknown }>;
 }
 
 export interface Totals {
@@ -143,6 +237,16 @@ export interface ScoreReport {
   overClaims: Array<{ id: string; title: string; claimed: number; score: number; difference: number }>;
   /** Leaf criteria scored 0 because evidence was missing. */
   missingEvidence: Array<{ id: string; title: string; facts: string[] }>;
+  /** Every consistency check the rubric declares (勾稽关系), in rubric order, with the values seen. */
+  checks: CheckResult[];
+  /** `final` when the office has ruled on everything the result depends on; else `provisional` (see `pending`). */
+  status: ReportStatus;
+  /** What the result still waits for (empty when final). */
+  pending: PendingItem[];
+  /** The office's review file the result includes, or null. */
+  review: null | { hash: string; file?: string; agencyCode: string };
+  /** Facts the office corrected. */
+  corrections: CorrectionOut[];
   /** Warnings about the evidence that did not stop scoring. */
   diagnostics: Diagnostic[];
 }

@@ -5,6 +5,7 @@ import { ConditionSchema } from './condition-schema.js';
 import { FactDefSchema } from './fact-schema.js';
 import { ScoringSchema } from './scoring-schema.js';
 import { OverrideSchema } from './override-schema.js';
+import { CheckSchema } from './check-schema.js';
 
 export const NODE_KINDS = ['score', 'bonus', 'penalty'] as const;
 export const NA_POLICIES = ['reduce', 'renormalize', 'rescale', 'redistribute'] as const;
@@ -133,6 +134,8 @@ export const RubricSchema = z.strictObject({
   parameters: z.record(FactIdSchema, ParameterSchema).default({}),
   facts: z.record(FactIdSchema, FactDefSchema).default({}),
   vetoes: z.array(VetoSchema).max(50).default([]),
+  /** Consistency checks (勾稽关系) over the facts, evaluated for every agency (src/checks/). */
+  checks: z.array(CheckSchema).max(500).default([]),
   nodes: z.array(NodeSchema).min(1).max(200),
 });
 

@@ -8,30 +8,37 @@ import type { ConditionReason, ScoreReport } from '../report/score-report.js';
 import { buildReport } from '../report/build-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
+import type { Review } from '../schema/review-schema.js';
+import { acceptedNotApplicable, correctedValues } from '../review/apply-review.js';
+import { computeStatus } from '../report/status.js';
 import { aggregateTree } from './aggregate.js';
 import { createContext } from './context.js';
 import { computeTotals } from './totals.js';
+import { evaluateChecks } from '../checks/evaluate-checks.js';
 import type { ExternalScore } from './external.js';
 
-/** Every catalogue fact with the agency's value (null when missing), derived facts computed. */
-export function collectFactValues(compiled: CompiledRubric, evidence: Evidence): FactValues {
+/**
+ * Every catalogue fact with the agency's value (null when missing), derived facts computed.
+ * @param corrected the office's corrected values (review file), which replace the agency's before deriving.
+ */
+export function collectFactValues(compiled: CompiledRubric, evidence: Evidence, corrected?: ReadonlyMap<string, unknown>): FactValues {
   const values: FactValues = new Map();
   const facts = compiled.rubric.facts;
   for (const id of compiled.factIds) {
     const def = facts[id]!;
     if (def.derive) continue;
     const raw = Object.prototype.hasOwnProperty.call(evidence.facts, id) ? evidence.facts[id] : undefined;
-    const v = raw === undefined ? null : normaliseFactValue(def, raw);
+    const v = corrected?.has(id) ? corrected.get(id) : raw === undefined ? null : normaliseFactValue(def, raw);
     values.set(id, v === undefined ? null : v);
   }
   deriveFacts(facts, compiled.derivedOrder, values);
   return values;
 }
 
-/** Nodes not applicable to this agency: by class, or declared (合理缺项); descendants inherit. */
-function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence): Map<string, string> {
+/** Nodes not applicable to this agency: by class, or requested (合理缺项) and accepted by the office; descendants inherit. */
+function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence, review: Review | null): Map<string, string> {
   const na = new Map<string, string>();
-  const declared = new Map(evidence.notApplicable.map((x) => [x.node, x.reason]));
+  const declared = acceptedNotApplicable(evidence, review);
   const cls = evidence.agency.class;
   for (const f of compiled.model.nodes) {
     const parentReason = f.parent ? na.get(f.parent) : undefined;
@@ -71,15 +78,18 @@ export interface ScoreOptions {
   diagnostics?: Diagnostic[];
   /** Leaves scored from outside (rank points in a batch's second pass, M27), keyed by node id. */
   externalScores?: ReadonlyMap<string, ExternalScore>;
+  /** The office's review file for this agency (validated against the rubric and the evidence). */
+  review?: { review: Review; hash: string; file?: string };
 }
 
 /** Score one agency's (validated) evidence against a compiled rubric. */
 export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, opts: ScoreOptions): Promise<ScoreReport> {
-  const values = collectFactValues(compiled, evidence);
+  const review = opts.review?.review ?? null;
+  const values = collectFactValues(compiled, evidence, correctedValues(compiled, review));
   const engineFacts: Record<string, unknown> = {};
   for (const [k, v] of values) engineFacts[k] = v;
   const outcomes = await compiled.runRules(engineFacts);
-  const ctx = createContext(compiled, evidence, values, outcomes);
+  const ctx = createContext(compiled, evidence, values, outcomes, review?.judgements ?? {});
   if (opts.externalScores) ctx.externalScores = opts.externalScores;
   const diagnostics: Diagnostic[] = [...(opts.diagnostics ?? [])];
 
@@ -100,15 +110,18 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
     else if (!nodeVetoes.has(v.target)) nodeVetoes.set(v.target, v);
   }
   const model = compiled.model;
-  const notApplicable = collectNotApplicable(compiled, evidence);
+  const notApplicable = collectNotApplicable(compiled, evidence, review);
   const results = aggregateTree(model.nodes, model.byId, {
     ctx,
     notApplicable,
     nodeVetoes,
     vetoConditions,
     stopAll: assessmentVeto?.stopScoring ? assessmentVeto : null,
+    ...(review ? { overrides: new Map(Object.entries(review.overrides)) } : {}),
   });
   const totals = computeTotals(model, results, ctx, assessmentVeto);
   diagnostics.push(...missingFactWarnings(compiled, values, notApplicable, undecidedVetoes));
-  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], diagnostics, opts });
+  const checks = evaluateChecks(compiled.rubric.checks, compiled.rubric.facts, values);
+  const status = computeStatus({ compiled, results, evidence, review, assessmentVetoStops: assessmentVeto?.stopScoring === true, checks });
+  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, diagnostics, opts });
 }

@@ -9,6 +9,7 @@ import { collectParamRefs, collectRuleSites, collectScoringFactRefs, conditionFa
 import type { Rubric } from '../schema/rubric-schema.js';
 import { dec, formatPoints, sum } from '../score/decimal.js';
 import { checkCondition } from './check-conditions.js';
+import { checkChecks } from './check-checks.js';
 import { checkFacts, expandToEvidenceFacts } from './check-facts.js';
 import { checkRankCriteria } from './check-rank.js';
 
@@ -35,6 +36,7 @@ function checkIds(model: RubricModel, add: Add, lineOf: LineOf): void {
     else first.set(f.id, f);
   }
   checkUnique(model.rubric.vetoes.map((v) => v.id), ['vetoes'], '否决项', add, lineOf);
+  checkUnique(model.rubric.checks.map((c) => c.id), ['checks'], '数据核验', add, lineOf);
 }
 
 function checkPoints(model: RubricModel, add: Add): void {
@@ -264,5 +266,6 @@ export function checkRubric(src: SourceFile, rubric: Rubric): Diagnostic[] {
   checkReferences(model, add);
   checkGrades(rubric, add);
   checkRankCriteria(model, add);
+  checkChecks(rubric.checks, rubric.facts, add);
   return diagnostics;
 }

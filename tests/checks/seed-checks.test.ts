@@ -1,0 +1,69 @@
+// The seed rubric's 附件2 identities and narrative contradictions on the bundled 住建局 example (seed 003).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileOk, scoreOk } from '../helpers/score.js';
+
+const rubric = compileOk(readFileSync('rubrics/etuokeqianqi-2017.yaml', 'utf8'), 'rubrics/etuokeqianqi-2017.yaml');
+const zhujianju = readFileSync('examples/etuokeqianqi-2017/zhujianju.yaml', 'utf8');
+
+const failed = (r: Awaited<ReturnType<typeof scoreOk>>) => r.checks.filter((c) => c.outcome === 'fail').map((c) => c.id);
+
+/** Change one fact line of the example (`  name: value   # comment`). */
+function withFact(text: string, fact: string, value: number): string {
+  const re = new RegExp(`^(  ${fact}: )[^#\\n]*`, 'm');
+  expect(re.test(text)).toBe(true);
+  return text.replace(re, `$1${value} `);
+}
+
+describe('etuokeqianqi-2017 checks on the 住建局 example', () => {
+  it('declares every internal identity of 附件2', () => {
+    const sums = rubric.rubric.checks.filter((c) => c.sumEquals).map((c) => c.source);
+    // rows 21, 26, 29, 33, 44, 48, 57 are the totals of 附件2 with their parts listed beneath them
+    expect(sums).toEqual([
+      '附件2 第21行 = 第22–25行之和',
+      '附件2 第26行 = 第27行 + 第28行',
+      '附件2 第29行 = 第30–33行与第40–43行之和',
+      '附件2 第33行 = 第34–39行之和',
+      '附件2 第44行 = 第45–47行之和',
+      '附件2 第48行 = 第49–51行之和',
+      '附件2 第57行 = 第58行 + 第59行',
+    ]);
+  });
+
+  it('finds the two contradictions of the real submission, with the values seen', async () => {
+    const r = await scoreOk(rubric, zhujianju, 'zhujianju.yaml');
+    expect(failed(r)).toEqual(['proactive-website', 'narrative-no-applications']);
+    const website = r.checks.find((c) => c.id === 'proactive-website')!;
+    expect(website.values.map((v) => [v.fact, v.value])).toEqual([
+      ['proactiveTotal', 30],
+      ['websitePosts', 45],
+    ]);
+    const narrative = r.checks.find((c) => c.id === 'narrative-no-applications')!;
+    expect(narrative.values.map((v) => [v.fact, v.value])).toEqual([
+      ['noApplicationsStated', true],
+      ['applicationsReceived', 2],
+    ]);
+    expect(narrative.severity).toBe('error');
+    // every other check passes: none of them reads a blank row of 附件2
+    expect(r.checks.filter((c) => c.outcome === 'not_assessable')).toEqual([]);
+    expect(r.totals.final).toBe(56);
+  });
+
+  it('breaking three sums of 附件2 gives three more failures (and the same score)', async () => {
+    let broken = withFact(zhujianju, 'applicationsInPerson', 3); // row 21: 2 ≠ 3 + 0 + 0 + 0
+    broken = withFact(broken, 'staffFullTime', 2); // row 57: 2 ≠ 2 + 1
+    broken = withFact(broken, 'reconsiderationsUpheld', 1); // row 44: 0 ≠ 1 + 0 + 0
+    const r = await scoreOk(rubric, broken, 'zhujianju-broken.yaml');
+    expect(failed(r)).toEqual(['proactive-website', 'applications-by-channel', 'narrative-no-applications', 'reconsiderations-by-outcome', 'staff-by-type'].sort((a, b) => order(a) - order(b)));
+    expect(r.totals.final).toBe(56);
+  });
+
+  it('a blank row makes the checks reading it not assessable, never a pass', async () => {
+    const r = await scoreOk(rubric, zhujianju.replace(/^  staffPartTime: 1 /m, '  staffPartTime: null '), 'zhujianju-blank.yaml');
+    expect(r.checks.find((c) => c.id === 'staff-by-type')!.outcome).toBe('not_assessable');
+  });
+});
+
+function order(id: string): number {
+  return rubric.rubric.checks.findIndex((c) => c.id === id);
+}
