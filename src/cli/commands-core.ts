@@ -15,7 +15,8 @@ import { emitOutput, renderOrExplain } from './output.js';
 export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]): Promise<void> {
   const sources = new Map<string, string>();
   for (const d of diags) {
-    if (d.file && d.line && !sources.has(d.file)) {
+    // Frame only the kinds of file the tool reads as input: never echo lines of an arbitrary file.
+    if (d.file && d.line && !sources.has(d.file) && /\.(ya?ml|json)$/i.test(d.file)) {
       try {
         const buf = await readFile(resolve(io.cwd, d.file));
         if (buf.length <= 4 * 1024 * 1024) sources.set(d.file, buf.toString('utf8'));

@@ -1,16 +1,34 @@
 // Map a data path to file:line:column in the YAML source, and print code frames.
-import { isCollection, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../load/parse-source.js';
 import { toDotPath, type Diagnostic, type PathSegment } from './diagnostic.js';
 
-/** Same key as a data path segment: data keys are strings even where YAML has a number (`claims: {1: 3}`). */
-const sameKey = (key: unknown, seg: PathSegment): boolean => isScalar(key) && String(key.value) === String(seg);
+/**
+ * Each YAML map's pairs by key (the key's string form: data keys are strings even where YAML has a number,
+ * `claims: {1: 3}`), built once per map on first lookup. Locating thousands of diagnostics in one map — 30,000
+ * unknown keys — would otherwise rescan the map for each (quadratic).
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, seg: PathSegment): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const k = String(pair.key.value);
+      if (!index.has(k)) index.set(k, pair as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(seg));
+}
 
 /** The YAML node at exactly `path` (unlike `doc.getIn`, a number key matches its string form), or undefined. */
 function nodeAt(src: SourceFile, path: readonly PathSegment[]): YamlNode | undefined {
   let cur: unknown = src.doc.contents;
   for (const seg of path) {
-    if (isMap(cur)) cur = cur.items.find((pair) => sameKey(pair.key, seg))?.value;
+    if (isMap(cur)) cur = pairOf(cur, seg)?.value;
     else if (isSeq(cur) && typeof seg === 'number') cur = cur.items[seg];
     else return undefined;
     if (cur === null || cur === undefined) return undefined;
@@ -32,13 +50,11 @@ export function locate(src: SourceFile, path: readonly PathSegment[], preferKey 
   if (preferKey && path.length > 0) {
     const parent = path.length === 1 ? (src.doc.contents as YamlNode | null) : nodeAt(src, path.slice(0, -1));
     const last = path[path.length - 1];
-    if (parent && isCollection(parent) && typeof last === 'string') {
-      for (const item of parent.items as Array<{ key?: unknown }>) {
-        const key = item.key;
-        if (isScalar(key) && sameKey(key, last) && key.range) {
-          const p = src.lineCounter.linePos(key.range[0]);
-          return { line: p.line, column: p.col };
-        }
+    if (parent && isMap(parent) && typeof last === 'string') {
+      const key = pairOf(parent, last)?.key;
+      if (isScalar(key) && key.range) {
+        const p = src.lineCounter.linePos(key.range[0]);
+        return { line: p.line, column: p.col };
       }
     }
   }
@@ -56,10 +72,31 @@ export function positionDiagnostic(src: SourceFile, d: Diagnostic, path: readonl
   return { ...d, file: src.file, line, column };
 }
 
+/** Line start offsets of the last text framed: framing many diagnostics of one file indexes it once, not per frame. */
+let indexed: { text: string; starts: number[] } | null = null;
+
+function lineStarts(text: string): number[] {
+  if (indexed?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    indexed = { text, starts };
+  }
+  return indexed.starts;
+}
+
+/** Line `line` (1-based) of `text` without its line break, or undefined. */
+function sourceLine(text: string, line: number): string | undefined {
+  const starts = lineStarts(text);
+  const start = starts[line - 1];
+  if (start === undefined) return undefined;
+  const next = starts[line];
+  const end = next === undefined ? text.length : next - 1;
+  return text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+}
+
 /** A source line with a caret under the column, for human output. */
 export function codeFrame(text: string, line: number, column: number): string {
-  const lines = text.split(/\r?\n/);
-  const src = lines[line - 1];
+  const src = sourceLine(text, line);
   if (src === undefined) return '';
   const gutter = String(line).length;
   const shown = src.length > 160 ? src.slice(0, 160) + '…' : src;

@@ -56,6 +56,11 @@ function* walkChain(start: SourceFile): Generator<string, Result<SourceFile[]>, 
     if (chain.length > MAX_EXTENDS_DEPTH) {
       return { ok: false, diagnostics: [at(cur, makeDiagnostic('EXTENDS_TOO_DEEP', { expected: MAX_EXTENDS_DEPTH, actual: [...seen, parent].join(' → '), path: ['extends'] }))] };
     }
+    if (!/\.ya?ml$/i.test(parent)) {
+      // Never read (nor frame in an error) a file that cannot be a rubric: `extends: /etc/passwd` would print its lines.
+      const d = makeDiagnostic('EXTENDS_UNREADABLE', { actual: target, reason: '只能继承 .yaml 或 .yml 细则文件', path: ['extends'] });
+      return { ok: false, diagnostics: [at(cur, d)] };
+    }
     const read: Result<SourceFile> = yield parent;
     if (!read.ok) {
       const failure = read.diagnostics.find((d) => READ_FAILURES.has(d.code));

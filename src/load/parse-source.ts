@@ -1,6 +1,6 @@
 // Parse YAML/JSON text into a positioned document, refusing what could crash or poison the process.
 // Input: file name + text. Output: SourceFile (data, yaml Document, LineCounter) or diagnostics. No I/O here.
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, YAMLParseError, type YAMLError } from 'yaml';
 import { makeDiagnostic, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
 
 export const LIMITS = {
@@ -103,6 +103,33 @@ function yamlReason(e: YAMLError, text: string): string {
   }
 }
 
+/**
+ * Duplicate keys, as yaml's DUPLICATE_KEY errors (same offset and code, so the message is the same), in linear time:
+ * keys are equal when their scalar values are identical — `1` and `"1"` differ, as in yaml.
+ */
+function findDuplicateKeys(root: unknown): YAMLError[] {
+  const found: YAMLError[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? 0;
+            found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          } else seen.add(key.value);
+        } else if (key) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  return found;
+}
+
 interface KeyProblem {
   code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX';
   offset: number;
@@ -159,7 +186,9 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+    // yaml's own uniqueKeys check compares each key with every earlier one (quadratic: 30,000 keys took minutes);
+    // duplicates are found below with one Set per map instead.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
   } catch (err) {
     // The pre-scan should make this unreachable; any parser failure is still bad input, never a crash.
     return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: err instanceof Error ? err.message : String(err) })] };
@@ -168,7 +197,7 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
   // yaml may raise two errors for one mistake at one spot; keep one, preferring a specific one over the
   // generic "implicit keys need to be on a single line".
   const byOffset = new Map<number, YAMLError>();
-  for (const e of doc.errors) {
+  for (const e of [...doc.errors, ...findDuplicateKeys(doc.contents)].sort((a, b) => a.pos[0] - b.pos[0])) {
     const prev = byOffset.get(e.pos[0]);
     if (!prev || prev.code === 'MULTILINE_IMPLICIT_KEY') byOffset.set(e.pos[0], e);
   }
