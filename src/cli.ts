@@ -77,7 +77,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('-r, --rubric <rubric>', '细则文件(必填)')
     .option('-f, --format <format>', `输出格式:${Object.keys(formatters).join('、')}`, 'text')
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
-    .option('--strict', '缺少佐证事实时报错(退出码 1)')
+    .option('--strict', '缺少佐证事实或数据核验未通过(未经政务公开办处理)时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));

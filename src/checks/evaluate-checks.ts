@@ -68,13 +68,13 @@ function evaluateArithmetic(c: Check, seen: Map<string, CheckValue>): Arith {
   let rel: string;
   if (c.equal) {
     ok = x.minus(y).abs().lte(tol);
-    rel = '应相等';
+    rel = '要求两者相等';
   } else if (c.lessOrEqual) {
     ok = x.lte(y.plus(tol));
-    rel = '前者应不大于后者';
+    rel = '要求前者 ≤ 后者';
   } else {
     ok = x.plus(tol).gte(y);
-    rel = '前者应不小于后者';
+    rel = '要求前者 ≥ 后者';
   }
   const text = `${operandText(a, seen)};${operandText(b, seen)}:${rel}${tolText},${ok ? '相符' : `不符(相差 ${fmt(x.minus(y).abs())})`}`;
   return { outcome: ok ? 'pass' : 'fail', text };

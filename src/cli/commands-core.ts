@@ -123,3 +123,11 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   await emitOutput(io, output, flags.out);
   return EXIT.OK;
 }
+  // Failed consistency checks (勾稽关系) of error severity not yet resolved in the review are already listed as pending
+  // above; --strict refuses them, with the values seen.
+  const openChecks = report.checks.filter((c) => c.outcome === 'fail' && c.severity === 'error' && !c.resolution);
+  if (flags.strict && openChecks.length > 0) {
+    const list = openChecks.map((c) => `  ${c.id} ${c.message}\n      ${c.text}`).join('\n');
+    io.stderr(`错误:--strict 模式下数据核验须全部通过或已由政务公开办处理,以下 ${openChecks.length} 项未通过:\n${list}\n`);
+    return EXIT.INVALID_INPUT;
+  }

@@ -75,5 +75,12 @@ export function renderSheetCsv(vm: SheetViewModel): string {
     }
     rows.push(out);
   });
+  // 数据核验 block below the table, after one empty row: a spreadsheet shows it as a second small table.
+  if (vm.checks.length > 0) {
+    rows.push([], [{ text: '数据核验(勾稽关系)' }, { text: vm.checkSummary }]);
+    rows.push(['序号', '编号', '核验内容', '依据', '级别', '结果', '所见数值与说明', '处理情况'].map((text) => ({ text })));
+    for (const c of vm.checks)
+      rows.push([c.seq, c.id, c.message, c.source, c.severityText, c.outcomeText, c.text, c.resolutionText].map((text) => ({ text })));
+  }
   return toCsv(rows);
 }

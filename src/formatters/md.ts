@@ -70,6 +70,14 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
   out.push('');
   out.push(vm.totals.map((t) => `**${escapeMarkdownText(t.label)}**:${escapeMarkdownText(t.value) || '＿＿＿＿'}`).join(' · '));
   if (vm.veto) out.push('', `**单项否决**:${escapeMarkdownText(`${vm.veto.title}。${vm.veto.reason}`)}`);
+  if (vm.checks.length > 0) {
+    out.push('', '## 数据核验(勾稽关系)', '', escapeMarkdownText(vm.checkSummary), '');
+    out.push('| 序号 | 核验内容 | 级别 | 结果 | 所见数值与说明 | 处理情况 |', '| :---: | --- | :---: | :---: | --- | --- |');
+    for (const c of vm.checks) {
+      const outcome = c.failed ? `**${escapeMarkdownCell(c.outcomeText)}**` : escapeMarkdownCell(c.outcomeText);
+      out.push(`| ${c.seq} | ${cell([c.message, c.source])} | ${escapeMarkdownCell(c.severityText)} | ${outcome} | ${escapeMarkdownCell(c.text)} | ${escapeMarkdownCell(c.resolutionText)} |`);
+    }
+  }
   const s = vm.signature;
   out.push('', `填表人:${escapeMarkdownText(s.preparedBy) || '＿＿＿＿＿＿'}  审核人:${escapeMarkdownText(s.reviewedBy) || '＿＿＿＿＿＿'}  单位盖章:  日期:${escapeMarkdownText(s.date) || '＿＿＿＿＿＿'}`);
   out.push('', '---', '');

@@ -2,6 +2,7 @@
 // then, for every row whose claim differs from the computed score or that lost points, the reasons.
 import type { ReportNode, ScoreReport } from '../report/score-report.js';
 import { padDisplay, signed, STATUS_TEXT, truncateDisplay } from './labels.js';
+import { checkSummaryText } from '../render/check-view.js';
 
 function row(n: ReportNode): string {
   const indent = '  '.repeat(n.depth);
@@ -32,6 +33,19 @@ function explain(n: ReportNode, byId: Map<string, ReportNode>): string[] {
 
 function hasOwnReasons(n: ReportNode): boolean {
   return n.children.length === 0 || n.reasons.length > 0;
+}
+
+/** 数据核验: the summary, then every check that did not pass (failed first), with the values seen. */
+function checkLines(report: ScoreReport): string[] {
+  if (report.checks.length === 0) return [];
+  const out = ['', `数据核验(勾稽关系):${checkSummaryText(report.checks)}`];
+  const shown = [...report.checks.filter((c) => c.outcome === 'fail'), ...report.checks.filter((c) => c.outcome === 'not_assessable')];
+  for (const c of shown) {
+    const tag = c.outcome === 'fail' ? `未通过·${c.severity === 'error' ? '错误' : '提示'}` : '无法核验';
+    out.push(`  【${tag}】${c.id} ${c.message}`, `      ${c.text}`);
+    if (c.resolution) out.push(`      处理:${c.resolution.resolution === 'accepted' ? '认可原数据' : '已更正数据'}——${c.resolution.reason}(${c.resolution.by})`);
+  }
+  return out;
 }
 
 export function formatText(report: ScoreReport): string {
@@ -67,6 +81,7 @@ export function formatText(report: ScoreReport): string {
     out.push('', `缺少佐证的项目(${report.missingEvidence.length} 项,按 0 分计):`);
     for (const m of report.missingEvidence) out.push(`  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`);
   }
+  out.push(...checkLines(report));
   out.push('', `细则 ${report.rubric.hash.slice(0, 19)}… 证据 ${report.evidence.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version}`);
   return out.join('\n') + '\n';
 }

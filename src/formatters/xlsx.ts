@@ -52,6 +52,34 @@ function rowTexts(row: SheetRowView): { reasons: string; evidence: string } {
   return { reasons, evidence: evidenceLines(row).join('\n') };
 }
 
+/**
+ * The 数据核验 block under the totals: a heading row with the summary, then one merged row per check (the sheet's
+ * columns belong to the score table, so each check is one line of text across them). Returns the next free row.
+ */
+function writeChecks(ws: ExcelJS.Worksheet, vm: SheetViewModel, at: number, nCols: number, widths: number[]): number {
+  if (vm.checks.length === 0) return at;
+  const total = widths.reduce((a, b) => a + b, 0);
+  let row = at + 1;
+  ws.mergeCells(row, 1, row, nCols);
+  const head = ws.getCell(row, 1);
+  head.value = `数据核验(勾稽关系):${vm.checkSummary}`;
+  head.font = { ...FONT, size: 11, bold: true };
+  ws.getRow(row).height = 20;
+  for (const c of vm.checks) {
+    row += 1;
+    ws.mergeCells(row, 1, row, nCols);
+    const cell = ws.getCell(row, 1);
+    const text = `${c.seq}. 【${c.outcomeText}·${c.severityText}】${c.message}${c.source ? `(${c.source})` : ''}\n    ${c.text}${c.resolutionText ? `\n    处理情况:${c.resolutionText}` : ''}`;
+    cell.value = text;
+    cell.font = c.failed ? { ...FONT, bold: true, color: { argb: 'FFA40000' } } : FONT;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    cell.border = BORDER;
+    if (c.failed) cell.fill = fill(c.severityClass === 'error' ? FILL_OVER : FILL_UNDER);
+    ws.getRow(row).height = Math.max(18, linesNeeded(text, total) * LINE_HEIGHT + 4);
+  }
+  return row + 1;
+}
+
 /** Render a sheet view model (report or blank form) as xlsx bytes. */
 export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -211,6 +239,7 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
     v.font = { ...FONT, bold: true, color: { argb: 'FFA40000' } };
     at += 1;
   }
+  at = writeChecks(ws, vm, at, nCols, widths);
   at += 1;
   ws.mergeCells(at, 1, at, nCols);
   const sig = ws.getCell(at, 1);

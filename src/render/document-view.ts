@@ -3,6 +3,7 @@
 import type { DocumentView, TotalsItemView } from './view-types.js';
 import { formatNumber } from './numbers.js';
 import type { SheetSource, ViewOptions } from './sheet-source.js';
+import { buildCheckViews, checkSummaryText } from './check-view.js';
 
 function totalsItems(src: SheetSource): TotalsItemView[] {
   const p = src.rubric.precision;
@@ -27,6 +28,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
   const r = src.rubric;
   const year = src.period?.year ?? r.year;
   const orientation = opts.orientation ?? 'portrait';
+  const checks = buildCheckViews(src.checks ?? []);
   return {
     lang: 'zh-CN',
     blank: src.blank,
@@ -51,6 +53,9 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
     totals: totalsItems(src),
     grade: src.totals?.grade ?? '',
     veto: src.veto ? { title: src.veto.title, reason: src.veto.reason } : null,
+    checks,
+    failedChecks: checks.filter((c) => c.failed),
+    checkSummary: checkSummaryText(src.checks ?? []),
     signature: {
       preparedBy: src.evidence?.preparedBy ?? '',
       reviewedBy: src.evidence?.reviewedBy ?? '',

@@ -35,6 +35,8 @@ export interface SheetSource {
   nodes: SourceNode[];
   overClaims: ScoreReport['overClaims'];
   missingEvidence: ScoreReport['missingEvidence'];
+  /** The declared consistency checks as evaluated (absent on the blank form). */
+  checks?: ScoreReport['checks'];
 }
 
 /** The score report as a sheet source (no copy, no change). */
@@ -52,6 +54,7 @@ export function sourceOfReport(report: ScoreReport): SheetSource {
     nodes: report.nodes,
     overClaims: report.overClaims,
     missingEvidence: report.missingEvidence,
+    checks: report.checks,
   };
 }
 

@@ -99,6 +99,30 @@ export interface TotalsItemView {
   value: string;
 }
 
+/** One declared consistency check (勾稽关系) in the 数据核验 block. */
+export interface CheckView {
+  /** 序号 "1", "2" … */
+  seq: string;
+  id: string;
+  /** What the check asserts (the rubric's message). */
+  message: string;
+  /** Where the identity comes from ("附件2 第21行 = 第22–25行之和"); '' when not given. */
+  source: string;
+  /** 错误 / 提示 */
+  severityText: string;
+  severityClass: 'error' | 'warning';
+  /** 通过 / 未通过 / 无法核验 */
+  outcomeText: string;
+  outcomeClass: 'pass' | 'fail' | 'not-assessable';
+  /** The values seen, "收到申请数 2 件;当面申请数 2 件" (缺失 for a blank fact). */
+  valuesText: string;
+  /** The engine's sentence: what was compared and what came out. */
+  text: string;
+  /** The office's resolution, "待政务公开办处理" for an open error-level failure, else ''. */
+  resolutionText: string;
+  failed: boolean;
+}
+
 /** Fields shared by the sheet and the summary: header, totals block, signature block, reproducibility footer. */
 export interface DocumentView {
   lang: 'zh-CN';
@@ -116,6 +140,12 @@ export interface DocumentView {
   totals: TotalsItemView[];
   grade: string;
   veto: { title: string; reason: string } | null;
+  /** 数据核验 (勾稽关系): every declared check in rubric order; empty on the blank form or without checks. */
+  checks: CheckView[];
+  /** The checks that failed (a subset of `checks`), for short documents such as the 领导版 summary. */
+  failedChecks: CheckView[];
+  /** "共 20 项:通过 18 项,未通过 2 项 …"; '' when there is nothing to show. */
+  checkSummary: string;
   signature: { preparedBy: string; reviewedBy: string; date: string };
   stamp: { rubricHash: string; evidenceHash: string; engine: string; schemaVersion: string; rubricVersion: string };
 }

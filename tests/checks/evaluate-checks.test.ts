@@ -77,7 +77,7 @@ describe('evaluateChecks: outcomes by shape (hand-computed)', () => {
   });
 
   it('a resolution from the review is carried on a failed check, and only unresolved error failures remain', () => {
-    const values: FactValues = new Map([['received', 2], ['inPerson', 2], ['online', 1], ['saysNone', true]]);
+    const values: FactValues = new Map<string, unknown>([['received', 2], ['inPerson', 2], ['online', 1], ['saysNone', true]]);
     const checks = [CheckSchema.parse(sum), CheckSchema.parse({ ...le, severity: 'warning', lessOrEqual: ['received', 'online'] }), CheckSchema.parse(implies)];
     const resolved = evaluateChecks(checks, FACTS, values, { s: { resolution: 'accepted', reason: '已核实', by: '旗政务公开办' } });
     expect(resolved.map((r) => [r.id, r.outcome, r.resolution?.by ?? null])).toEqual([

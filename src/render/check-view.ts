@@ -1,0 +1,44 @@
+// The 数据核验 (勾稽关系) block of the printed documents: the report's checks[] as display rows and one summary line.
+// Input: the report's check results. Output: plain strings for templates and table formatters (nothing recomputed).
+import type { CheckResult } from '../report/score-report.js';
+import { formatValue } from '../score/explain.js';
+import type { CheckView } from './view-types.js';
+
+const OUTCOME_TEXT: Record<CheckResult['outcome'], string> = { pass: '通过', fail: '未通过', not_assessable: '无法核验' };
+const SEVERITY_TEXT: Record<CheckResult['severity'], string> = { error: '错误', warning: '提示' };
+const RESOLUTION_TEXT: Record<string, string> = { accepted: '认可原数据', corrected: '已更正数据' };
+
+function resolutionText(c: CheckResult): string {
+  const r = c.resolution;
+  if (!r) return c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '';
+  return `${RESOLUTION_TEXT[r.resolution] ?? r.resolution}:${r.reason}(${r.by}${r.date ? `,${r.date}` : ''})`;
+}
+
+/** One display row per check, in rubric order. */
+export function buildCheckViews(checks: readonly CheckResult[]): CheckView[] {
+  return checks.map((c, i) => ({
+    seq: String(i + 1),
+    id: c.id,
+    message: c.message,
+    source: c.source ?? '',
+    severityText: SEVERITY_TEXT[c.severity],
+    severityClass: c.severity,
+    outcomeText: OUTCOME_TEXT[c.outcome],
+    outcomeClass: c.outcome === 'not_assessable' ? 'not-assessable' : c.outcome,
+    valuesText: c.values.map((v) => `${v.label} ${formatValue(v.value, v.unit)}`).join(';'),
+    text: c.text,
+    resolutionText: resolutionText(c),
+    failed: c.outcome === 'fail',
+  }));
+}
+
+/** "共 20 项:通过 18 项,未通过 2 项(错误 2 项,待处理 2 项),无法核验 0 项"; '' when the rubric declares none. */
+export function checkSummaryText(checks: readonly CheckResult[]): string {
+  if (checks.length === 0) return '';
+  const count = (o: CheckResult['outcome']) => checks.filter((c) => c.outcome === o).length;
+  const failed = checks.filter((c) => c.outcome === 'fail');
+  const errors = failed.filter((c) => c.severity === 'error');
+  const open = errors.filter((c) => !c.resolution).length;
+  const detail = failed.length > 0 ? `(错误级 ${errors.length} 项${open > 0 ? `,其中待处理 ${open} 项` : ',均已处理'})` : '';
+  return `共 ${checks.length} 项:通过 ${count('pass')} 项,未通过 ${failed.length} 项${detail},无法核验 ${count('not_assessable')} 项`;
+}
