@@ -2,7 +2,7 @@
 import { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics, type Diagnostic, type Result } from './diagnostics/diagnostic.js';
 import { positionDiagnostic } from './diagnostics/locate.js';
-import { checkEvidence } from './evidence/check-evidence.js';
+import { checkEvidence, findRulingsInEvidence, withoutRulings } from './evidence/check-evidence.js';
 import { extendsOf, hasExtends, type SourceReader } from './extends/read-chain.js';
 import { annotateRemovedFacts, resolveRubric, resolveRubricSync, type ResolvedRubricSource } from './extends/resolve-extends.js';
 import { hashText } from './load/hash.js';
@@ -10,6 +10,9 @@ import { parseSource, type SourceFile } from './load/parse-source.js';
 import { readSource } from './load/read-source.js';
 import type { ScoreReport } from './report/score-report.js';
 import { EvidenceSchema, type Evidence } from './schema/evidence-schema.js';
+import { ReviewSchema, type Review } from './schema/review-schema.js';
+import { checkReview } from './review/check-review.js';
+export { buildBlankReview, formatBlankReview } from './review/blank-review.js';
 import { RubricSchema } from './schema/rubric-schema.js';
 import { parseWithSchema } from './schema/zod-issues.js';
 import { scoreAgency } from './score/score-agency.js';
@@ -74,10 +77,15 @@ export async function loadRubric(file: string, cwd?: string): Promise<Result<Com
   return resolved.ok ? compileResolvedRubric(resolved.value) : resolved;
 }
 
-/** Validate a parsed evidence source against a compiled rubric. */
+/**
+ * Validate a parsed evidence source against a compiled rubric. Rulings (judgements, overrides …) in an evidence file
+ * are refused (RULING_IN_EVIDENCE): they belong in the office's review file. Every other problem is still reported.
+ */
 export function checkEvidenceSource(src: SourceFile, compiled: CompiledRubric): Result<LoadedEvidence> {
-  const shape = parseWithSchema(EvidenceSchema, src);
-  if (!shape.ok) return { ok: false, diagnostics: sortDiagnostics(shape.diagnostics) };
+  const rulings = findRulingsInEvidence(src);
+  const shape = parseWithSchema(EvidenceSchema, rulings.length > 0 ? withoutRulings(src) : src);
+  if (!shape.ok) return { ok: false, diagnostics: sortDiagnostics([...rulings, ...shape.diagnostics]) };
+  if (rulings.length > 0) return { ok: false, diagnostics: sortDiagnostics([...rulings, ...checkEvidence(src, shape.value, compiled).filter((d) => d.severity === 'error')]) };
   const diagnostics = sortDiagnostics(checkEvidence(src, shape.value, compiled));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   return { ok: true, value: { evidence: shape.value, file: src.file, hash: hashText(src.text), warnings: diagnostics }, diagnostics };
@@ -95,12 +103,56 @@ export async function loadEvidence(file: string, compiled: CompiledRubric, cwd?:
   return src.ok ? checkEvidenceSource(src.value, compiled) : src;
 }
 
-/** Score loaded evidence: the full explained report. */
-export function scoreEvidence(compiled: CompiledRubric, loaded: LoadedEvidence): Promise<ScoreReport> {
+export interface LoadedReview {
+  review: Review;
+  file: string;
+  hash: string;
+  /** Non-fatal findings (none today; kept for symmetry with LoadedEvidence). */
+  warnings: Diagnostic[];
+}
+
+/** `LoadedEvidence` or a bare `Evidence`: the evidence a review is checked against. */
+function evidenceOf(e: LoadedEvidence | Evidence | undefined): Evidence | undefined {
+  if (e === undefined) return undefined;
+  return 'hash' in e && 'warnings' in e ? (e as LoadedEvidence).evidence : (e as Evidence);
+}
+
+/**
+ * Validate a parsed review source (the office's rulings for one agency) against a compiled rubric and, when given,
+ * the agency's evidence (agency code, not-applicable decisions only on requested nodes).
+ */
+export function checkReviewSource(src: SourceFile, compiled: CompiledRubric, evidence?: LoadedEvidence | Evidence): Result<LoadedReview> {
+  const shape = parseWithSchema(ReviewSchema, src);
+  if (!shape.ok) return { ok: false, diagnostics: sortDiagnostics(shape.diagnostics) };
+  const diagnostics = sortDiagnostics(checkReview(src, shape.value, compiled, evidenceOf(evidence)));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  return { ok: true, value: { review: shape.value, file: src.file, hash: hashText(src.text), warnings: diagnostics }, diagnostics };
+}
+
+/** Parse and validate review text (no I/O). */
+export function parseReview(file: string, text: string, compiled: CompiledRubric, evidence?: LoadedEvidence | Evidence): Result<LoadedReview> {
+  const src = parseSource(file, text);
+  return src.ok ? checkReviewSource(src.value, compiled, evidence) : src;
+}
+
+/** Read and validate a review file (same limits as evidence). */
+export async function loadReview(file: string, compiled: CompiledRubric, cwd?: string, evidence?: LoadedEvidence | Evidence): Promise<Result<LoadedReview>> {
+  const src = await readSource(file, cwd);
+  return src.ok ? checkReviewSource(src.value, compiled, evidence) : src;
+}
+
+/**
+ * Score loaded evidence: the full explained report. With the office's review its judgements, overrides, corrections
+ * and not-applicable decisions count, and the report is `final` once nothing is pending; without one it is
+ * `provisional` whenever the rubric has items only the office can rule on. Check the review against this evidence
+ * first (parseReview / loadReview with the evidence): a decision on a node the evidence did not request has no effect.
+ */
+export function scoreEvidence(compiled: CompiledRubric, loaded: LoadedEvidence, review?: LoadedReview): Promise<ScoreReport> {
   return scoreAgency(compiled, loaded.evidence, {
     evidenceHash: loaded.hash,
     evidenceFile: loaded.file,
     engineVersion: ENGINE_VERSION,
     diagnostics: loaded.warnings,
+    ...(review ? { review: { review: review.review, hash: review.hash, file: review.file } } : {}),
   });
 }

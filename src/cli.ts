@@ -80,6 +80,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--strict', '缺少佐证事实或数据核验未通过(未经政务公开办处理)时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
+    .option('--review <file>', '政务公开办的评审文件(评审意见、改定分、事实更正、不适用决定)')
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
   program
     .command('render')

@@ -13,6 +13,8 @@ export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { formatDiagnostics } from './diagnostics/format-diagnostics.js';
 export { RubricSchema, type Rubric, type RubricInput, type RubricNode } from './schema/rubric-schema.js';
 export { EvidenceSchema, type Evidence, type EvidenceInput } from './schema/evidence-schema.js';
+export { ReviewSchema, type Review, type ReviewInput } from './schema/review-schema.js';
+export { computeStatus, type StatusInput } from './report/status.js';
 export { formatters, formatReport, type FormatterName } from './formatters/index.js';
 export { writeFileAtomic } from './io/write-atomic.js';
 export { ENGINE_VERSION } from './version.js';

@@ -1,7 +1,7 @@
 // The baseline split's middle term: last year's evidence carried into this year's rubric "where the facts still
 // fit". Facts unknown to this year's catalogue, derived there, or no longer of the right type are dropped;
-// judgements and not-applicable declarations are kept only where this year's rubric accepts them; claims are not
-// carried (they do not change scores). After scoring, the criteria that could not be decided from last year's
+// not-applicable requests are kept only where this year's rubric accepts them; claims are not carried (they do not
+// change scores). The office's rulings live in review files, not in evidence, and are not carried. After scoring, the criteria that could not be decided from last year's
 // facts are named "not comparable". Pure; no I/O.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { normaliseFactValue } from '../evidence/check-evidence.js';
@@ -14,20 +14,6 @@ export interface CarriedEvidence {
   evidence: Evidence;
   /** Facts given last year that this year's rubric cannot use, sorted. */
   droppedFacts: string[];
-}
-
-function judgementAllowed(to: CompiledRubric, key: string, score: number): boolean {
-  const [nodeId, dedId] = key.split('#') as [string, string | undefined];
-  const s = to.model.byId.get(nodeId)?.node.scoring;
-  if (dedId === undefined && s?.method === 'judgement') {
-    const hi = s.max ?? to.model.byId.get(nodeId)!.max.toNumber();
-    return score >= s.min && score <= hi;
-  }
-  if (dedId !== undefined && s?.method === 'deduct') {
-    const d = s.deductions.find((x) => x.id === dedId)?.judgement;
-    return d !== undefined && score >= d.min && score <= d.max;
-  }
-  return false;
 }
 
 /** Rewrite last year's (validated) evidence for this year's rubric. */
@@ -43,8 +29,6 @@ export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence
     if (v === undefined || outOfRange) dropped.push(id);
     else facts[id] = value;
   }
-  const judgements: Evidence['judgements'] = {};
-  for (const [key, j] of Object.entries(ev.judgements)) if (judgementAllowed(to, key, j.score)) judgements[key] = j;
   const cls = ev.agency.class;
   return {
     evidence: {
@@ -54,7 +38,6 @@ export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence
       facts,
       evidence: {},
       claims: {},
-      judgements,
       notApplicable: ev.notApplicable.filter((x) => to.model.byId.get(x.node)?.node.mayBeNotApplicable === true),
       remediation: {},
     },

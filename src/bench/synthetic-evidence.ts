@@ -1,6 +1,6 @@
 // Synthetic evidence for the benchmark: for any compiled rubric, plausible random values for every catalogue fact
-// (driven by the fact's type and range), judgements for judgement items, the odd not-applicable declaration and a
-// claim (自评分) on every node two levels down. Deterministic for a given seed.
+// (driven by the fact's type and range), the odd not-applicable request and a claim (自评分) on every node two levels
+// down. No rulings: those are the office's (review files), so judgement items stay pending. Deterministic for a seed.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { EvidenceInput } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
@@ -41,15 +41,9 @@ export function generateEvidence(compiled: CompiledRubric, index: number, rnd: R
     const def = r.facts[id]!;
     if (!def.derive) facts[id] = factValue(id, def, rnd);
   }
-  const judgements: Record<string, { score: number; reason: string; by: string }> = {};
   const notApplicable: Array<{ node: string; reason: string }> = [];
   const claims: Record<string, number> = {};
   for (const f of compiled.model.nodes) {
-    const s = f.node.scoring;
-    if (s?.method === 'judgement' && rnd.chance(0.85)) {
-      const hi = s.max ?? f.max.toNumber();
-      judgements[f.id] = { score: Math.round(rnd.next() * hi * 2) / 2, reason: '按完成情况酌情评定', by: '县政务公开办' };
-    }
     if (f.node.mayBeNotApplicable && rnd.chance(0.1)) notApplicable.push({ node: f.id, reason: '本单位无此职能' });
     if (f.depth === 2 && f.kind === 'score') claims[f.id] = Math.min(f.max.toNumber(), Math.round(f.max.toNumber() * (0.6 + rnd.next() * 0.5) * 2) / 2);
   }
@@ -61,7 +55,6 @@ export function generateEvidence(compiled: CompiledRubric, index: number, rnd: R
     period: { year: r.year ?? 2024 },
     facts: facts as EvidenceInput['facts'],
     claims,
-    judgements,
     notApplicable,
   };
 }

@@ -14,6 +14,7 @@ import { buildYamlForm } from '../forms/yaml-form.js';
 import { importEvidenceForm } from '../forms/import-form.js';
 import { emitOutput } from './output.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { commandInitReview } from './commands-review.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseEvidenceData } from '../forms/evidence-data.js';
 
@@ -112,12 +113,18 @@ export function registerAuthoringCommands(program: Command, io: CliIo, setCode: 
     .action(async (oldFile: string, newFile: string, flags: { format?: string; out?: string }) => setCode(await commandDiff(io, oldFile, newFile, flags)));
   program
     .command('init')
-    .description('按细则生成供各单位填写的佐证材料填报表(YAML 带中文注释,或 Excel)')
+    .description('按细则生成供各单位填写的佐证材料填报表(YAML 带中文注释,或 Excel);加 --review 则为一个单位生成政务公开办的空白评审文件')
+    .argument('[evidence]', '单位的证据文件(仅 --review 时使用)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
     .option('-f, --format <format>', '表单格式:yaml(默认)、xlsx', 'yaml')
     .option('-o, --out <file>', '写入文件(xlsx 必填)')
     .option('--from <evidence>', '用已有的证据文件预先填好表单')
-    .action(async (flags: { rubric?: string; format?: string; out?: string; from?: string }) => setCode(await commandInit(io, flags)));
+    .option('--review', '生成空白评审文件(列出该单位待评定的事项)')
+    .action(async (evidence: string | undefined, flags: { rubric?: string; format?: string; out?: string; from?: string; review?: boolean }) => {
+      if (flags.review) return setCode(await commandInitReview(io, evidence, flags));
+      if (evidence !== undefined) throw new UsageError(`init 生成填报表时不接受证据文件参数 "${evidence}"(预填请用 --from;生成评审文件请加 --review)`);
+      setCode(await commandInit(io, flags));
+    });
   program
     .command('import')
     .description('把填好的 Excel 填报表转换为证据文件(YAML),并按细则校验')

@@ -10,6 +10,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { BINARY_FORMATS, formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
+import { loadReviewOrReport, printPending } from './commands-review.js';
 
 /** Print diagnostics with code frames (reading each file once for its frames). */
 export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]): Promise<void> {
@@ -82,6 +83,8 @@ export interface ScoreFlags {
   strict?: boolean;
   template?: string;
   landscape?: boolean;
+  /** The office's review file for this agency. */
+  review?: string;
 }
 
 /** Validate a --format value (usage error with a suggestion when unknown). */
@@ -105,7 +108,13 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
     await printDiagnostics(io, ev.diagnostics);
     return EXIT.INVALID_INPUT;
   }
-  const report = await scoreEvidence(compiled, ev.value);
+  let review;
+  if (flags.review) {
+    review = await loadReviewOrReport(io, flags.review, compiled, ev.value);
+    if (!review) return EXIT.INVALID_INPUT;
+  }
+  const report = await scoreEvidence(compiled, ev.value, review);
+  printPending(io, report.pending);
   if (report.missingEvidence.length > 0) {
     const list = report.missingEvidence.map((m) => `  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`).join('\n');
     if (flags.strict) {
@@ -113,6 +122,14 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
       return EXIT.INVALID_INPUT;
     }
     io.stderr(`警告:${report.missingEvidence.length} 项缺少佐证事实,按 0 分计(加 --strict 则视为错误):\n${list}\n`);
+  }
+  // Failed consistency checks (勾稽关系) of error severity not yet resolved in the review are already listed as pending
+  // above; --strict refuses them, with the values seen.
+  const openChecks = report.checks.filter((c) => c.outcome === 'fail' && c.severity === 'error' && !c.resolution);
+  if (flags.strict && openChecks.length > 0) {
+    const list = openChecks.map((c) => `  ${c.id} ${c.message}\n      ${c.text}`).join('\n');
+    io.stderr(`错误:--strict 模式下数据核验须全部通过或已由政务公开办处理,以下 ${openChecks.length} 项未通过:\n${list}\n`);
+    return EXIT.INVALID_INPUT;
   }
   const ctx: FormatContext = {};
   if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
@@ -123,11 +140,3 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   await emitOutput(io, output, flags.out);
   return EXIT.OK;
 }
-  // Failed consistency checks (勾稽关系) of error severity not yet resolved in the review are already listed as pending
-  // above; --strict refuses them, with the values seen.
-  const openChecks = report.checks.filter((c) => c.outcome === 'fail' && c.severity === 'error' && !c.resolution);
-  if (flags.strict && openChecks.length > 0) {
-    const list = openChecks.map((c) => `  ${c.id} ${c.message}\n      ${c.text}`).join('\n');
-    io.stderr(`错误:--strict 模式下数据核验须全部通过或已由政务公开办处理,以下 ${openChecks.length} 项未通过:\n${list}\n`);
-    return EXIT.INVALID_INPUT;
-  }

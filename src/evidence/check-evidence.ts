@@ -1,5 +1,6 @@
 // Validate one agency's evidence against a compiled rubric: rubric id/version, fact types and ranges,
-// unknown facts and nodes (with suggestions), judgements within bounds, claims within points, n/a allowed.
+// unknown facts and nodes (with suggestions), claims within points, not-applicable requests allowed.
+// Rulings are not evidence: `findRulingsInEvidence` refuses them before the shape check (the office's review file).
 import { makeDiagnostic, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.js';
 import { positionDiagnostic } from '../diagnostics/locate.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -67,6 +68,27 @@ function rangeText(def: FactDef): string {
   return `[${lo ?? '-∞'}, ${hi ?? '+∞'}]`;
 }
 
+/**
+ * What is wrong with a value given for catalogue fact `id` (derived, wrong type, out of range), or null.
+ * `atKey`: position the diagnostic at the key rather than the value. Shared by evidence and review corrections.
+ */
+export function factValueProblem(id: string, def: FactDef, value: unknown, p: PathSegment[]): { diagnostic: Diagnostic; atKey: boolean } | null {
+  if (def.derive) return { diagnostic: makeDiagnostic('FACT_DERIVED_GIVEN', { actual: id, path: p }), atKey: true };
+  const v = normaliseFactValue(def, value);
+  if (v === undefined)
+    return {
+      diagnostic: makeDiagnostic('FACT_TYPE_MISMATCH', { name: id, actual: value, expected: TYPE_TEXT[def.type] + (def.type === 'enum' ? `:${(def.values ?? []).join('、')}` : ''), path: p }),
+      atKey: false,
+    };
+  if (typeof v === 'number') {
+    const lo = def.min ?? (def.type === 'percent' ? 0 : undefined);
+    const hi = def.max ?? (def.type === 'percent' ? 100 : undefined);
+    if ((lo !== undefined && v < lo) || (hi !== undefined && v > hi))
+      return { diagnostic: makeDiagnostic('FACT_OUT_OF_RANGE', { name: id, actual: v, expected: rangeText(def), path: p }), atKey: false };
+  }
+  return null;
+}
+
 /** Check evidence against the rubric. Errors make the evidence unusable; warnings are carried into the report. */
 export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -90,21 +112,8 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
       add(makeDiagnostic('UNKNOWN_FACT', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, true);
       continue;
     }
-    if (def.derive) {
-      add(makeDiagnostic('FACT_DERIVED_GIVEN', { actual: id, path: p }), p, true);
-      continue;
-    }
-    const v = normaliseFactValue(def, value);
-    if (v === undefined) {
-      add(makeDiagnostic('FACT_TYPE_MISMATCH', { name: id, actual: value, expected: TYPE_TEXT[def.type] + (def.type === 'enum' ? `:${(def.values ?? []).join('、')}` : ''), path: p }), p);
-      continue;
-    }
-    if (typeof v === 'number') {
-      const lo = def.min ?? (def.type === 'percent' ? 0 : undefined);
-      const hi = def.max ?? (def.type === 'percent' ? 100 : undefined);
-      if ((lo !== undefined && v < lo) || (hi !== undefined && v > hi))
-        add(makeDiagnostic('FACT_OUT_OF_RANGE', { name: id, actual: v, expected: rangeText(def), path: p }), p);
-    }
+    const problem = factValueProblem(id, def, value, p);
+    if (problem) add(problem.diagnostic, p, problem.atKey);
   }
   // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
   const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
@@ -120,39 +129,7 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const f = model.byId.get(id)!;
     if (dec(claim).gt(f.max)) add(makeDiagnostic('CLAIM_OUT_OF_RANGE', { actual: claim, expected: `[0, ${formatPoints(f.max, 4)}]`, path: ['claims', id] }), ['claims', id]);
   }
-  // Keys a judgement may use: a judged node's id, or `<node>#<deduction>` for a judged deduction.
-  const judgeable = model.nodes.flatMap((f) => {
-    const s = f.node.scoring;
-    if (s?.method === 'judgement') return [f.id];
-    if (s?.method === 'deduct') return s.deductions.filter((d) => d.judgement).map((d) => `${f.id}#${d.id}`);
-    return [];
-  });
-  for (const [key, j] of Object.entries(ev.judgements)) {
-    const p: PathSegment[] = ['judgements', key];
-    const [nodeId, dedId] = key.split('#') as [string, string | undefined];
-    if (unknownNode(nodeId, p)) continue;
-    const f = model.byId.get(nodeId)!;
-    const s = f.node.scoring;
-    let lo: number | undefined;
-    let hi: number | undefined;
-    if (dedId === undefined && s?.method === 'judgement') {
-      lo = s.min;
-      hi = s.max ?? f.max.toNumber();
-    } else if (dedId !== undefined && s?.method === 'deduct') {
-      const d = s.deductions.find((x) => x.id === dedId);
-      if (d?.judgement) {
-        lo = d.judgement.min;
-        hi = d.judgement.max;
-      }
-    }
-    if (lo === undefined || hi === undefined) {
-      // Listed rather than guessed: ids differ by one character (1, 2) far too often for a "did you mean".
-      const hint = judgeable.length > 0 ? `本细则可评审的项目:${judgeable.slice(0, 20).join('、')}${judgeable.length > 20 ? ' 等' : ''}` : '本细则没有酌情评分项';
-      add(makeDiagnostic('JUDGEMENT_NOT_ALLOWED', { actual: key, path: p, hint }), p, true);
-      continue;
-    }
-    if (j.score < lo || j.score > hi) add(makeDiagnostic('JUDGEMENT_OUT_OF_BOUNDS', { actual: j.score, expected: `[${lo}, ${hi}]`, path: [...p, 'score'] }), [...p, 'score']);
-  }
+  // Not-applicable requests: the office decides each in its review; here only whether the rubric allows one.
   ev.notApplicable.forEach((na, i) => {
     const p: PathSegment[] = ['notApplicable', i, 'node'];
     if (unknownNode(na.node, p, false)) return;
@@ -160,4 +137,44 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
       add(makeDiagnostic('NOT_APPLICABLE_NOT_ALLOWED', { actual: na.node, path: p, hint: '只有细则注明可作合理缺项(mayBeNotApplicable: true)的项目才能声明不适用' }), p);
   });
   return out;
+}
+
+const RULING_NAMES: Record<string, string> = {
+  judgements: '评审意见',
+  overrides: '改定分',
+  corrections: '事实更正',
+  checks: '数据核验处理意见',
+  decisions: '不适用决定',
+};
+
+/**
+ * Office-only keys at the top of an evidence file (judgements, overrides …): one RULING_IN_EVIDENCE each, at the key.
+ * The agency supplies evidence; only the office rules, in its review file.
+ */
+export function findRulingsInEvidence(src: SourceFile): Diagnostic[] {
+  const data = src.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  return Object.keys(RULING_NAMES)
+    .filter((k) => Object.prototype.hasOwnProperty.call(data, k))
+    .map((k) =>
+      positionDiagnostic(
+        src,
+        makeDiagnostic('RULING_IN_EVIDENCE', {
+          actual: k,
+          reason: RULING_NAMES[k]!,
+          path: [k],
+          hint: '评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件',
+        }),
+        [k],
+        true,
+      ),
+    );
+}
+
+/** The evidence data without its office-only keys (so the shape check still reports every other problem). */
+export function withoutRulings(src: SourceFile): SourceFile {
+  const data = src.data as Record<string, unknown>;
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!Object.prototype.hasOwnProperty.call(RULING_NAMES, k)) rest[k] = v;
+  return { ...src, data: rest };
 }

@@ -76,7 +76,6 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   const evidence = byNode<unknown>(ev?.evidence, blank ? [] : undefined);
   if (claims.size > 0) data.claims = claims;
   if (evidence.size > 0) data.evidence = evidence;
-  if (ev && Object.keys(ev.judgements).length > 0) data.judgements = ev.judgements;
   const naAllowed = nodes.filter((f) => f.node.mayBeNotApplicable);
   if ((ev && ev.notApplicable.length > 0) || (blank && naAllowed.length > 0)) data.notApplicable = ev?.notApplicable ?? [];
   if (ev && Object.keys(ev.remediation).length > 0) data.remediation = byNode(ev.remediation, undefined);
@@ -153,6 +152,5 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
       ...(blank ? [`可声明不适用的评分项:${naAllowed.map((f) => `${f.id} ${f.node.title}`).join(';') || '无'}`, '写法:- { node: "编号", reason: 理由 }'] : []),
     ], true);
   if (data.remediation !== undefined) commentKey(root, 'remediation', ['======== 整改情况 ========'], true);
-  if (data.judgements !== undefined) commentKey(root, 'judgements', ['======== 评审意见(政务公开办填写) ========'], true);
   return doc.toString({ nullStr: '', lineWidth: 0 });
 }

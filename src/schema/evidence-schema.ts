@@ -1,8 +1,10 @@
-// The evidence file one agency supplies: facts, citations, claims (自评分), judgements, not-applicable declarations.
+// The evidence file one agency supplies: facts, citations, claims (自评分), not-applicable *requests* and 整改情况.
+// Rulings (judgements, overrides, corrections, decisions) are the office's and live in the review file
+// (review-schema.ts); an evidence file that carries them is refused before this schema runs (RULING_IN_EVIDENCE).
 import * as z from 'zod';
 import { DateStringSchema, FactIdSchema, IdSchema, PointsSchema, TextSchema } from './common.js';
 
-const FactValue = z.union([
+export const FactValueSchema = z.union([
   z.boolean(),
   z.number().finite(),
   z.string().max(4000),
@@ -19,13 +21,6 @@ export const CitationSchema = z.strictObject({
   note: TextSchema.optional(),
 });
 
-export const JudgementSchema = z.strictObject({
-  score: PointsSchema,
-  reason: z.string().min(1, { message: 'REASON_REQUIRED' }).max(2000),
-  by: z.string().min(1).max(100),
-  date: DateStringSchema.optional(),
-});
-
 export const EvidenceSchema = z.strictObject({
   rubric: z.strictObject({ id: IdSchema, version: z.string().min(1).max(40) }),
   agency: z.strictObject({
@@ -40,15 +35,14 @@ export const EvidenceSchema = z.strictObject({
   preparedBy: z.string().max(50).optional(),
   reviewedBy: z.string().max(50).optional(),
   date: DateStringSchema.optional(),
-  facts: z.record(FactIdSchema, FactValue).default({}),
+  facts: z.record(FactIdSchema, FactValueSchema).default({}),
   evidence: z.record(IdSchema, z.array(CitationSchema).max(100)).default({}),
   /** 自评分; null = not claimed (the blank form from `zwgk init` lists every item with null), dropped here. */
   claims: z
     .record(IdSchema, PointsSchema.nullable())
     .default({})
     .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as Record<string, number>),
-  /** Keyed by node id, or `<node>#<deduction>` for a judged deduction. */
-  judgements: z.record(z.string().max(130), JudgementSchema).default({}),
+  /** 合理缺项 requests: the office accepts or rejects each in its review; until then the node is scored as applicable. */
   notApplicable: z.array(z.strictObject({ node: IdSchema, reason: z.string().min(1).max(2000) })).max(200).default([]),
   /** 整改情况 per node. */
   remediation: z.record(IdSchema, TextSchema).default({}),
@@ -57,5 +51,4 @@ export const EvidenceSchema = z.strictObject({
 export type EvidenceInput = z.input<typeof EvidenceSchema>;
 export type Evidence = z.output<typeof EvidenceSchema>;
 export type Citation = z.output<typeof CitationSchema>;
-export type Judgement = z.output<typeof JudgementSchema>;
-export type FactValue = z.output<typeof FactValue>;
+export type FactValue = z.output<typeof FactValueSchema>;

@@ -27,6 +27,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
   DATE_PATTERN: '日期格式应为 YYYY-MM-DD,例如 2017-06-30',
   FACTOR_PATTERN: '系数应写成数字或分数,例如 "4/3"',
   REASON_REQUIRED: '必须写明理由',
+  TOO_MANY_ENTRIES: '条目过多(超过上限)',
 };
 
 /** Keys whose value is a node id: an unquoted number there (YAML reads `1.10` as 1.1) gets ID_NOT_STRING.

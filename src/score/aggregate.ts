@@ -8,8 +8,10 @@ import { dec, parseFactor, sum, type Dec } from './decimal.js';
 import type { LeafResult, ScoreContext } from './context.js';
 import { scoreLeaf } from './score-leaf.js';
 import { statusFromScore } from './methods/status.js';
+import { applyOverride, type OverridableResult } from '../review/apply-review.js';
+import type { ReviewOverride } from '../schema/review-schema.js';
 
-export interface NodeResult extends LeafResult {
+export interface NodeResult extends OverridableResult {
   id: string;
   applicableMax: Dec;
 }
@@ -24,6 +26,8 @@ export interface AggregateInput {
   vetoConditions?: Map<string, ConditionReason[]>;
   /** True when an assessment-level veto stops all scoring. */
   stopAll: Veto | null;
+  /** The office's score overrides (review file), by node id: applied last, so the parent sums the overridden score. */
+  overrides?: ReadonlyMap<string, ReviewOverride>;
 }
 
 /** Combine children under a not-applicable policy. Returns [score, applicableMax, explanation]. */
@@ -84,7 +88,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     return null;
   };
 
-  const visit = (f: FlatNode): NodeResult => {
+  const scoreNode = (f: FlatNode): NodeResult => {
     const n = f.node;
     const childResults = f.children.map((c) => visit(byId.get(c)!));
     const naReason = input.notApplicable.get(f.id);
@@ -197,6 +201,13 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     if (f.kind === 'penalty' && (r.status === 'met' || r.status === 'partial' || r.status === 'unmet'))
       r.status = r.score.gt(0) ? 'deducted' : 'met';
     results.set(f.id, r);
+    return r;
+  };
+  // The office's override has the last word on a node (not on one that is not applicable).
+  const visit = (f: FlatNode): NodeResult => {
+    const r = scoreNode(f);
+    const o = input.overrides?.get(f.id);
+    if (o && r.status !== 'not_applicable') applyOverride(f, r, o);
     return r;
   };
   for (const f of nodes) if (f.parent === null) visit(f);

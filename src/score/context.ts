@@ -2,7 +2,8 @@
 import type { CompiledRubric, RuleOutcomes } from '../compile/compile-rubric.js';
 import type { FactValues } from '../evidence/derive-facts.js';
 import type { ConditionReason, NodeStatus, Reason } from '../report/score-report.js';
-import type { Evidence, Judgement } from '../schema/evidence-schema.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import type { ReviewJudgement } from '../schema/review-schema.js';
 import type { NumberOrParam } from './numbers.js';
 import type { Dec } from './decimal.js';
 import { explainLeaf } from './explain.js';
@@ -24,7 +25,9 @@ export interface LeafResult {
   reasons: Reason[];
   deductions: ScoredDeduction[];
   missingFacts: string[];
-  judgement?: Judgement;
+  judgement?: ReviewJudgement;
+  /** Judgement keys (node id or `<node>#<deduction>`) this leaf still waits for: the result is provisional. */
+  pendingJudgements?: string[];
 }
 
 export type SiteState = { state: 'true' | 'false'; conditions: ConditionReason[] } | { state: 'missing'; missingFacts: string[] };
@@ -34,6 +37,8 @@ export interface ScoreContext {
   evidence: Evidence;
   values: FactValues;
   outcomes: RuleOutcomes;
+  /** The office's judgements (from its review file), keyed by node id or `<node>#<deduction>`. */
+  judgements: Readonly<Record<string, ReviewJudgement>>;
   /** Outcome of a condition site, `missing` when a fact it reads has no value. */
   site(key: string): SiteState;
   /** A numeric fact's value, or null when missing / not numeric. */
@@ -44,7 +49,13 @@ export interface ScoreContext {
   externalScores?: ReadonlyMap<string, ExternalScore>;
 }
 
-export function createContext(compiled: CompiledRubric, evidence: Evidence, values: FactValues, outcomes: RuleOutcomes): ScoreContext {
+export function createContext(
+  compiled: CompiledRubric,
+  evidence: Evidence,
+  values: FactValues,
+  outcomes: RuleOutcomes,
+  judgements: Readonly<Record<string, ReviewJudgement>> = {},
+): ScoreContext {
   const facts = compiled.rubric.facts;
   const isMissing = (f: string): boolean => values.get(f) === null || values.get(f) === undefined;
   return {
@@ -52,6 +63,7 @@ export function createContext(compiled: CompiledRubric, evidence: Evidence, valu
     evidence,
     values,
     outcomes,
+    judgements,
     site(key) {
       const site = compiled.siteByKey.get(key);
       const missingFacts = site ? site.requiredFacts.filter(isMissing) : [];

@@ -26,6 +26,17 @@ function zeroSubtree(model: RubricModel, results: Map<string, NodeResult>, id: s
   for (const c of model.byId.get(id)!.children) zeroSubtree(model, results, c, { kind: 'eligibility', text: '上级加分项未达到加分条件' });
 }
 
+/** Mark a bonus/penalty subtree `vetoed` after an assessment veto (the reason on its root only). */
+function markVetoed(model: RubricModel, results: Map<string, NodeResult>, id: string, reason: Reason | null): void {
+  const r = results.get(id)!;
+  if (r.status === 'not_applicable') return;
+  if (r.status !== 'vetoed') {
+    r.status = 'vetoed';
+    if (reason) r.reasons.push(reason);
+  }
+  for (const c of model.byId.get(id)!.children) markVetoed(model, results, c, null);
+}
+
 export function computeTotals(model: RubricModel, results: Map<string, NodeResult>, ctx: ScoreContext, assessmentVeto: Veto | null): ExactTotals {
   const rubric = model.rubric;
   const top = model.nodes.filter((f) => f.parent === null && !f.boundary);
@@ -45,7 +56,8 @@ export function computeTotals(model: RubricModel, results: Map<string, NodeResul
   const boundary = model.nodes.filter((f) => f.boundary);
   for (const f of boundary) {
     const e = f.node.eligibleIf;
-    if (!e || results.get(f.id)!.status === 'not_applicable') continue;
+    const st = results.get(f.id)!.status;
+    if (!e || st === 'not_applicable' || st === 'vetoed' || assessmentVeto) continue;
     const value = e.node ? results.get(e.node)!.score : base;
     const what = e.node ? `"${model.byId.get(e.node)!.node.title}"得分` : '基础分';
     let ok = true;
@@ -86,6 +98,8 @@ export function computeTotals(model: RubricModel, results: Map<string, NodeResul
   let final = base.plus(bonus).minus(penalty);
   if (final.lt(rubric.finalFloor)) final = dec(rubric.finalFloor);
   if (assessmentVeto) {
+    // Bonus and penalty count for nothing after an assessment veto: they read `vetoed`, never `unmet`.
+    for (const f of boundary) markVetoed(model, results, f.id, { kind: 'veto', text: `整体否决(${assessmentVeto.title}):${f.kind === 'bonus' ? '加分' : '扣分'}不计入总分` });
     final = dec(assessmentVeto.score ?? 0);
     if (assessmentVeto.stopScoring) {
       base = dec(0);

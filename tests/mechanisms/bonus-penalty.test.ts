@@ -245,7 +245,7 @@ describe('M29 items outside the total (任务5分、加分项5分 不在总分�
     { baseScore: 96, task: 5, innovative: true, praise: 4, bonus: 10, final: 106 }, // 5 + min(5, 7) = 10; 96 + 10
     { baseScore: 60, task: 0, innovative: false, praise: 0, bonus: 0, final: 60 },
   ])('base $baseScore + bonus $bonus = $final', async ({ baseScore, task, innovative, praise, bonus, final }) => {
-    const r = await scoreBody(body, { baseScore, innovative, praise }, { judgements: { task: { score: task, reason: '完成情况', by: '考核组' } } });
+    const r = await scoreBody(body, { baseScore, innovative, praise }, {}, { judgements: { task: { score: task, reason: '完成情况', by: '考核组' } } });
     // The score part stays out of 100 (applicableMax 100); the bonus is added on top.
     expect(r.totals).toMatchObject({ base: baseScore, bonus, final, max: 100, applicableMax: 100 });
     expect(nodeOf(r, 'task').note).toBe('不在总分内,但得分可计入总分');

@@ -1,7 +1,7 @@
 // M25 grade bands and M11 vetoes (单项否决): of the whole assessment (optionally with a fixed result score, 59分),
 // of an item or a section, with stopScoring true (不再对其他指标进行评分) or false (scored, then overridden).
 import { describe, expect, it } from 'vitest';
-import { bodyDiagnostics, codes, scoreBody } from '../helpers/mechanism.js';
+import { acceptNotApplicable, bodyDiagnostics, codes, scoreBody } from '../helpers/mechanism.js';
 import { nodeOf } from '../helpers/score.js';
 
 describe('M25 grade bands (优秀 ≥90, 良好 80–90, 合格 60–80, 不合格 <60)', () => {
@@ -41,7 +41,8 @@ describe('M25 grade bands (优秀 ≥90, 良好 80–90, 合格 60–80, 不合�
         - { id: main, title: 主体, points: 95, scoring: { method: external, fact: s, authority: 考核组 } }
         - { id: opt, title: 可缺项, points: 5, mayBeNotApplicable: true, scoring: { method: external, fact: s, authority: 考核组 } }
     `;
-    const r = await scoreBody(b, { s: 85.5 }, { notApplicable: [{ node: 'opt', reason: '无此业务' }] });
+    const na = { notApplicable: [{ node: 'opt', reason: '无此业务' }] };
+    const r = await scoreBody(b, { s: 85.5 }, na, acceptNotApplicable(na));
     expect(r.totals).toMatchObject({ final: 85.5, applicableMax: 95, normalized: 90, grade });
   });
 

@@ -1,7 +1,7 @@
 // Assessor judgement: M7 a score or a deduction fixed by the assessor within the rubric's bounds, always with a
-// reason (bounds and reason are checked when the evidence is read); M22 partial credit for a 情况说明.
+// reason (bounds and reason are checked when the office's review file is read); M22 partial credit for a 情况说明.
 import { describe, expect, it } from 'vitest';
-import { codes, evidenceDiagnostics, scoreBody } from '../helpers/mechanism.js';
+import { codes, reviewDiagnostics, scoreBody } from '../helpers/mechanism.js';
 import { nodeOf } from '../helpers/score.js';
 
 const by = '考核组';
@@ -27,8 +27,8 @@ describe('a section with an item still to be judged is itself pending, not "未�
     { judged: 0, praised: false, status: 'unmet', score: 0 }, // judged 0: final "未得分"
     { judged: 3, praised: true, status: 'met', score: 5 },
   ])('judged $judged, praised $praised → $status $score', async ({ judged, praised, status, score }) => {
-    const extra = judged === undefined ? {} : { judgements: { 's.1': { score: judged, reason: '已评审', by } } };
-    const r = await scoreBody(body, { praised }, extra);
+    const office = judged === undefined ? undefined : { judgements: { 's.1': { score: judged, reason: '已评审', by } } };
+    const r = await scoreBody(body, { praised }, {}, office);
     expect(nodeOf(r, 's')).toMatchObject({ status, score });
     const pendingReason = nodeOf(r, 's').reasons.some((x) => x.kind === 'judgement' && x.text.includes('s.1'));
     expect(pendingReason).toBe(judged === undefined);
@@ -53,7 +53,7 @@ describe('M7 judgement within a bound (未按照制度实施的在2分内酌情�
     { j: 1.5, k: 0.3, final: 1.8 }, // 1.5 + 0.3
     { j: 2, k: 0.5, final: 2.5 },
   ])('judged j=$j k=$k → $final', async ({ j, k, final }) => {
-    const r = await scoreBody(body, {}, { judgements: { j: { score: j, reason: '抽查3件,1件未备案', by }, k: { score: k, reason: '主体基本明确', by } } });
+    const r = await scoreBody(body, {}, {}, { judgements: { j: { score: j, reason: '抽查3件,1件未备案', by }, k: { score: k, reason: '主体基本明确', by } } });
     expect(nodeOf(r, 'j')).toMatchObject({ score: j, status: 'manual', judgement: { score: j, reason: '抽查3件,1件未备案', by } });
     expect(nodeOf(r, 'k').score).toBe(k);
     expect(r.totals.final).toBe(final);
@@ -70,7 +70,7 @@ describe('M7 judgement within a bound (未按照制度实施的在2分内酌情�
     { node: 'k', score: 0, expected: '[0.1, 0.5]' }, // 公开主体0.1-0.5分: below the lower bound
     { node: 'k', score: 0.6, expected: '[0.1, 0.5]' },
   ])('a judgement outside its bounds is rejected: $node = $score', ({ node, score, expected }) => {
-    const r = evidenceDiagnostics(body, {}, { judgements: { [node]: { score, reason: '理由', by } } });
+    const r = reviewDiagnostics(body, {}, {}, { judgements: { [node]: { score, reason: '理由', by } } });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => ({ code: d.code, path: d.path, actual: d.actual, expected: d.expected }))).toEqual([
       { code: 'JUDGEMENT_OUT_OF_BOUNDS', path: `judgements.${node}.score`, actual: score, expected },
@@ -81,7 +81,7 @@ describe('M7 judgement within a bound (未按照制度实施的在2分内酌情�
     { judgement: { score: 1, by }, what: 'no reason at all' },
     { judgement: { score: 1, reason: '', by }, what: 'an empty reason' },
   ])('a judgement with $what is rejected', ({ judgement }) => {
-    const r = evidenceDiagnostics(body, {}, { judgements: { j: judgement } });
+    const r = reviewDiagnostics(body, {}, {}, { judgements: { j: judgement } });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['SCHEMA_INVALID', 'judgements.j.reason']]);
   });
@@ -94,7 +94,7 @@ describe('M7 judgement within a bound (未按照制度实施的在2分内酌情�
       nodes:
         - { id: x, title: 客观项, points: 2, scoring: { method: binary, when: { fact: ok, operator: isTrue, value: true } } }
     `;
-    const r = evidenceDiagnostics(b, { ok: true }, { judgements: { x: { score: 1, reason: '理由', by } } });
+    const r = reviewDiagnostics(b, { ok: true }, {}, { judgements: { x: { score: 1, reason: '理由', by } } });
     expect(codes(r.diagnostics)).toEqual(['JUDGEMENT_NOT_ALLOWED']);
   });
 });
@@ -125,7 +125,7 @@ describe('M7 judged deduction (不全的扣1-18分)', () => {
     { complete: true, judged: undefined, late: 0, score: 20, status: 'met' }, // rule does not fire: no judgement needed
   ])('complete=$complete judged=$judged late=$late → $score', async ({ complete, judged, late, score, status }) => {
     const judgements = judged === undefined ? {} : { 'd#incomplete': { score: judged, reason: '缺少两类栏目', by } };
-    const n = nodeOf(await scoreBody(body, { complete, late }, { judgements }), 'd');
+    const n = nodeOf(await scoreBody(body, { complete, late }, {}, { judgements }), 'd');
     expect(n.score).toBe(score);
     expect(n.status).toBe(status);
     if (judged !== undefined) expect(n.deductions.find((x) => x.id === 'incomplete')!.amount).toBe(judged);
@@ -140,13 +140,13 @@ describe('M7 judged deduction (不全的扣1-18分)', () => {
   });
 
   it.each([0.5, 19])('a judged deduction of %s outside 1–18 is rejected', (score) => {
-    const r = evidenceDiagnostics(body, { complete: false, late: 0 }, { judgements: { 'd#incomplete': { score, reason: '理由', by } } });
+    const r = reviewDiagnostics(body, { complete: false, late: 0 }, {}, { judgements: { 'd#incomplete': { score, reason: '理由', by } } });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => [d.code, d.expected])).toEqual([['JUDGEMENT_OUT_OF_BOUNDS', '[1, 18]']]);
   });
 
   it('a judgement keyed to a deduction that is not judged is rejected', () => {
-    const r = evidenceDiagnostics(body, { complete: false, late: 0 }, { judgements: { 'd#late': { score: 1, reason: '理由', by } } });
+    const r = reviewDiagnostics(body, { complete: false, late: 0 }, {}, { judgements: { 'd#late': { score: 1, reason: '理由', by } } });
     expect(codes(r.diagnostics)).toEqual(['JUDGEMENT_NOT_ALLOWED']);
   });
 });

@@ -1,7 +1,7 @@
 // Not-applicable items (合理缺项) and their policies: M18 renormalise by the applicable maximum, M19 fixed rescale,
 // M20 redistribute the points, M21 reduced total; applicability by agency class (A类/B类, 运城 B2 类满分95).
 import { describe, expect, it } from 'vitest';
-import { codes, evidenceDiagnostics, scoreBody } from '../helpers/mechanism.js';
+import { acceptNotApplicable, codes, evidenceDiagnostics, scoreBody } from '../helpers/mechanism.js';
 import { nodeOf } from '../helpers/score.js';
 
 /** External-score leaves: each row sets the children's scores directly. */
@@ -35,7 +35,7 @@ ${FACTS}
     { na: false, a: 5, b: 9, c: 9, score: 23 }, // all applicable: 5 + 9 + 9 = 23, no rescaling
   ])('n/a=$na, scores $a/$b/$c → $score', async ({ na, a, b, c, score }) => {
     const extra = na ? { notApplicable: [{ node: 's.1', reason: '本单位无此项业务' }] } : {};
-    const r = await scoreBody(section, { a, b, c }, extra);
+    const r = await scoreBody(section, { a, b, c }, extra, acceptNotApplicable(extra));
     const s = nodeOf(r, 's');
     expect(s.score).toBe(score);
     expect(s.applicableMax).toBe(40);
@@ -53,7 +53,8 @@ ${FACTS}
       - ${leaf('key', 50, 'b')}
       - ${leaf('service', 20, 'c', ' mayBeNotApplicable: true,')}
     `;
-    const r = await scoreBody(body, { a: 24, b: 40 }, { notApplicable: [{ node: 'service', reason: '无对外服务职能' }] });
+    const na = { notApplicable: [{ node: 'service', reason: '无对外服务职能' }] };
+    const r = await scoreBody(body, { a: 24, b: 40 }, na, acceptNotApplicable(na));
     // (24 + 40) / (30 + 50) × 100 = 80
     expect(r.totals).toMatchObject({ base: 80, final: 80, applicableMax: 100, normalized: 80 });
   });
@@ -119,7 +120,7 @@ ${FACTS}
     { spread: 'proportional', a: 0, b: 20, score: 25 }, // 20 × 100/80 = 25
     { spread: 'proportional', a: 60, b: 20, score: 100 },
   ])('$spread: a=$a b=$b → $score', async ({ spread, a, b, score }) => {
-    const r = await scoreBody(body(spread), { a, b }, na);
+    const r = await scoreBody(body(spread), { a, b }, na, acceptNotApplicable(na));
     expect(nodeOf(r, 'r').score).toBe(score);
     expect(nodeOf(r, 'r').applicableMax).toBe(100);
     expect(r.totals.final).toBe(score);
@@ -137,7 +138,8 @@ ${FACTS}
       - ${leaf('key', 7.5, 'd', ' mayBeNotApplicable: true,')}
   `;
   it('the applicable maximum shrinks to 12.5 and the normalised score reads against it', async () => {
-    const r = await scoreBody(body, { a: 5, b: 4, c: 2.5 }, { notApplicable: [{ node: 'key', reason: '不涉及重点领域' }] });
+    const na = { notApplicable: [{ node: 'key', reason: '不涉及重点领域' }] };
+    const r = await scoreBody(body, { a: 5, b: 4, c: 2.5 }, na, acceptNotApplicable(na));
     // base 5 + 4 + 2.5 = 11.5 out of 20 − 7.5 = 12.5; normalised 11.5 × 100 / 12.5 = 92
     expect(r.totals).toMatchObject({ base: 11.5, final: 11.5, max: 20, applicableMax: 12.5, normalized: 92 });
     expect(nodeOf(r, 'key')).toMatchObject({ status: 'not_applicable', score: 0, lost: 0 });
@@ -173,7 +175,8 @@ ${FACTS}
         children:
           - ${leaf('s2.1', 10, 'b', ' mayBeNotApplicable: true,')}
     `;
-    const r = await scoreBody(b, {}, { notApplicable: [{ node: 's1', reason: '无' }, { node: 's2.1', reason: '无' }] });
+    const na = { notApplicable: [{ node: 's1', reason: '无' }, { node: 's2.1', reason: '无' }] };
+    const r = await scoreBody(b, {}, na, acceptNotApplicable(na));
     expect(['s1', 's1.1', 's2', 's2.1'].map((id) => nodeOf(r, id).status)).toEqual(['not_applicable', 'not_applicable', 'not_applicable', 'not_applicable']);
     expect(r.missingEvidence).toEqual([]);
   });

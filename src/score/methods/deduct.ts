@@ -18,6 +18,7 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
   const fired: ScoredDeduction[] = [];
   const missing: string[] = [];
   let pendingJudgement = false;
+  const pendingKeys: string[] = [];
   for (const d of s.deductions) {
     let conditions;
     if (d.when) {
@@ -50,9 +51,11 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
     } else if (d.percentOfPoints !== undefined) {
       amount = max.times(d.percentOfPoints).div(100);
     } else if (d.judgement) {
-      const j = ctx.evidence.judgements[`${node.id}#${d.id}`];
+      const key = `${node.id}#${d.id}`;
+      const j = Object.prototype.hasOwnProperty.call(ctx.judgements, key) ? ctx.judgements[key] : undefined;
       if (!j) {
         pendingJudgement = true;
+        pendingKeys.push(key);
         reasons.push({ kind: 'judgement', result: true, text: `待评审:${d.reason}(酌情扣 ${d.judgement.min}–${d.judgement.max} 分,尚无评审意见)`, points: 0, conditions });
         continue;
       }
@@ -87,5 +90,5 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
   }
   const score = start.minus(total);
   const status = pendingJudgement ? 'manual' : total.gt(0) ? 'deducted' : score.gte(max) ? 'met' : 'partial';
-  return { score, status, reasons, deductions: fired, missingFacts: [] };
+  return { score, status, reasons, deductions: fired, missingFacts: [], ...(pendingKeys.length > 0 ? { pendingJudgements: pendingKeys } : {}) };
 }

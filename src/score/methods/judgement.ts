@@ -1,5 +1,6 @@
-// Assessor judgement (酌情给分, M7/M22): the score comes from the evidence's `judgements`, already checked to lie
-// within the rubric's bounds and to carry a reason. Without one the item is `manual`, scored 0 until judged.
+// Assessor judgement (酌情给分, M7/M22): the score comes from the office's review file (`judgements`), already
+// checked to lie within the rubric's bounds and to carry a reason. Without one the item is `manual`, scored 0 until
+// judged, and listed as pending (the result is provisional).
 import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { Scoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
@@ -8,7 +9,7 @@ import type { LeafResult, ScoreContext } from '../context.js';
 type Judgement = Extract<Scoring, { method: 'judgement' }>;
 
 export function scoreJudgement(node: RubricNode, s: Judgement, max: Dec, ctx: ScoreContext): LeafResult {
-  const j = ctx.evidence.judgements[node.id];
+  const j = Object.prototype.hasOwnProperty.call(ctx.judgements, node.id) ? ctx.judgements[node.id] : undefined;
   const hi = s.max ?? max.toNumber();
   if (!j) {
     return {
@@ -17,6 +18,7 @@ export function scoreJudgement(node: RubricNode, s: Judgement, max: Dec, ctx: Sc
       reasons: [{ kind: 'judgement', text: `待评审:酌情给分 ${s.min}–${hi} 分${s.guidance ? `(${s.guidance})` : ''},尚无评审意见,暂按 0 分计`, points: max.neg().toNumber() }],
       deductions: [],
       missingFacts: [],
+      pendingJudgements: [node.id],
     };
   }
   const score = dec(j.score);
