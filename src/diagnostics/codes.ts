@@ -63,6 +63,15 @@ export const DIAGNOSTIC_CODES = {
   CONTROL_CHARACTER: '文字中含有控制字符 {actual}(第 {expected} 个字符),可能用于伪造或隐藏屏幕上的内容;请删除后再提交',
   NUMBER_UNSAFE: '数值 {actual} {reason}',
   DATE_INVALID: '日期 "{actual}" 不存在:{reason}',
+  REPORT_HTML_LIMIT: '年报页面超出安全限制({reason}),已拒绝读取',
+  REPORT_NOT_RECOGNIZED: '未能识别为政府信息公开工作年度报告:{reason}',
+  REPORT_ROW_MISSING: '{name}中未找到「{actual}」一行,该行各单元格按空白处理',
+  REPORT_CELL_COUNT: '{name}「{reason}」一行读到 {actual} 个数据单元格,应为 {expected} 个;该行按空白处理,请核对原文',
+  REPORT_CELL_UNREADABLE: '{name}单元格内容 {actual:json} 不是数字,也不是空白标记(/、—);按空白处理,请核对原文',
+  REPORT_YEAR_UNKNOWN: '无法从年报中确定报告年度;请用 --year 指定',
+  REPORT_FACT_SOURCE_INVALID: '事实 "{name}" 的年报来源无效:{reason}',
+  REPORT_FACT_UNAVAILABLE: '事实 "{name}" 无法从年报得出:{reason};请核实后手工填写',
+  REPORT_FACT_CONFLICT: '事实 "{name}" 证据中已填 {actual:json},年报为 {expected:json};已按年报写入,请核实',
   INTERNAL_ERROR: '内部错误:{reason}',
 } as const;
 

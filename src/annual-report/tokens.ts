@@ -1,0 +1,56 @@
+// What a reader hands to the table filler: table cells as tokens in reading order, plus the lines of running text.
+// The HTML reader knows rows (a blank <td> is an empty token); the pipe-text reader does not (empty pieces between
+// `|` are layout padding there, so it drops them and a blank cell must be written "/" or "—").
+import { isValueToken } from './normalize.js';
+
+export interface Token {
+  /** Cell text, half-width, simplified; whitespace inside kept as printed. */
+  text: string;
+  line: number;
+  column?: number;
+  /** Table row (HTML only); tokens of one row share it. */
+  row?: number;
+}
+
+export interface TextLine {
+  text: string;
+  line: number;
+}
+
+export interface ReaderOutput {
+  /** One token stream per table (the pipe-text reader yields one stream for the whole document). */
+  tables: Token[][];
+  lines: TextLine[];
+  /** The page title (HTML <title>) when there is one. */
+  title?: string;
+}
+
+/**
+ * Split `|`-separated text into table tokens and running-text lines. A line belongs to a table when it holds a `|`,
+ * or when the next line starts with one (a cell broken over two lines, as scraped pages often show).
+ */
+export function tokenizePipeText(text: string): ReaderOutput {
+  const lines = text.split(/\r\n|\r|\n/);
+  const tokens: Token[] = [];
+  const prose: TextLine[] = [];
+  let prevInTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.trim();
+    const next = lines[i + 1]?.trimStart() ?? '';
+    // A cell that lost its trailing `|`: a label whose `|` went to the next line, or the last value of a table.
+    const strayCell: boolean = prevInTable && t !== '' && (next.startsWith('|') || (isValueToken(t) && t.length <= 30));
+    prevInTable = line.includes('|') || strayCell;
+    if (!prevInTable) {
+      if (t !== '') prose.push({ text: line, line: i + 1 });
+      continue;
+    }
+    let col = 0;
+    for (const piece of line.split('|')) {
+      const t = piece.trim();
+      if (t !== '') tokens.push({ text: t, line: i + 1, column: col + piece.indexOf(t) + 1 });
+      col += piece.length + 1;
+    }
+  }
+  return { tables: tokens.length ? [tokens] : [], lines: prose };
+}
