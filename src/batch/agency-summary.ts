@@ -23,6 +23,8 @@ export interface AgencySummary {
   overClaims: number[];
   missingEvidence: number;
   warnings: number;
+  /** Failed consistency checks (勾稽关系), in rubric order; resolved = the office resolved it in the review. */
+  failedChecks: Array<{ id: string; severity: 'error' | 'warning'; resolved: boolean }>;
   /** First pass only: each rank criterion's basis value (null = unknown) and whether it applies to the agency. */
   rankBasis?: Array<number | null>;
   rankApplies?: boolean[];
@@ -62,6 +64,7 @@ export function summariseReport(report: ScoreReport, plan: BatchPlan, file: stri
     overClaims: report.overClaims.flatMap((o) => [plan.nodeIndex.get(o.id)!, o.claimed, o.score, o.difference]),
     missingEvidence: report.missingEvidence.length,
     warnings: report.diagnostics.length,
+    failedChecks: report.checks.filter((c) => c.outcome === 'fail').map((c) => ({ id: c.id, severity: c.severity, resolved: c.resolution !== undefined })),
   };
   if (wantLeafScores && wantLeafScores.length > 0) {
     s.leafScores = {};

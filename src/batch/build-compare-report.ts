@@ -10,6 +10,8 @@ import {
   RANKING_RULE,
   type AgencyRow,
   type BaselineSection,
+  type CheckFailureAgency,
+  type CheckInfo,
   type CompareReport,
   type GradeCount,
   type LeftOutFile,
@@ -146,6 +148,27 @@ function overClaimOf(plan: BatchPlan, a: AgencySummary): OverClaimAgency {
   };
 }
 
+/** The declared checks with their failure counts, and the agencies with failed checks (compact: ids only). */
+function checkTables(compiled: CompiledRubric, agencies: readonly AgencySummary[]): { checks: CheckInfo[]; checkFailures: CheckFailureAgency[] } {
+  const failedBy = new Map<string, number>();
+  const failures: CheckFailureAgency[] = [];
+  for (const a of agencies) {
+    if (a.failedChecks.length === 0) continue;
+    for (const c of a.failedChecks) failedBy.set(c.id, (failedBy.get(c.id) ?? 0) + 1);
+    const unresolved = a.failedChecks.filter((c) => c.severity === 'error' && !c.resolved).length;
+    failures.push({ code: a.agency.code, name: a.agency.name, failed: a.failedChecks.length, unresolved, checks: a.failedChecks.map((c) => ({ ...c })) });
+  }
+  failures.sort((x, y) => y.unresolved - x.unresolved || y.failed - x.failed || compareCodes(x.code, y.code));
+  const checks = compiled.rubric.checks.map((c): CheckInfo => ({
+    id: c.id,
+    message: c.message,
+    severity: c.severity,
+    ...(c.source !== undefined ? { source: c.source } : {}),
+    agenciesFailed: failedBy.get(c.id) ?? 0,
+  }));
+  return { checks, checkFailures: failures };
+}
+
 /**
  * The comparison report as the formatters read it: everything but the agency rows and the over-claims is built
  * (`head`, where those two lists are empty); they are made on demand from the summaries, so a 100,000-agency batch never holds all
@@ -197,6 +220,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
       overClaimItems: a.overClaims.length / 4,
       missingEvidence: a.missingEvidence,
       warnings: a.warnings,
+      failedChecks: a.failedChecks.map((c) => ({ ...c })),
     };
   };
   const head: CompareReport = {
@@ -219,6 +243,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
     gradeDistribution: gradeDistribution(compiled, agencies),
     weakSpots: weakSpots(plan, agencies),
     overClaims: [],
+    ...checkTables(compiled, agencies),
     rankCriteria: input.rankInfo,
     baseline: input.baseline,
     leftOut: input.leftOut,

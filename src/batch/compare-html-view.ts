@@ -1,7 +1,7 @@
 // The view model of the HTML comparison (templates/compare.hbs): every string and every SVG coordinate is
 // computed here, so the template only places escaped values. Input: the CompareReport contract only.
 import type { CompareReport } from './compare-report.js';
-import { agencyLabel, baselineNotes, cellText, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, num, orderedRows, overClaimHead, percent, signedNum } from './format-common.js';
+import { agencyLabel, baselineNotes, cellText, checkFailureLines, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, num, orderedRows, overClaimHead, percent, signedNum } from './format-common.js';
 
 
 /** At most this many agencies are drawn in the charts (the table always lists every agency). */
@@ -112,6 +112,8 @@ export function buildCompareHtmlView(report: CompareReport) {
       head: overClaimHead(o),
       items: o.items.map((i) => `${i.id} ${i.title}:自评 ${num(i.claimed)},核定 ${num(i.score)},高出 ${num(i.difference)}`),
     })),
+    checkCount: report.checks.length,
+    checkFailures: report.checkFailures.map((f) => ({ name: `${f.name}(${f.code})`, ...checkFailureLines(report, f) })),
     rankCriteria: report.rankCriteria.map(
       (k) => `${k.id} ${k.title}(${num(k.max)}分):按${k.basis.label}${k.order === 'desc' ? '从高到低' : '从低到高'}${k.among === 'class' ? '在同类单位中' : ''}排名,${k.scheme};参加排名 ${k.ranked} 个`,
     ),

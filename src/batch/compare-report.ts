@@ -61,6 +61,35 @@ export interface AgencyRow {
   missingEvidence: number;
   /** Warnings about the evidence that did not stop scoring. */
   warnings: number;
+  /** Failed consistency checks (勾稽关系) of this agency, in rubric order (ids as in CompareReport.checks). */
+  failedChecks: FailedCheckRef[];
+}
+
+/** A failed check of one agency: its id, severity and whether the office resolved it in its review. */
+export interface FailedCheckRef {
+  id: string;
+  severity: 'error' | 'warning';
+  resolved: boolean;
+}
+
+/** A check the rubric declares (勾稽关系), with how many agencies failed it. */
+export interface CheckInfo {
+  id: string;
+  message: string;
+  severity: 'error' | 'warning';
+  source?: string;
+  /** Agencies that failed this check. */
+  agenciesFailed: number;
+}
+
+/** An agency with failed checks: count and list (the agency table carries the same list per row). */
+export interface CheckFailureAgency {
+  code: string;
+  name: string;
+  /** Failed checks, and of them the error-level ones the office has not resolved (they keep the result provisional). */
+  failed: number;
+  unresolved: number;
+  checks: FailedCheckRef[];
 }
 
 export interface GradeCount {
@@ -205,6 +234,10 @@ export interface CompareReport {
   /** Agencies that claimed more than their evidence supports, largest excess first. */
   overClaims: OverClaimAgency[];
   rankCriteria: RankCriterionInfo[];
+  /** Every check the rubric declares, in rubric order, with how many agencies failed it. */
+  checks: CheckInfo[];
+  /** Agencies with failed checks: most unresolved first, then most failed, then by agency code. */
+  checkFailures: CheckFailureAgency[];
   baseline: BaselineSection | null;
   /** Files not scored (reported with file:line:field), sorted by file. */
   leftOut: LeftOutFile[];

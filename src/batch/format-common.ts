@@ -1,6 +1,6 @@
 // Shared pieces of the comparison formatters (text, CSV, HTML, xlsx): row order, Chinese column labels and
 // value display. Formatters read only the CompareReport contract.
-import type { AgencyRow, BaselineSection, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from './compare-report.js';
+import type { AgencyRow, BaselineSection, CheckFailureAgency, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from './compare-report.js';
 import { compareCodes } from './ranking.js';
 
 export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
@@ -63,6 +63,7 @@ export function mainHeaders(report: CompareReport): string[] {
     '自评偏高项数',
     '缺少佐证项数',
     '单项否决',
+    '数据核验未通过项数',
     '证据文件',
   ];
 }
@@ -89,6 +90,7 @@ export function mainCells(a: AgencyRow): Array<string | number | null> {
     a.overClaimItems,
     a.missingEvidence,
     a.veto ? a.veto.title : '',
+    a.failedChecks.length,
     a.file,
   ];
 }
@@ -103,6 +105,17 @@ export function leftOutLines(f: LeftOutFile): string[] {
 }
 
 /** Headline of an over-claiming agency: its claimed total against the computed one. */
+/** 数据核验: the headline of an agency with failed checks, then one line per failed check (its message). */
+export function checkFailureLines(report: CompareReport, f: CheckFailureAgency): { head: string; items: string[] } {
+  const byId = new Map(report.checks.map((c) => [c.id, c]));
+  const head = `未通过 ${f.failed} 项${f.unresolved > 0 ? `,其中错误级待处理 ${f.unresolved} 项(结果暂定)` : ''}`;
+  const items = f.checks.map((c) => {
+    const state = c.severity === 'warning' ? '提示' : c.resolved ? '错误,已处理' : '错误,待处理';
+    return `${c.id} ${byId.get(c.id)?.message ?? ''}(${state})`;
+  });
+  return { head, items };
+}
+
 export function overClaimHead(o: OverClaimAgency): string {
   if (o.claimed === null) return `未填自评总分,核定 ${num(o.final)};以下项目自评高于核定`;
   if (o.difference !== null && o.difference > 0) return `自评 ${num(o.claimed)},核定 ${num(o.final)},高出 ${num(o.difference)}`;

@@ -4,7 +4,7 @@
 import { displayWidth, padDisplay, truncateDisplay } from '../formatters/labels.js';
 import type { CompareView } from './build-compare-report.js';
 import type { AgencyRow } from './compare-report.js';
-import { agencyLabel, baselineNotes, cellText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
+import { agencyLabel, baselineNotes, cellText, checkFailureLines, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
 
 function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string[] {
   const widths = headers.map((h) => displayWidth(h));
@@ -94,6 +94,18 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
       }
     }
     out.push('');
+  }
+
+  if (report.checkFailures.length > 0) {
+    out.push(`数据核验未通过的单位(${report.checkFailures.length} 个,共 ${report.checks.length} 项核验):`);
+    for (const f of report.checkFailures) {
+      const l = checkFailureLines(report, f);
+      out.push(`  ${f.name}(${f.code}):${l.head}`);
+      for (const i of l.items) out.push(`    ${i}`);
+    }
+    out.push('');
+  } else if (report.checks.length > 0) {
+    out.push(`数据核验:全部单位通过(或无法核验)细则规定的 ${report.checks.length} 项核验。`, '');
   }
 
   if (report.rankCriteria.length > 0) {

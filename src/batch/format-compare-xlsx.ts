@@ -81,6 +81,26 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
     ),
     [14, 24, 10, 10, 8, 40, 10, 10, 10],
   );
+  if (report.checks.length > 0)
+    addTable(
+      wb,
+      '数据核验',
+      used,
+      ['单位代码', '单位', '未通过项数', '错误级待处理', '核验编号', '核验内容', '级别', '处理'],
+      report.checkFailures.flatMap((f) =>
+        f.checks.map((c): Cell[] => [
+          f.code,
+          f.name,
+          f.failed,
+          f.unresolved,
+          c.id,
+          report.checks.find((x) => x.id === c.id)?.message ?? '',
+          c.severity === 'error' ? '错误' : '提示',
+          c.severity === 'warning' ? '' : c.resolved ? '已处理' : '待处理',
+        ]),
+      ),
+      [14, 24, 10, 12, 24, 60, 8, 10],
+    );
   const b = report.baseline;
   if (b) {
     addTable(
