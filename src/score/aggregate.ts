@@ -153,9 +153,15 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
         reasons.push({ kind: 'cap', text: `下级得分合计 ${score} 分,本项最高 ${ceiling} 分`, points: ceiling.minus(score).toNumber() });
         score = ceiling;
       }
-      if (score.gt(start)) {
-        reasons.push({ kind: 'ceilingIf', text: `本项不高于 ${start} 分`, points: start.minus(score).toNumber() });
-        score = start;
+      if (start.lt(f.max)) {
+        // M12 先封顶再扣分, the same rule as on a leaf: the ceiling takes the place of the parent's maximum and the
+        // points its children lost (maximum − their sum) come off the ceiling — not min(ceiling, sum of children).
+        const top = n.overflow === 'cap' ? f.max : combined.applicableMax;
+        const losses = top.minus(score);
+        const capped = start.lt(top) ? start : top;
+        const after = capped.minus(losses);
+        reasons.push({ kind: 'ceilingIf', text: `先封顶再扣分:本项封顶 ${capped} 分,下级共失 ${losses} 分,得 ${after} 分`, points: 0 });
+        score = after;
       }
       const applicableMax = n.overflow === 'cap' ? f.max : combined.applicableMax;
       r = { id: f.id, score, applicableMax, status: statusFromScore(score, applicableMax), reasons, deductions: [], missingFacts: [] };
