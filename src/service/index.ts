@@ -27,3 +27,7 @@ export * from './domain/seed.js';
 export { scoreDocuments, compileRubricText, compiledFor, describeDiagnostics, hasReviewApi, EXPORT_NAMES } from './domain/engine.js';
 export { findSubmission, compiledOf } from './domain/submission-context.js';
 export { writeZip } from './domain/zip-writer.js';
+export { buildApp, DEFAULT_BODY_LIMIT, type BuildAppOptions, type ServiceContext, type ServicePlugin, type App, type ZApp } from './http/app.js';
+export { requireActor, SESSION_COOKIE, CSRF_HEADER, setSessionCookie, clearSessionCookie } from './http/auth.js';
+export { handleError, sendError } from './http/errors.js';
+export { auditCsv } from './http/routes-results.js';
