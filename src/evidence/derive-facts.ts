@@ -8,7 +8,8 @@ export type FactValues = Map<string, unknown>;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function compare(a: unknown, op: string, b: unknown): boolean {
+/** The comparison of `count: {list, operator, value}`, element by element (also used to find which elements counted). */
+export function compareValues(a: unknown, op: string, b: unknown): boolean {
   switch (op) {
     case 'equal':
       return a === b;
@@ -45,7 +46,7 @@ export function computeDerived(d: Derive, values: FactValues): number | null {
     if (!Array.isArray(list)) return null;
     const c = d.count;
     if ('itemsOf' in c) return list.length;
-    if ('list' in c) return list.filter((x) => compare(x, c.operator, c.value)).length;
+    if ('list' in c) return list.filter((x) => compareValues(x, c.operator, c.value)).length;
     return null;
   }
   if ('daysBetween' in d) {

@@ -95,6 +95,7 @@ export function buildReport(input: BuildInput): ScoreReport {
         ...(d.count !== undefined ? { count: d.count.toNumber() } : {}),
         ...(d.each !== undefined ? { each: d.each.toNumber() } : {}),
         applied: d.applied,
+        ...(d.occurrences !== undefined ? { occurrences: [...d.occurrences] } : {}),
       })),
       evidence: (evidence.evidence[f.id] ?? []).map((c) => ({ ...c })),
       missingFacts: r.missingFacts,

@@ -59,6 +59,8 @@ export interface Deduction {
   each?: number;
   /** False when an exclusive overlap or the cap left this deduction out. */
   applied: boolean;
+  /** Under `overlap: exclusive`, for a rule counting list elements: the 1-based positions this rule charged. */
+  occurrences?: number[];
 }
 
 /** The outcome of one declared consistency check (勾稽关系): `not_assessable` when a fact it reads is blank. */

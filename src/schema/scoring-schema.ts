@@ -92,6 +92,9 @@ const Deduct = z.strictObject({
   deductions: z.array(DeductionSchema).min(1).max(50),
   /** Required when two deductions read the same fact: stack (add up) or exclusive (only the largest counts). */
   overlap: z.enum(['stack', 'exclusive']).optional(),
+  /** With `overlap: exclusive`: rule ids in order of precedence where rules count the same occurrence (default:
+   *  the larger amount per occurrence first). */
+  precedence: z.array(IdSchema).min(1).max(50).optional(),
   /** M5: total deductions never exceed this (default: no cap beyond the floor). */
   cap: PointsSchema.optional(),
 });

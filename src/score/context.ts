@@ -16,6 +16,8 @@ export interface ScoredDeduction {
   count?: Dec;
   each?: Dec;
   applied: boolean;
+  /** Under an exclusive overlap: the 1-based list positions this rule charged, when they are visible. */
+  occurrences?: number[];
 }
 
 /** A leaf's result before tree aggregation (exact decimals). */

@@ -177,6 +177,15 @@ function checkScoring(model: RubricModel, add: Add, lineOf: LineOf): void {
         const facts = new Set<string>([...read, ...expandToEvidenceFacts(model.rubric.facts, read)]);
         for (const fact of facts) byFact.set(fact, [...(byFact.get(fact) ?? []), d.id]);
       });
+      if (s.precedence && s.overlap !== 'exclusive')
+        add(makeDiagnostic('SCHEMA_INVALID', { reason: 'precedence(扣分规则优先次序)只用于 overlap: exclusive', path: [...p, 'precedence'] }), [...p, 'precedence'], true);
+      else s.precedence?.forEach((id, i) => {
+        const at = [...p, 'precedence', i];
+        if (!s.deductions.some((d) => d.id === id)) {
+          const hint = didYouMean(id, s.deductions.map((d) => d.id));
+          add(makeDiagnostic('SCHEMA_INVALID', { reason: `precedence 中的 "${id}" 不是本项的扣分规则编号`, path: at, ...(hint ? { hint } : {}) }), at);
+        }
+      });
       if (s.overlap === undefined) {
         for (const [fact, ded] of byFact) {
           if (ded.length > 1) {

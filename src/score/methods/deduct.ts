@@ -10,12 +10,32 @@ import type { LeafResult, ScoreContext, ScoredDeduction } from '../context.js';
 import { countOccurrences } from '../numbers.js';
 import { missingResult } from './status.js';
 import { formatValue } from '../explain.js';
+import { compareValues } from '../../evidence/derive-facts.js';
+import { resolveExclusive, type FiredRule } from './exclusive.js';
 
 type Deduct = Extract<Scoring, { method: 'deduct' }>;
+type Deduction = Deduct['deductions'][number];
+
+/**
+ * The list positions a per-occurrence rule counts, when its fact is a derived count over a list
+ * (`count: {list, operator, value}` or `count: {itemsOf}`) read as is (no below/above/step); else null.
+ */
+function listPositions(per: NonNullable<Deduction['per']>, ctx: ScoreContext): Pick<FiredRule, 'positions' | 'list'> {
+  const facts = ctx.compiled.rubric.facts;
+  const d = facts[per.fact]?.derive;
+  if (per.below !== undefined || per.above !== undefined || per.step !== undefined || !d || !('count' in d)) return { positions: null };
+  const c = d.count;
+  const listId = 'list' in c ? c.list : 'itemsOf' in c ? c.itemsOf : null;
+  const list = listId !== null ? ctx.values.get(listId) : null;
+  if (listId === null || !Array.isArray(list)) return { positions: null };
+  const positions = list.flatMap((x, i) => ('list' in c ? (compareValues(x, c.operator, c.value) ? [i] : []) : [i]));
+  return { positions, list: { fact: listId, label: facts[listId]?.label ?? listId } };
+}
 
 export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, ctx: ScoreContext): LeafResult {
   const reasons: Reason[] = [];
   const fired: ScoredDeduction[] = [];
+  const firedRules: FiredRule[] = [];
   const missing: string[] = [];
   let pendingJudgement = false;
   const pendingKeys: string[] = [];
@@ -71,18 +91,12 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
     if (count !== undefined) sd.count = count;
     if (each !== undefined) sd.each = each;
     fired.push(sd);
+    firedRules.push({ scored: sd, rule: d, ...(d.per ? listPositions(d.per, ctx) : { positions: null }) });
     reasons.push({ kind: 'deduction', result: true, text: `扣 ${amount} 分:${text}`, points: amount.neg().toNumber(), ...(conditions ? { conditions } : {}) });
   }
   if (missing.length > 0) return missingResult(missing, max, ctx.compiled.rubric.facts);
-  if (s.overlap === 'exclusive' && fired.length > 1) {
-    // Only the largest deduction counts; the first of equal ones wins (document order).
-    let keep = fired[0]!;
-    for (const f of fired) if (f.amount.gt(keep.amount)) keep = f;
-    for (const f of fired) if (f !== keep) {
-      f.applied = false;
-      reasons.push({ kind: 'deduction', result: true, text: `与"${keep.reason}"为同一事件,按 exclusive 不重复扣分:${f.reason}`, points: f.amount.toNumber() });
-    }
-  }
+  // Exclusive overlap: each occurrence is charged once, by the rule with precedence (exclusive.ts).
+  if (s.overlap === 'exclusive' && fired.length > 1) resolveExclusive(firedRules, s.precedence ?? [], reasons);
   let total = fired.filter((f) => f.applied).reduce((a, f) => a.plus(f.amount), dec(0));
   if (s.cap !== undefined && total.gt(s.cap)) {
     reasons.push({ kind: 'deduction', result: true, text: `扣分合计 ${total} 分,超过本项扣分上限 ${s.cap} 分,按上限扣`, points: total.minus(s.cap).toNumber() });
