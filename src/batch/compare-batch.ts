@@ -19,7 +19,7 @@ import type { CompareReport } from './compare-report.js';
 import { scoreCohort } from './score-cohort.js';
 import { FileScorer, type ScoreTask } from './score-file.js';
 import { InProcessRunner, type TaskRunner } from './task-runner.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool, type PoolLimits } from './worker-pool.js';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
@@ -40,6 +40,8 @@ export interface CompareOptions {
   /** auto: workers only for batches of WORKER_THRESHOLD files or more. */
   workers?: 'auto' | 'always' | 'never';
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Heap and time limits of each worker thread (defaults: WORKER_OLD_GENERATION_MB, TASK_TIMEOUT_MS). */
+  workerLimits?: Partial<PoolLimits>;
 }
 
 async function createRunner(opts: CompareOptions, taskCount: number): Promise<TaskRunner> {
@@ -57,7 +59,7 @@ async function createRunner(opts: CompareOptions, taskCount: number): Promise<Ta
       ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
       : {}),
     cwd: opts.cwd,
-  });
+  }, opts.workerLimits);
 }
 
 /** Run a comparison; the whole CompareReport in memory. Never throws for bad evidence (it is reported in `leftOut`). */

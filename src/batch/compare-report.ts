@@ -147,7 +147,8 @@ export interface RankCriterionInfo {
   ranked: number;
 }
 
-export type LeftOutReason = 'unreadable' | 'invalid' | 'duplicate' | 'wrongRubric';
+/** aborted: scoring the file exhausted its worker's memory or time (RESOURCE_LIMIT / TIMEOUT); the batch went on. */
+export type LeftOutReason = 'unreadable' | 'invalid' | 'duplicate' | 'wrongRubric' | 'aborted';
 
 export interface LeftOutMessage {
   code: string;

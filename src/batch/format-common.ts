@@ -8,6 +8,7 @@ export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
   invalid: '内容有误',
   duplicate: '单位重复',
   wrongRubric: '非本细则的证据',
+  aborted: '评分中止(超出资源上限)',
 };
 
 export const KIND_TEXT = { score: '', bonus: '(加分)', penalty: '(扣分)' } as const;

@@ -58,7 +58,7 @@ export const DIAGNOSTIC_CODES = {
   FORM_CELL_INVALID: '{reason}',
   ARCHIVE_INVALID: '无法读取压缩包:{reason}',
   ARCHIVE_TOO_LARGE: '已拒绝读取:{reason}',
-  TOO_MANY_ITEMS: '{reason}有 {actual} 项以上,超过上限 {expected} 项,已拒绝解析',
+  TOO_MANY_ITEMS: '{reason}超过上限 {expected} 个,已拒绝解析',
   VALUE_TOO_LONG: '文字过长:{actual} 个字符,上限为 {expected} 个字符',
   CONTROL_CHARACTER: '文字中含有控制字符 {actual}(第 {expected} 个字符),可能用于伪造或隐藏屏幕上的内容;请删除后再提交',
   NUMBER_UNSAFE: '数值 {actual} {reason}',

@@ -30,14 +30,20 @@ export function countJsonKeys(text: string): number {
   return keys;
 }
 
-/** Keys in the parsed value, or -1 when it nests too deeply or uses a forbidden key (prototype pollution). */
-function inspect(value: unknown, depth: number): number {
+/**
+ * Keys in the parsed value, or -1 when it nests too deeply, holds too many values, has a string longer than a value
+ * may be, or uses a forbidden key (prototype pollution) — parseSource then gives the diagnostic.
+ */
+function inspect(value: unknown, depth: number, budget: { items: number }): number {
   if (depth > LIMITS.maxDepth) return -1;
   if (Array.isArray(value)) {
     let keys = 0;
+    budget.items -= value.length;
+    if (budget.items < 0) return -1;
     for (const v of value) {
+      if (badScalar(v)) return -1;
       if (v !== null && typeof v === 'object') {
-        const k = inspect(v, depth + 1);
+        const k = inspect(v, depth + 1, budget);
         if (k < 0) return -1;
         keys += k;
       }
@@ -47,11 +53,12 @@ function inspect(value: unknown, depth: number): number {
   if (value !== null && typeof value === 'object') {
     let keys = 0;
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return -1;
+      if (FORBIDDEN_KEYS.has(key) || key.length > LIMITS.maxValueChars || --budget.items < 0) return -1;
       keys++;
       const v = (value as Record<string, unknown>)[key];
+      if (badScalar(v)) return -1;
       if (v !== null && typeof v === 'object') {
-        const k = inspect(v, depth + 1);
+        const k = inspect(v, depth + 1, budget);
         if (k < 0) return -1;
         keys += k;
       }
@@ -59,6 +66,12 @@ function inspect(value: unknown, depth: number): number {
     return keys;
   }
   return 0;
+}
+
+/** A value parseSource reports: an over-long string, a non-finite number (1e309) or an integer past 2^53. */
+function badScalar(v: unknown): boolean {
+  if (typeof v === 'string') return v.length > LIMITS.maxValueChars;
+  return typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)));
 }
 
 /**
@@ -75,7 +88,7 @@ export function parseJsonSourceFast(file: string, text: string): Result<SourceFi
   } catch {
     return parseSource(file, text);
   }
-  const keys = inspect(data, 1);
+  const keys = inspect(data, 1, { items: LIMITS.maxItems });
   // A key count that differs from the text's key tokens means a duplicate key, which JSON.parse silently merges.
   if (keys < 0 || keys !== countJsonKeys(text)) return parseSource(file, text);
   let full: SourceFile | null = null;

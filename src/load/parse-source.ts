@@ -8,6 +8,13 @@ export const LIMITS = {
   maxBytes: 2 * 1024 * 1024,
   /** Deepest nesting accepted (flow + block). A rubric tree 8 levels deep is ~40 YAML levels. */
   maxDepth: 64,
+  /**
+   * Values (scalars and collections) in one document. The largest rubric here has ~3,000; an evidence file with a
+   * 500-row 统计表 and its citations stays far below.
+   */
+  maxItems: 50_000,
+  /** Characters in one value (a title, a reason, a list item, a block of text). */
+  maxValueChars: 100_000,
 };
 
 export interface SourceFile {
@@ -26,21 +33,33 @@ export interface SourceFile {
 /** Keys refused anywhere in input (prototype pollution); the JSON fast path uses the same set. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** What the pre-scan refuses before yaml builds a node per item. */
+export type PrescanProblem =
+  | { kind: 'deep'; offset: number }
+  | { kind: 'many'; offset: number; count: number }
+  | { kind: 'long'; offset: number; length: number };
+
 /**
- * Estimate the nesting depth with yaml's own Lexer, before composing: flow brackets count one level each,
- * block indentation one level per indent step and per `- ` / `? ` indicator on a line.
- * Returns the offset where the limit is passed, or -1.
+ * One pass of yaml's own Lexer before composing, refusing what would cost the composer memory and time out of
+ * proportion to the file: nesting beyond `maxDepth` (flow brackets one level each, block indentation one level per
+ * indent step and per `- ` / `? ` indicator on a line), more than `maxItems` values in the document (a 2 MiB flow
+ * list `[1,1,1,…]` holds a million, which took 19 s and 1 GB to compose), or one value longer than `maxValueChars`.
+ * Stops at the first problem, so a hostile file is refused after lexing only as far as the limit.
  */
-export function findExcessiveNesting(text: string, maxDepth = LIMITS.maxDepth): number {
+export function prescanSource(text: string, limits: typeof LIMITS = LIMITS): PrescanProblem | null {
   let flow = 0;
   let offset = 0;
   let lineIndicators = 0;
   let atLineStart = true;
   let indent = 0;
+  let items = 0;
+  let scalarNext = false;
   for (const token of new Lexer().lex(text)) {
     const first = token[0];
-    if (token === '[' || token === '{') flow++;
-    else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    if (token === '[' || token === '{') {
+      flow++;
+      items++;
+    } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
     else if (first === '\n' || first === '\r') {
       atLineStart = true;
       lineIndicators = 0;
@@ -51,17 +70,31 @@ export function findExcessiveNesting(text: string, maxDepth = LIMITS.maxDepth): 
       atLineStart = false;
     } else if ((token === '-' || token === '?') && flow === 0) {
       lineIndicators++;
+      items++;
       atLineStart = false;
     } else if (first !== '\u0002' && first !== '\u001f' && first !== '\u0018') {
       atLineStart = false;
     }
+    // A value: the token after a scalar marker (plain and block scalars), or a quoted scalar.
+    const isValue = scalarNext || first === '"' || first === "'";
+    scalarNext = token === '\u001f';
+    if (token === '\u001f') items++;
+    else if (first === '"' || first === "'") items++;
+    if (isValue && token.length > limits.maxValueChars) return { kind: 'long', offset, length: token.length };
+    if (items > limits.maxItems) return { kind: 'many', offset, count: items };
     // Each block level needs at least one column of indent; two-space style gives indent/2 levels.
     const depth = flow + Math.ceil(indent / 2) + lineIndicators;
-    if (depth > maxDepth || indent > maxDepth * 8) return offset;
+    if (depth > limits.maxDepth || indent > limits.maxDepth * 8) return { kind: 'deep', offset };
     // The lexer adds one-character control tokens (document, scalar and flow markers) not present in the source.
     if (!(token.length === 1 && token.charCodeAt(0) < 0x20 && token !== '\n' && token !== '\r' && token !== '\t')) offset += token.length;
   }
-  return -1;
+  return null;
+}
+
+/** Offset where nesting passes `maxDepth`, or -1 (the depth part of prescanSource). */
+export function findExcessiveNesting(text: string, maxDepth = LIMITS.maxDepth): number {
+  const p = prescanSource(text, { ...LIMITS, maxDepth, maxItems: Infinity, maxValueChars: Infinity });
+  return p?.kind === 'deep' ? p.offset : -1;
 }
 
 /** yaml's (English) error → the Chinese reason users read; the original is kept only where no translation fits. */
@@ -131,7 +164,7 @@ function findDuplicateKeys(root: unknown): YAMLError[] {
 }
 
 interface KeyProblem {
-  code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX';
+  code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX' | 'NUMBER_UNSAFE';
   offset: number;
   path: PathSegment[];
   data: { actual?: string; expected?: string; reason?: string; hint?: string };
@@ -161,6 +194,11 @@ function walkForKeyProblems(node: unknown, path: PathSegment[], found: KeyProble
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => walkForKeyProblems(item, [...path, i], found));
+  } else if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
+    // Past 2^53 a number is silently rounded (123456789012345678901234567890 → 1.2345678901234568e+29).
+    const raw = typeof node.source === 'string' ? node.source.trim() : String(node.value);
+    const reason = `超出可精确计算的范围(绝对值不能超过 ${Number.MAX_SAFE_INTEGER}),读入后会被悄悄改变;请核对数值`;
+    found.push({ code: 'NUMBER_UNSAFE', offset: node.range?.[0] ?? 0, path, data: { actual: raw, reason } });
   }
 }
 
@@ -177,12 +215,18 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
     return { ok: false, diagnostics: [makeDiagnostic('FILE_TOO_LARGE', { file, actual: bytes, expected: LIMITS.maxBytes })] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const deep = findExcessiveNesting(text);
-  if (deep >= 0) {
-    const before = text.slice(0, deep);
+  const problem = prescanSource(text);
+  if (problem) {
+    const before = text.slice(0, problem.offset);
     const line = before.split('\n').length;
-    const column = deep - before.lastIndexOf('\n');
-    return { ok: false, diagnostics: [{ ...makeDiagnostic('NESTING_TOO_DEEP', { file, expected: LIMITS.maxDepth }), line, column }] };
+    const column = problem.offset - before.lastIndexOf('\n');
+    const d =
+      problem.kind === 'deep'
+        ? makeDiagnostic('NESTING_TOO_DEEP', { file, expected: LIMITS.maxDepth })
+        : problem.kind === 'many'
+          ? makeDiagnostic('TOO_MANY_ITEMS', { file, reason: '文件中的值(字段、列表项)', expected: LIMITS.maxItems })
+          : makeDiagnostic('VALUE_TOO_LONG', { file, actual: problem.length, expected: LIMITS.maxValueChars });
+    return { ok: false, diagnostics: [{ ...d, line, column }] };
   }
   let doc: Document.Parsed;
   try {
