@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   JUDGEMENT_NOT_ALLOWED: '"{actual}" 不是酌情评分项(或酌情扣分规则),不能给出评审分',
   NOT_APPLICABLE_NOT_ALLOWED: '节点 "{actual}" 不允许声明为不适用',
   CLAIM_OUT_OF_RANGE: '自评分 {actual} 超出该项分值范围 {expected}',
+  PERCENT_SCALE_SUSPECT: '事实 "{name}" 是百分数,填写值 {actual} 不超过 1,而细则的标准是 {expected}%:是否想填 {reason}(即 {reason}%)?',
   MISSING_FACT: '缺少事实 "{actual}",相关评分项按 0 分计并标记为缺少佐证',
   RULING_IN_EVIDENCE: '证据材料由单位填写,不能包含政务公开办的{reason}("{actual}"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定',
   REVIEW_RUBRIC_MISMATCH: '评审文件对应的细则为 {actual},但当前细则为 {expected}',

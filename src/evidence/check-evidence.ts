@@ -9,6 +9,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import { dec, formatPoints } from '../score/decimal.js';
+import { suspectPercentFacts } from './percent-scale.js';
 
 const TYPE_TEXT: Record<string, string> = {
   boolean: '布尔值(true/false 或 是/否)',
@@ -115,6 +116,19 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const problem = factValueProblem(id, def, value, p);
     if (problem) add(problem.diagnostic, p, problem.atKey);
   }
+  for (const s of suspectPercentFacts(compiled, ev.facts))
+    add(
+      makeDiagnostic('PERCENT_SCALE_SUSPECT', {
+        severity: 'warning',
+        name: s.id,
+        actual: s.value,
+        expected: s.threshold,
+        reason: s.meant,
+        path: ['facts', s.id],
+        hint: '百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5',
+      }),
+      ['facts', s.id],
+    );
   // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
   const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
     if (model.byId.has(id)) return false;

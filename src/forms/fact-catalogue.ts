@@ -19,7 +19,7 @@ export const FACT_TYPE_TEXT: Record<string, string> = {
   boolean: '是/否',
   integer: '整数',
   number: '数值',
-  percent: '百分比(0–100)',
+  percent: '百分数(0–100,填 5 表示 5%)',
   date: '日期(YYYY-MM-DD)',
   enum: '选项',
   text: '文本',

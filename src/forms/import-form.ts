@@ -13,6 +13,7 @@ import type { FactDef } from '../schema/fact-schema.js';
 import { CLAIM_COL, cellRef, EVIDENCE_COL, FACT_COL, FIRST_ROW, FORM_MARK, INFO_FIELDS, SHEET, type InfoKey } from './form-layout.js';
 import { buildYamlForm } from './yaml-form.js';
 import { stringify } from 'yaml';
+import { dec } from '../score/decimal.js';
 
 export interface ImportedEvidence {
   /** The evidence as plain data (what the YAML parses to). */
@@ -84,6 +85,13 @@ function toNumber(v: string | number | boolean | Date): number | null {
   return null;
 }
 
+/** Whether an Excel number format scales by 100 (an unquoted, unescaped %), as `0%` or `0.00%` do; `0"%"` does not. */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return bare.includes('%');
+}
+
 const BOOL: Record<string, boolean> = { 是: true, 否: false, true: true, false: false, TRUE: true, FALSE: false, 有: true, 无: false };
 
 /** Parse a fact cell by the fact's type; a string describes what is wrong. */
@@ -104,7 +112,10 @@ function parseFact(def: FactDef, cell: Cell): { value: unknown } | { error: stri
     case 'number':
     case 'percent': {
       const n = typeof v === 'boolean' || v instanceof Date ? null : toNumber(v);
-      return n === null ? { error: `"${text}" 不是数值` } : { value: n };
+      if (n === null) return { error: `"${text}" 不是数值` };
+      // A percent-formatted cell shows 5% but stores 0.05: read it as the percentage it shows.
+      if (def.type === 'percent' && typeof v === 'number' && isPercentFormat(cell.numFmt)) return { value: dec(v).times(100).toNumber() };
+      return { value: n };
     }
     case 'date':
       return { value: v instanceof Date ? isoDate(v) : text };

@@ -62,6 +62,9 @@ function header(ws: ExcelJS.Worksheet, head: string[], widths: number[]): void {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+/** Number format of a percent fact's cell: the number as typed, followed by a literal % (no ×100 scaling). */
+export const PERCENT_FORMAT = 'General"%"';
+
 function input(cell: ExcelJS.Cell, text = false): void {
   cell.protection = { locked: false };
   cell.fill = FILL_INPUT;
@@ -94,7 +97,7 @@ function factValidation(def: FactDef, meta: MetaLists): ExcelJS.DataValidation |
   if (def.type === 'enum' && def.values) return listValidation(def.values, meta, title);
   if (def.type === 'integer' || def.type === 'number' || def.type === 'percent') {
     const { min, max } = numericRange(def);
-    const kind = def.type === 'integer' ? '整数' : '数值';
+    const kind = def.type === 'integer' ? '整数' : def.type === 'percent' ? '百分数(填 5 表示 5%)' : '数值';
     return {
       type: def.type === 'integer' ? 'whole' : 'decimal',
       operator: 'between',
@@ -199,6 +202,9 @@ function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     const vc = ws.getCell(r, FACT_COL.value);
     input(vc, d.type === 'text' || d.type === 'date' || d.type === 'list' || d.type === 'enum');
     vc.value = factCellValue(d, ev?.facts[row.id]);
+    // A percent fact holds the number before the % sign (5 for 5%): the cell shows a literal % after the number,
+    // so 5 reads "5%" and a typed "5%" (stored by Excel as 0.05 in a percent format) is read back as 5 on import.
+    if (d.type === 'percent') vc.numFmt = PERCENT_FORMAT;
     const dv = factValidation(d, meta);
     // The fact id keeps each row's validation distinct, so exceljs does not merge rows (see evidenceSheet).
     if (dv) vc.dataValidation = { ...dv, prompt: `${clip(dv.prompt ?? '', 180)}(${row.id})` };
