@@ -54,8 +54,10 @@ function fromSentences(lines: TextLine[]): CandidateFact[] {
         let a = start;
         while (a > prevEnd && !CLAUSE_END.test(sentence[a - 1]!)) a--;
         prevEnd = start + m[0].length;
+        // The clause runs on after the number (「收到29件依申请公开事项」) up to a delimiter, a conjunction or the
+        // next figure — never into the next item's label (「公开3条和政策解读4条」).
         let b = start + m[0].length;
-        while (b < sentence.length && !CLAUSE_END.test(sentence[b]!)) b++;
+        while (b < sentence.length && !CLAUSE_END.test(sentence[b]!) && !/[和及与\d]/.test(sentence[b]!)) b++;
         const clause = sentence.slice(a, b).trim();
         const indicator = indicatorOf(clause, m[3]!);
         if (!indicator) continue;

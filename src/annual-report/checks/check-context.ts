@@ -57,7 +57,8 @@ export class CheckContext {
     const reads = [...lhs, ...rhs];
     const blank = reads.filter((r) => r.value === null);
     if (blank.length) {
-      const names = blank.map((r) => `${r.report === '本年' ? '' : `${r.report}`}${r.ref}`).join('、');
+      const shown = blank.slice(0, 3).map((r) => `${r.report === '本年' ? '' : `[${r.report}]`}${r.ref}`);
+      const names = `${shown.join('、')}${blank.length > 3 ? ` 等 ${blank.length} 个` : ''}`;
       return { label: eq.label, outcome: 'NOT_ASSESSABLE', reads, detail: `空白单元格不是 0,无法核对:${names}` };
     }
     const sum = (xs: CellRead[]): Decimal => xs.reduce((s, r) => s.plus(r.value!), new Decimal(0));

@@ -28,3 +28,6 @@ export function findDeadline(level: string): Deadline | undefined {
 export function deadlineDate(year: number, d: Deadline): string {
   return `${year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
+
+/** Report years up to 2018 (2008 条例第三十一条): every agency publishes by 3月31日. */
+export const OLD_DEADLINE: Deadline = { level: '2019年以前', month: 3, day: 31, basis: '2008年条例第三十一条:每年3月31日前公布上一年度年报' };

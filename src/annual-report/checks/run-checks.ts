@@ -4,7 +4,7 @@ import type { AnnualReport } from '../model.js';
 import { checkH5, checkH6, checkS10, checkS12, checkS4 } from './cell-checks.js';
 import { CheckContext, type CheckOptions } from './check-context.js';
 import { combineOutcomes, type CheckItem, type CheckKind, type CheckResult, type Outcome, type SkippedCheck } from './check-types.js';
-import { deadlineDate, DEADLINES, findDeadline } from './deadline.js';
+import { deadlineDate, DEADLINES, findDeadline, OLD_DEADLINE } from './deadline.js';
 import { equationsH1, equationsH2, equationsH3, equationsH4, equationsS1, equationsS11, equationsS2, equationsS3, isTableFormat, type Equation } from './equations.js';
 import { checkS5, checkS6, checkS7, checkS8 } from './text-checks.js';
 
@@ -54,7 +54,8 @@ export const CHECKS: readonly CheckSpec[] = [
 ];
 
 function checkS9(ctx: CheckContext): CheckItem[] {
-  const d = findDeadline(ctx.opts.level!)!;
+  // Reports on years up to 2018 fall under the 2008 条例 (第三十一条: every agency by 3月31日).
+  const d = ctx.report.year! <= 2018 ? OLD_DEADLINE : findDeadline(ctx.opts.level!)!;
   const due = deadlineDate(ctx.report.year!, d);
   const on = ctx.report.publishedOn!;
   const ok = on <= due;

@@ -70,7 +70,7 @@ export function checkS5(ctx: CheckContext): CheckItem[] {
         const label = `${s.heading.slice(0, 2)}「${clause}」`;
         if (matched) items.push({ label, outcome: 'PASS', reads, detail: `文中 ${m[1]}${m[2]} = ${matched}` });
         else if (!assessable) items.push({ label, outcome: 'NOT_ASSESSABLE', reads, detail: '对应单元格为空白' });
-        else items.push({ label, outcome: 'WARN', reads, detail: `文中 ${m[1]}${m[2]} 与表中 ${reads.map((r) => `${r.ref} = ${r.value ?? '空白'}`).join(',')} 均不一致` });
+        else items.push({ label, outcome: 'WARN', reads, detail: `文中 ${m[1]}${m[2]} 与表中 ${[...new Map(reads.map((r) => [r.ref, r])).values()].map((r) => `${r.ref} = ${r.value ?? '空白'}`).join(',')} 均不一致` });
       }
     }
   }
