@@ -10,7 +10,7 @@ import type { FactDef } from '../../schema/fact-schema.js';
 import { allowedText, FACT_TYPE_TEXT, numericRange } from '../../forms/fact-catalogue.js';
 import { CITATION_FIELDS, fieldId, fieldName, type CitationField, type FieldErrors, type FormValues } from './form-fields.js';
 import { formRows } from './form-rows.js';
-import { buildLiveScore, emptyItemScore, type ItemScoreView, type LiveScore } from './live-score.js';
+import { buildLiveScore, emptyItemScore, type ItemScoreView, type LiveScore, type SectionScoreView } from './live-score.js';
 
 export interface ControlOption {
   value: string;
@@ -116,6 +116,8 @@ export interface FormSectionView {
   maxText: string;
   kindText: string;
   entries: FormEntryView[];
+  /** Subtotal of the section in the last report (blank before anything was scored). */
+  score: SectionScoreView;
 }
 
 export interface ErrorSummaryItem {
@@ -173,8 +175,10 @@ function describedBy(...ids: string[]): string {
 function textField(name: string, label: string, values: FormValues, errors: FieldErrors): TextFieldView {
   const inputId = fieldId(name);
   const error = Object.hasOwn(errors, name) ? errors[name]! : '';
-  const errorId = error ? `${inputId}-error` : '';
-  return { name, inputId, label, value: Object.hasOwn(values, name) ? values[name]! : '', error, errorId, describedBy: errorId };
+  // The error element is always rendered (the page script fills it in place); it describes the control only
+  // while it holds a message.
+  const errorId = `${inputId}-error`;
+  return { name, inputId, label, value: Object.hasOwn(values, name) ? values[name]! : '', error, errorId, describedBy: error ? errorId : '' };
 }
 
 /** The control of one fact. */
@@ -214,7 +218,7 @@ export function factControl(factId: string, def: FactDef, values: FormValues, er
     hintId,
     error: base.error,
     errorId: base.errorId,
-    describedBy: describedBy(hintId, base.errorId),
+    describedBy: describedBy(hintId, base.describedBy),
     alsoUsedBy: '',
   };
 }
@@ -312,14 +316,14 @@ export function buildEvidenceForm(input: EvidenceFormInput): EvidenceFormView {
       facts,
       sharedFacts,
       judged,
-      claim: { ...claimBase, maxText: points(n, p), hintId: claimHint, describedBy: describedBy(claimHint, claimBase.errorId) },
+      claim: { ...claimBase, maxText: points(n, p), hintId: claimHint, describedBy: describedBy(claimHint, claimBase.describedBy) },
       citations: citationRows(n.id, values, errors),
       attachments: attachments
         .filter((a) => a.nodeId === n.id)
         .map((a) => ({ id: String(a.id), name: a.name, href: a.href, sizeText: sizeText(a.size), inline: a.mime === 'application/pdf' || a.mime.startsWith('image/') })),
       uploadName: upload,
       uploadId: fieldId(upload),
-      notApplicable: na ? { ...na, hintId: `${na.inputId}-hint`, describedBy: describedBy(`${na.inputId}-hint`, na.errorId) } : null,
+      notApplicable: na ? { ...na, hintId: `${na.inputId}-hint`, describedBy: describedBy(`${na.inputId}-hint`, na.describedBy) } : null,
       score: liveItems.get(n.id) ?? emptyItemScore(n.id),
     };
   };
@@ -337,7 +341,8 @@ export function buildEvidenceForm(input: EvidenceFormInput): EvidenceFormView {
         for (const c of n.children) visit(compiled.model.byId.get(c)!);
       };
       visit(top);
-      return { id: top.id, title: top.node.title, maxText: points(top, p), kindText: KIND_TEXT[top.kind], entries };
+      const score = live?.sections.find((x) => x.id === top.id) ?? { id: top.id, scoreText: '', applicableMaxText: '', claimedText: '', statusText: '', statusClass: '' };
+      return { id: top.id, title: top.node.title, maxText: points(top, p), kindText: KIND_TEXT[top.kind], entries, score };
     });
 
   const shown = new Set(firstRowOfFact.keys());
