@@ -34,7 +34,7 @@ export const DIAGNOSTIC_CODES = {
   VERSION_MISMATCH: '证据材料对应的细则版本为 {actual},但当前细则版本为 {expected}',
   FACT_TYPE_MISMATCH: '事实 "{name}" 的值 {actual:json} 类型不符,应为{expected}',
   FACT_OUT_OF_RANGE: '事实 "{name}" 的值 {actual} 超出允许范围 {expected}',
-  FACT_DERIVED_GIVEN: '事实 "{actual}" 由细则自动计算,不应在证据中填写',
+  FACT_DERIVED_GIVEN: '事实 "{actual}" 由细则自动计算,不能手工填写或更正',
   JUDGEMENT_OUT_OF_BOUNDS: '评审分 {actual} 超出允许范围 {expected}',
   JUDGEMENT_NOT_ALLOWED: '"{actual}" 不是酌情评分项(或酌情扣分规则),不能给出评审分',
   NOT_APPLICABLE_NOT_ALLOWED: '节点 "{actual}" 不允许声明为不适用',

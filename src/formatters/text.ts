@@ -9,7 +9,8 @@ function row(n: ReportNode): string {
   const title = padDisplay(truncateDisplay(`${indent}${n.id} ${n.title}`, 46), 46);
   const claimed = n.claimed !== undefined ? String(n.claimed) : '';
   const diff = n.difference !== undefined && n.difference !== 0 ? signed(n.difference) : '';
-  return `${title} ${padDisplay(String(n.max), 5, true)} ${padDisplay(claimed, 5, true)} ${padDisplay(String(n.score), 5, true)} ${padDisplay(diff, 6, true)}  ${STATUS_TEXT[n.status]}`;
+  const overridden = n.voices.reviewed?.rulings.some((r) => r.kind === 'override') ? '·改定' : '';
+  return `${title} ${padDisplay(String(n.max), 5, true)} ${padDisplay(claimed, 5, true)} ${padDisplay(String(n.score), 5, true)} ${padDisplay(diff, 6, true)}  ${STATUS_TEXT[n.status]}${overridden}`;
 }
 
 function explain(n: ReportNode, byId: Map<string, ReportNode>): string[] {
@@ -56,10 +57,15 @@ export function formatText(report: ScoreReport): string {
   out.push(`${report.rubric.title}(版本 ${report.rubric.version})`);
   out.push(`单位:${a.name}${a.shortName ? `(${a.shortName})` : ''}${a.class ? `  类别:${a.class}` : ''}  年度:${report.period.year}`);
   out.push(
-    `总分 ${t.final} / ${t.max}  等次:${t.grade}  (基础分 ${t.base},加分 ${t.bonus},扣分 ${t.penalty};适用满分 ${t.applicableMax},百分制 ${t.normalized})` +
+    `总分 ${t.final} / ${t.max}${report.status === 'provisional' ? '(暂定)' : ''}  等次:${t.grade}${report.status === 'provisional' ? '(暂定)' : ''}  (基础分 ${t.base},加分 ${t.bonus},扣分 ${t.penalty};适用满分 ${t.applicableMax},百分制 ${t.normalized})` +
       (t.claimed !== null ? `  自评 ${t.claimed}` : ''),
   );
   if (report.veto) out.push(`单项否决:${report.veto.title}。${report.veto.reason}`);
+  out.push(
+    report.status === 'provisional'
+      ? `结果:暂定,待政务公开办评定 ${report.pending.length} 项(见文末)`
+      : `结果:最终${report.review ? `(已计入评审文件${report.review.file ? ` ${report.review.file}` : ''})` : ''}`,
+  );
   out.push('');
   out.push(`${padDisplay('编号 项目', 46)} ${padDisplay('分值', 5, true)} ${padDisplay('自评', 5, true)} ${padDisplay('核定', 5, true)} ${padDisplay('差额', 6, true)}  状态`);
   for (const n of report.nodes) out.push(row(n));
@@ -82,6 +88,22 @@ export function formatText(report: ScoreReport): string {
     for (const m of report.missingEvidence) out.push(`  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`);
   }
   out.push(...checkLines(report));
+  const overridden = report.nodes.filter((n) => n.voices.reviewed?.rulings.some((r) => r.kind === 'override'));
+  if (overridden.length > 0) {
+    out.push('', `政务公开办改定的项目(${overridden.length} 项):`);
+    for (const n of overridden) {
+      const o = n.voices.reviewed!.rulings.find((r) => r.kind === 'override')!;
+      out.push(`  ${n.id} ${n.title}:计算 ${n.voices.computed ?? '—'},改定 ${n.score}——${o.reason}(${o.by},${o.date})`);
+    }
+  }
+  if (report.corrections.length > 0) {
+    out.push('', `政务公开办更正的事实(${report.corrections.length} 项,按更正值评分):`);
+    for (const c of report.corrections) out.push(`  ${c.label}(${c.fact}):原值 ${JSON.stringify(c.original)} → 更正 ${JSON.stringify(c.corrected)}——${c.reason}(${c.by},${c.date})`);
+  }
+  if (report.pending.length > 0) {
+    out.push('', `待政务公开办评定(${report.pending.length} 项,评定前结果为暂定):`);
+    for (const p of report.pending) out.push(`  ${p.id} ${p.title}:${p.why}`);
+  }
   out.push('', `细则 ${report.rubric.hash.slice(0, 19)}… 证据 ${report.evidence.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version}`);
   return out.join('\n') + '\n';
 }

@@ -74,8 +74,9 @@ export function formatBlankReview(compiled: CompiledRubric, evidence: Evidence, 
     .map((l) => (l ? ` ${l}` : ''))
     .join('\n');
   (doc.get('rubric', true) as { flow?: boolean }).flow = true;
+  (doc.get('agency', true) as { flow?: boolean }).flow = true;
   const claims = evidence.claims;
-  const example = (field: string): string => `写法:{ ${field}, reason: 理由, by: 旗政务公开办, date: ${today} }`;
+  const example = (field: string): string => `写法:{ ${field}, reason: 理由, by: 政务公开办, date: ${today} }`;
 
   commentKey(root, 'judgements', ['======== 酌情评分(在细则给定的范围内评定) ========', example('score: 分数')], true);
   const jm = doc.get('judgements', true);

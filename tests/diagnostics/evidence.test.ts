@@ -1,5 +1,6 @@
 // An agency's evidence checked against the rubric: which rubric and version, facts (known, typed, in range, not
-// derived), claims, judgements, not-applicable declarations — and the MISSING_FACT warning carried into the report.
+// derived), claims, not-applicable requests, rulings refused (they are the office's) — and the MISSING_FACT warning
+// carried into the report. The office's review file has its own tests (review.test.ts).
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics, parseEvidence, scoreEvidence } from '../../src/index.js';
 import { brief, checkEvidenceText, compileRubricText, EVIDENCE_FILE, single, yaml } from '../helpers/diagnostics.js';
@@ -148,7 +149,7 @@ describe('facts', () => {
     const c = checkEvidenceText(compiled, evidence('facts:\n  doubled: 3\n'));
     expect(brief(single(c))).toEqual({ code: 'FACT_DERIVED_GIVEN', line: 5, column: 3, path: 'facts.doubled' });
     expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:5:3 错误 FACT_DERIVED_GIVEN facts.doubled:事实 "doubled" 由细则自动计算,不应在证据中填写
+      "evidence.yaml:5:3 错误 FACT_DERIVED_GIVEN facts.doubled:事实 "doubled" 由细则自动计算,不能手工填写或更正
         5 |   doubled: 3
           |   ^
       共 1 个错误,0 个警告"
@@ -170,7 +171,7 @@ describe('facts', () => {
   });
 });
 
-describe('claims, judgements and not-applicable declarations', () => {
+describe('claims, rulings and not-applicable requests', () => {
   it('a claim above the item\'s points, and a claim for an item that does not exist', () => {
     const c = checkEvidenceText(compiled, evidence('claims:\n  "1": 45\n  "4": 1\n'));
     expect(c.diagnostics.map(brief)).toEqual([
@@ -188,72 +189,43 @@ describe('claims, judgements and not-applicable declarations', () => {
     `);
   });
 
-  it('judgements outside their bounds (an item, and a judged deduction)', () => {
+  it('rulings are the office\'s: judgements, overrides, corrections in an evidence file are refused, each at its key', () => {
     const c = checkEvidenceText(
       compiled,
       evidence(yaml`
+        facts: { trainings: 60 }
         judgements:
-          "2": { score: 25, reason: 办理规范, by: 县政务公开办 }
-          "3#late": { score: 9, reason: 年报迟报两个月, by: 县政务公开办 }
-      `),
-    );
-    expect(c.diagnostics.map(brief)).toEqual([
-      { code: 'JUDGEMENT_OUT_OF_BOUNDS', line: 5, column: 17, path: 'judgements["2"].score' },
-      { code: 'JUDGEMENT_OUT_OF_BOUNDS', line: 6, column: 22, path: 'judgements["3#late"].score' },
-    ]);
-    expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:5:17 错误 JUDGEMENT_OUT_OF_BOUNDS judgements["2"].score:评审分 25 超出允许范围 [0, 20]
-        5 |   "2": { score: 25, reason: 办理规范, by: 县政务公开办 }
-          |                 ^
-      evidence.yaml:6:22 错误 JUDGEMENT_OUT_OF_BOUNDS judgements["3#late"].score:评审分 9 超出允许范围 [1, 5]
-        6 |   "3#late": { score: 9, reason: 年报迟报两个月, by: 县政务公开办 }
-          |                      ^
-      共 2 个错误,0 个警告"
-    `);
-  });
-
-  it('a judgement for an item that is not judged lists the ones that are', () => {
-    const c = checkEvidenceText(
-      compiled,
-      evidence(yaml`
-        judgements:
+          "2": { score: 20, reason: 办理规范, by: 县政务公开办 }
+        overrides:
           "1": { score: 40, reason: 制度健全, by: 县政务公开办 }
-          "3#few": { score: 1, reason: 培训少, by: 县政务公开办 }
+        corrections: { trainings: { value: 3, reason: 核实, by: 县政务公开办 } }
       `),
     );
+    // Every other problem is still reported (the trainings value out of range).
     expect(c.diagnostics.map(brief)).toEqual([
-      { code: 'JUDGEMENT_NOT_ALLOWED', line: 5, column: 3, path: 'judgements["1"]' },
-      { code: 'JUDGEMENT_NOT_ALLOWED', line: 6, column: 3, path: 'judgements["3#few"]' },
+      { code: 'FACT_OUT_OF_RANGE', line: 4, column: 21, path: 'facts.trainings' },
+      { code: 'RULING_IN_EVIDENCE', line: 5, column: 1, path: 'judgements' },
+      { code: 'RULING_IN_EVIDENCE', line: 7, column: 1, path: 'overrides' },
+      { code: 'RULING_IN_EVIDENCE', line: 9, column: 1, path: 'corrections' },
     ]);
     expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:5:3 错误 JUDGEMENT_NOT_ALLOWED judgements["1"]:"1" 不是酌情评分项(或酌情扣分规则),不能给出评审分
-        5 |   "1": { score: 40, reason: 制度健全, by: 县政务公开办 }
-          |   ^
-        提示:本细则可评审的项目:2、3#late
-      evidence.yaml:6:3 错误 JUDGEMENT_NOT_ALLOWED judgements["3#few"]:"3#few" 不是酌情评分项(或酌情扣分规则),不能给出评审分
-        6 |   "3#few": { score: 1, reason: 培训少, by: 县政务公开办 }
-          |   ^
-        提示:本细则可评审的项目:2、3#late
-      共 2 个错误,0 个警告"
+      "evidence.yaml:4:21 错误 FACT_OUT_OF_RANGE facts.trainings:事实 "trainings" 的值 60 超出允许范围 [0, 50]
+        4 | facts: { trainings: 60 }
+          |                     ^
+      evidence.yaml:5:1 错误 RULING_IN_EVIDENCE judgements:证据材料由单位填写,不能包含政务公开办的评审意见("judgements"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
+        5 | judgements:
+          | ^
+        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+      evidence.yaml:7:1 错误 RULING_IN_EVIDENCE overrides:证据材料由单位填写,不能包含政务公开办的改定分("overrides"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
+        7 | overrides:
+          | ^
+        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+      evidence.yaml:9:1 错误 RULING_IN_EVIDENCE corrections:证据材料由单位填写,不能包含政务公开办的事实更正("corrections"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
+        9 | corrections: { trainings: { value: 3, reason: 核实, by: 县政务公开办 } }
+          | ^
+        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+      共 4 个错误,0 个警告"
     `);
-  });
-
-  it('a reason cut in two by an ASCII comma inside { } gets advice to quote it', () => {
-    const c = checkEvidenceText(compiled, evidence('judgements:\n  "2": { score: 10, reason: 台账基本完整,个别件答复格式不规范, by: 县政务公开办 }\n'));
-    expect(brief(single(c))).toEqual({ code: 'UNKNOWN_KEY', line: 5, column: 36, path: 'judgements["2"]["个别件答复格式不规范"]' });
-    expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:5:36 错误 UNKNOWN_KEY judgements["2"]["个别件答复格式不规范"]:未知字段 "个别件答复格式不规范"
-        5 |   "2": { score: 10, reason: 台账基本完整,个别件答复格式不规范, by: 县政务公开办 }
-          |                                          ^
-        提示:花括号里的英文逗号把文字截断了:请给整段文字加引号,写成 reason: "台账基本完整,个别件答复格式不规范"
-      共 1 个错误,0 个警告"
-    `);
-  });
-
-  it('a judgement without a reason', () => {
-    const c = checkEvidenceText(compiled, evidence('judgements:\n  "2": { score: 10, reason: "", by: 县政务公开办 }\n'));
-    expect(brief(single(c))).toEqual({ code: 'SCHEMA_INVALID', line: 5, column: 29, path: 'judgements["2"].reason' });
-    expect(c.diagnostics[0]!.message).toBe('"reason" 不能为空');
   });
 
   it('not applicable declared for an item that may not be, and for an unknown item', () => {

@@ -4,13 +4,15 @@
 //   ```yaml extends    a rubric that extends a file in rubrics/: compiled with a reader for that folder.
 //   ```yaml evidence   evidence for the rubric block just before it (rubric/agency/period may be left out):
 //                      must validate, and its `# 预期:节点 X 得 N 分` / `# 预期:总分 N` / `# 预期:等次 名称` lines must hold.
+//   ```yaml review     the office's review for the evidence block just before it (rubric/agency may be left out):
+//                      evidence + review must validate, and the review's 预期 lines (and `# 预期:状态 final`) hold.
 // It also checks that the guide names every scoring method, operator, not-applicable policy, derived-fact built-in
 // and top-level rubric key the schemas define, and maps every mechanism M1–M30.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_OPERATORS } from '../../src/compile/operators.js';
-import { formatDiagnostics, parseEvidence, parseRubric, parseSource, RubricSchema, scoreEvidence, type CompiledRubric, type Result } from '../../src/index.js';
+import { formatDiagnostics, parseEvidence, parseReview, parseRubric, parseSource, RubricSchema, scoreEvidence, type CompiledRubric, type LoadedEvidence, type Result, type ScoreReport } from '../../src/index.js';
 import { DeriveSchema } from '../../src/schema/fact-schema.js';
 import { NA_POLICIES } from '../../src/schema/rubric-schema.js';
 import { ScoringSchema } from '../../src/schema/scoring-schema.js';
@@ -19,7 +21,7 @@ const GUIDE = 'rubrics/README.md';
 const text = readFileSync(GUIDE, 'utf8');
 
 interface Block {
-  kind: 'rubric' | 'fragment' | 'extends' | 'evidence';
+  kind: 'rubric' | 'fragment' | 'extends' | 'evidence' | 'review';
   body: string;
   /** Line of the opening fence in the guide. */
   line: number;
@@ -42,8 +44,8 @@ function extractBlocks(markdown: string): Block[] {
     if (lang !== 'yaml' && lang !== 'yml') continue;
     const tag = fence[2] ?? '';
     const kind = tag === '' ? 'rubric' : tag;
-    if (lang === 'yml' || !['rubric', 'fragment', 'extends', 'evidence'].includes(kind)) {
-      throw new Error(`${GUIDE}:${start + 1}: unknown block "${l}" (use \`\`\`yaml, \`\`\`yaml fragment, \`\`\`yaml extends or \`\`\`yaml evidence)`);
+    if (lang === 'yml' || !['rubric', 'fragment', 'extends', 'evidence', 'review'].includes(kind)) {
+      throw new Error(`${GUIDE}:${start + 1}: unknown block "${l}" (use \`\`\`yaml, \`\`\`yaml fragment, \`\`\`yaml extends, \`\`\`yaml evidence or \`\`\`yaml review)`);
     }
     blocks.push({ kind: kind as Block['kind'], body: body.join('\n') + '\n', line: start + 1, heading });
   }
@@ -85,19 +87,58 @@ function completeEvidence(body: string, rubric: CompiledRubric): string {
   return head + body;
 }
 
+/** The review snippet with its header filled in for the evidence it rules on. */
+function completeReview(body: string, rubric: CompiledRubric, agencyCode: string): string {
+  let head = '';
+  if (!/^rubric:/m.test(body)) head += `rubric: { id: ${rubric.rubric.id}, version: "${rubric.rubric.version}" }\n`;
+  if (!/^agency:/m.test(body)) head += `agency: { code: ${agencyCode} }\n`;
+  return head + body;
+}
+
+/** Check a block's `# 预期:…` lines against a report (at least one unless `optional`). */
+function checkExpectations(file: string, body: string, report: ScoreReport, optional = false): void {
+  const expectations = [...body.matchAll(/^#\s*预期[::]\s*(.+)$/gm)].map((m) => m[1]!.trim());
+  if (!optional) expect(expectations.length, 'an evidence or review block states at least one 预期').toBeGreaterThan(0);
+  for (const e of expectations) {
+    const node = /^节点\s*(\S+)\s*得\s*(-?[\d.]+)\s*分/.exec(e);
+    const total = /^总分\s*(-?[\d.]+)/.exec(e);
+    const grade = /^等次\s*(\S+)/.exec(e);
+    const status = /^状态\s*(provisional|final)/.exec(e);
+    if (node) expect(report.nodes.find((n) => n.id === node[1])?.score, `${file}: ${e}`).toBe(Number(node[2]));
+    else if (total) expect(report.totals.final, `${file}: ${e}`).toBe(Number(total[1]));
+    else if (grade) expect(report.totals.grade, `${file}: ${e}`).toBe(grade[1]);
+    else if (status) expect(report.status, `${file}: ${e}`).toBe(status[1]);
+    else throw new Error(`${file}: cannot read "预期:${e}" (write 节点 X 得 N 分, 总分 N, 等次 名称 or 状态 final)`);
+  }
+}
+
 describe(`${GUIDE}: every yaml block`, () => {
   it('the guide has examples of every kind', () => {
     const kinds = new Set(blocks.map((b) => b.kind));
-    expect([...kinds].sort()).toEqual(['evidence', 'extends', 'fragment', 'rubric']);
+    expect([...kinds].sort()).toEqual(['evidence', 'extends', 'fragment', 'review', 'rubric']);
     expect(blocks.length).toBeGreaterThan(20);
   });
 
   let last: CompiledRubric | null = null;
+  let lastEvidence: LoadedEvidence | null = null;
   for (const b of blocks) {
     const name = `line ${b.line} (${b.heading}): ${b.kind}`;
+    if (b.kind === 'review') {
+      it(`${name} is a valid review of the evidence before it and scores as the guide says`, async () => {
+        expect(lastEvidence, 'a review block must follow an evidence block').not.toBeNull();
+        const compiled = last!;
+        const file = `${GUIDE}:${b.line}`;
+        const source = completeReview(b.body, compiled, lastEvidence!.evidence.agency.code);
+        const rv = parseReview(file, source, compiled, lastEvidence!);
+        if (!rv.ok) throw new Error(`review at ${file} is invalid:\n${formatDiagnostics(rv.diagnostics, new Map([[file, source]]))}`);
+        checkExpectations(file, b.body, await scoreEvidence(compiled, lastEvidence!, rv.value));
+      });
+      continue;
+    }
     if (b.kind !== 'evidence') {
       it(`${name} compiles`, () => {
         last = compileBlock(b);
+        lastEvidence = null;
       });
       continue;
     }
@@ -108,18 +149,8 @@ describe(`${GUIDE}: every yaml block`, () => {
       const source = completeEvidence(b.body, compiled);
       const ev = parseEvidence(file, source, compiled);
       if (!ev.ok) throw new Error(`evidence at ${file} is invalid:\n${formatDiagnostics(ev.diagnostics, new Map([[file, source]]))}`);
-      const report = await scoreEvidence(compiled, ev.value);
-      const expectations = [...b.body.matchAll(/^#\s*预期[::]\s*(.+)$/gm)].map((m) => m[1]!.trim());
-      expect(expectations.length, 'an evidence block states at least one 预期').toBeGreaterThan(0);
-      for (const e of expectations) {
-        const node = /^节点\s*(\S+)\s*得\s*(-?[\d.]+)\s*分/.exec(e);
-        const total = /^总分\s*(-?[\d.]+)/.exec(e);
-        const grade = /^等次\s*(\S+)/.exec(e);
-        if (node) expect(report.nodes.find((n) => n.id === node[1])?.score, `${file}: ${e}`).toBe(Number(node[2]));
-        else if (total) expect(report.totals.final, `${file}: ${e}`).toBe(Number(total[1]));
-        else if (grade) expect(report.totals.grade, `${file}: ${e}`).toBe(grade[1]);
-        else throw new Error(`${file}: cannot read "预期:${e}" (write 节点 X 得 N 分, 总分 N or 等次 名称)`);
-      }
+      lastEvidence = ev.value;
+      checkExpectations(file, b.body, await scoreEvidence(compiled, ev.value));
     });
   }
 });

@@ -1,10 +1,11 @@
 // Helpers for the diagnostics tests: run a rubric or evidence text through the pipeline and print what a user
 // would see (`file:line:col 错误 CODE path:message`, code frame, 提示), plus compact views for explicit asserts.
 import { expect } from 'vitest';
-import { formatDiagnostics, parseEvidence, parseRubric, type CompiledRubric, type Diagnostic } from '../../src/index.js';
+import { formatDiagnostics, parseEvidence, parseReview, parseRubric, type CompiledRubric, type Diagnostic } from '../../src/index.js';
 
 export const RUBRIC_FILE = 'rubric.yaml';
 export const EVIDENCE_FILE = 'evidence.yaml';
+export const REVIEW_FILE = 'review.yaml';
 
 /** Strip the common indentation of a template literal and its first newline, so line numbers start at 1. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -55,4 +56,12 @@ export function single(c: Checked): Diagnostic {
   expect(c.ok).toBe(false);
   expect(c.diagnostics.map((d) => d.code)).toHaveLength(1);
   return c.diagnostics[0]!;
+}
+
+/** Validate the office's review text against a compiled rubric and (valid) evidence text. */
+export function checkReviewText(compiled: CompiledRubric, evidenceText: string, text: string): Checked {
+  const ev = parseEvidence(EVIDENCE_FILE, evidenceText, compiled);
+  if (!ev.ok) throw new Error(formatDiagnostics(ev.diagnostics, new Map([[EVIDENCE_FILE, evidenceText]])));
+  const r = parseReview(REVIEW_FILE, text, compiled, ev.value);
+  return checked(r.ok, r.diagnostics, REVIEW_FILE, text);
 }

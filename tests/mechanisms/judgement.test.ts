@@ -124,7 +124,7 @@ describe('M7 judged deduction (不全的扣1-18分)', () => {
     { complete: false, judged: 1, late: 1, score: 18.5, status: 'deducted' }, // 20 − 1 − 0.5
     { complete: true, judged: undefined, late: 0, score: 20, status: 'met' }, // rule does not fire: no judgement needed
   ])('complete=$complete judged=$judged late=$late → $score', async ({ complete, judged, late, score, status }) => {
-    const judgements = judged === undefined ? {} : { 'd#incomplete': { score: judged, reason: '缺少两类栏目', by } };
+    const judgements: Record<string, Record<string, unknown>> = judged === undefined ? {} : { 'd#incomplete': { score: judged, reason: '缺少两类栏目', by } };
     const n = nodeOf(await scoreBody(body, { complete, late }, {}, { judgements }), 'd');
     expect(n.score).toBe(score);
     expect(n.status).toBe(status);
