@@ -145,7 +145,8 @@ export function evaluateChecks(
     const out: CheckResult = { id: c.id, severity: c.severity, message: c.message, kind, outcome: res.outcome, values: read, text: res.text };
     if (c.source !== undefined) out.source = c.source;
     const ruling = Object.prototype.hasOwnProperty.call(resolutions, c.id) ? resolutions[c.id] : undefined;
-    if (ruling && res.outcome !== 'pass') {
+    // Kept on a passing check too: a failure the office corrected passes on the corrected values and says so.
+    if (ruling) {
       out.resolution = { resolution: ruling.resolution, reason: ruling.reason, by: ruling.by };
       if (ruling.date !== undefined) out.resolution.date = ruling.date;
     }

@@ -121,7 +121,8 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
   });
   const totals = computeTotals(model, results, ctx, assessmentVeto);
   diagnostics.push(...missingFactWarnings(compiled, values, notApplicable, undecidedVetoes));
-  const checks = evaluateChecks(compiled.rubric.checks, compiled.rubric.facts, values);
+  // Checks read the values the engine scored with (the office's corrections applied); its resolutions are carried.
+  const checks = evaluateChecks(compiled.rubric.checks, compiled.rubric.facts, values, review?.checks ?? {});
   const status = computeStatus({ compiled, results, evidence, review, assessmentVetoStops: assessmentVeto?.stopScoring === true, checks });
   return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, diagnostics, opts });
 }

@@ -1,6 +1,7 @@
 // The seed rubric's 附件2 identities and narrative contradictions on the bundled 住建局 example (seed 003).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseEvidence, parseReview, scoreEvidence } from '../../src/api.js';
 import { compileOk, scoreOk } from '../helpers/score.js';
 
 const rubric = compileOk(readFileSync('rubrics/etuokeqianqi-2017.yaml', 'utf8'), 'rubrics/etuokeqianqi-2017.yaml');
@@ -61,6 +62,52 @@ describe('etuokeqianqi-2017 checks on the 住建局 example', () => {
   it('a blank row makes the checks reading it not assessable, never a pass', async () => {
     const r = await scoreOk(rubric, zhujianju.replace(/^  staffPartTime: 1 /m, '  staffPartTime: null '), 'zhujianju-blank.yaml');
     expect(r.checks.find((c) => c.id === 'staff-by-type')!.outcome).toBe('not_assessable');
+  });
+});
+
+describe('the office resolves failed checks in its review', () => {
+  const review = readFileSync('examples/etuokeqianqi-2017/reviews/etqq-zjj.yaml', 'utf8');
+  const score = async (reviewText: string | null) => {
+    const ev = parseEvidence('zhujianju.yaml', zhujianju, rubric);
+    if (!ev.ok) throw new Error('evidence invalid');
+    if (reviewText === null) return scoreEvidence(rubric, ev.value);
+    const rv = parseReview('etqq-zjj.yaml', reviewText, rubric, ev.value);
+    if (!rv.ok) throw new Error(JSON.stringify(rv.diagnostics));
+    return scoreEvidence(rubric, ev.value, rv.value);
+  };
+
+  it('without the review: provisional, the two failed checks pending', async () => {
+    const r = await score(null);
+    expect(r.status).toBe('provisional');
+    expect(r.pending.filter((p) => p.kind === 'check').map((p) => p.id)).toEqual(['proactive-website', 'narrative-no-applications']);
+    expect(r.checks.filter((c) => c.resolution)).toEqual([]);
+  });
+
+  it('with the bundled review: each failed check carries the resolution, none is pending, the result is final', async () => {
+    const r = await score(review);
+    expect(r.status).toBe('final');
+    expect(r.pending).toEqual([]);
+    expect(r.checks.filter((c) => c.outcome === 'fail').map((c) => [c.id, c.resolution?.resolution, c.resolution?.by])).toEqual([
+      ['proactive-website', 'accepted', '旗政务公开办'],
+      ['narrative-no-applications', 'accepted', '旗政务公开办'],
+    ]);
+  });
+
+  it('a review that resolves only one failed check leaves the other pending', async () => {
+    const partial = review.replace(/\n  narrative-no-applications:[\s\S]*?date: 2018-01-25\n/, '\n');
+    expect(partial).not.toBe(review);
+    const r = await score(partial);
+    expect(r.status).toBe('provisional');
+    expect(r.pending.map((p) => p.id)).toEqual(['narrative-no-applications']);
+  });
+
+  it('a correction of the facts makes the check pass on the corrected values, and the resolution is shown', async () => {
+    const corrected = review
+      .replace(/\nchecks:\n/, `\ncorrections:\n  websitePosts: { value: 30, reason: 门户网站45条含转载信息，本单位制发30条, by: 旗政务公开办, date: 2018-01-25 }\nchecks:\n`)
+      .replace('proactive-website:\n    resolution: accepted', 'proactive-website:\n    resolution: corrected');
+    const r = await score(corrected);
+    const c = r.checks.find((x) => x.id === 'proactive-website')!;
+    expect([c.outcome, c.resolution?.resolution, c.values.map((v) => v.value)]).toEqual(['pass', 'corrected', [30, 30]]);
   });
 });
 
