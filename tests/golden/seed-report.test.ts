@@ -81,6 +81,23 @@ describe('golden report: etuokeqianqi-2017 / zhujianju', () => {
   });
 });
 
+describe('golden report: the same evidence with the office\'s bundled review (reviews/etqq-zjj.yaml)', () => {
+  const REVIEW = 'examples/etuokeqianqi-2017/reviews/etqq-zjj.yaml';
+
+  it('is final: 任务 judged 3 and 创新举措 0 by the office, the two failed checks resolved; 56 + 3 = 59', async () => {
+    const r = await cli(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--review', REVIEW, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ScoreReport;
+    expect(report).toMatchObject({ status: 'final', pending: [], totals: { base: 56, bonus: 3, final: 59, grade: '不合格' } });
+  });
+
+  it('the text summary matches its golden file', async () => {
+    const r = await cli(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--review', REVIEW]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('./__golden__/etuokeqianqi-2017-zhujianju-reviewed.txt');
+  });
+});
+
 function pick(n: ReportNode): { id: string; parent: string | null; title: string; max: number } {
   return { id: n.id, parent: n.parent, title: n.title, max: n.max };
 }
