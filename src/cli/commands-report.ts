@@ -58,10 +58,14 @@ function checkLevel(level: string | undefined): string | undefined {
   return choose(level, LEVELS, LEVELS[0]!, '单位层级');
 }
 
+/** Files whose cells could not all be read (errors printed but the rest of the report read). */
+const partlyUnreadable = new WeakSet<AnnualReport>();
+
 /** Load a report, printing its diagnostics (warnings too); null when it cannot be read. */
 async function loadReportOrExplain(io: CliIo, file: string, opts: ReadOptions = {}): Promise<AnnualReport | null> {
   const res = await loadAnnualReport(file, io.cwd, opts);
   if (res.diagnostics.length) await printDiagnostics(io, res.diagnostics);
+  if (res.ok && hasErrors(res.diagnostics)) partlyUnreadable.add(res.value);
   return res.ok ? res.value : null;
 }
 
@@ -100,7 +104,8 @@ export async function commandReportCheck(io: CliIo, inputs: string[], flags: Che
   const check = buildCheckReport(report, opts);
   const text = format === 'json' ? formatCheckJson(check) : format === 'html' ? formatCheckHtml(check, report) : formatCheckText(check, report);
   await emitOutput(io, text, flags.out);
-  return check.summary.FAIL > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
+  // A cell that could not be read is an error in the input even when no check fails because of it.
+  return check.summary.FAIL > 0 || partlyUnreadable.has(report) ? EXIT.INVALID_INPUT : EXIT.OK;
 }
 
 export async function commandReportShow(io: CliIo, file: string, flags: ReadFlags & { format?: string; out?: string }): Promise<number> {
