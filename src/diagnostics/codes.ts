@@ -25,7 +25,7 @@ export const DIAGNOSTIC_CODES = {
   GRADES_UNORDERED: '等次须按下限从高到低排列',
   INVALID_PATH: 'path 只能是简单属性路径(如 $.a.b 或 $.items[0]),不能是 "{actual}"',
   DERIVED_CYCLE: '派生事实存在循环引用:{actual}',
-  DEDUCTION_OVERLAP_UNDECLARED: '扣分规则 {actual} 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(取最大)声明',
+  DEDUCTION_OVERLAP_UNDECLARED: '扣分规则 {actual} 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(同一次只扣一次)声明',
   EMPTY_CONDITION: '条件组为空:空的 all/any 永远成立,请至少写一个条件',
   METHOD_NEEDS_LEAF: '含下级节点的节点不能再定义计分方法 scoring',
   LEAF_NEEDS_SCORING: '末级节点须定义计分方法 scoring',

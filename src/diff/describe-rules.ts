@@ -86,7 +86,7 @@ export function describeScoring(s: Scoring, rubric: Rubric): string {
                   : '';
         return `${d.reason}${d.when ? paren(describeCondition(d.when, rubric)) : ''} ${how}`;
       });
-      return `${m}:${parts.join(';')}${s.cap !== undefined ? `;扣分上限${s.cap}分` : ''}${s.overlap ? `;重叠规则${s.overlap === 'stack' ? '叠加' : '取最大'}` : ''}`;
+      return `${m}:${parts.join(';')}${s.cap !== undefined ? `;扣分上限${s.cap}分` : ''}${s.overlap ? `;重叠规则${s.overlap === 'stack' ? '叠加' : '同一次只扣一次'}${s.precedence ? `(优先:${s.precedence.join('、')})` : ''}` : ''}`;
     }
     case 'judgement':
       return `${m} ${s.min}–${s.max ?? '满分'}分`;

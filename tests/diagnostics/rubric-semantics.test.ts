@@ -466,7 +466,7 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
     ` + filler(80)));
     expect(brief(single(c))).toEqual({ code: 'DEDUCTION_OVERLAP_UNDECLARED', line: 18, column: 7, path: 'nodes[0].scoring.deductions' });
     expect(c.text).toMatchInlineSnapshot(`
-      "rubric.yaml:18:7 错误 DEDUCTION_OVERLAP_UNDECLARED nodes[0].scoring.deductions:扣分规则 blank、low 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(取最大)声明
+      "rubric.yaml:18:7 错误 DEDUCTION_OVERLAP_UNDECLARED nodes[0].scoring.deductions:扣分规则 blank、low 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(同一次只扣一次)声明
         18 |       deductions:
            |       ^
         提示:它们都读取事实 "trainings"

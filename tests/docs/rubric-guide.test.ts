@@ -3,7 +3,8 @@
 //   ```yaml fragment   top-level keys of a rubric (no id/version/title): compiled inside a small harness rubric.
 //   ```yaml extends    a rubric that extends a file in rubrics/: compiled with a reader for that folder.
 //   ```yaml evidence   evidence for the rubric block just before it (rubric/agency/period may be left out):
-//                      must validate, and its `# 预期:节点 X 得 N 分` / `# 预期:总分 N` / `# 预期:等次 名称` lines must hold.
+//                      must validate, and its `# 预期:节点 X 得 N 分` / `# 预期:总分 N` / `# 预期:等次 名称` /
+//                      `# 预期:核验 编号 通过|未通过|无法核验` lines must hold.
 //   ```yaml review     the office's review for the evidence block just before it (rubric/agency may be left out):
 //                      evidence + review must validate, and the review's 预期 lines (and `# 预期:状态 final`) hold.
 // It also checks that the guide names every scoring method, operator, not-applicable policy, derived-fact built-in
@@ -104,11 +105,13 @@ function checkExpectations(file: string, body: string, report: ScoreReport, opti
     const total = /^总分\s*(-?[\d.]+)/.exec(e);
     const grade = /^等次\s*(\S+)/.exec(e);
     const status = /^状态\s*(provisional|final)/.exec(e);
+    const check = /^核验\s*(\S+)\s*(通过|未通过|无法核验)/.exec(e);
     if (node) expect(report.nodes.find((n) => n.id === node[1])?.score, `${file}: ${e}`).toBe(Number(node[2]));
     else if (total) expect(report.totals.final, `${file}: ${e}`).toBe(Number(total[1]));
     else if (grade) expect(report.totals.grade, `${file}: ${e}`).toBe(grade[1]);
     else if (status) expect(report.status, `${file}: ${e}`).toBe(status[1]);
-    else throw new Error(`${file}: cannot read "预期:${e}" (write 节点 X 得 N 分, 总分 N, 等次 名称 or 状态 final)`);
+    else if (check) expect(report.checks.find((c) => c.id === check[1])?.outcome, `${file}: ${e}`).toBe({ 通过: 'pass', 未通过: 'fail', 无法核验: 'not_assessable' }[check[2]!]);
+    else throw new Error(`${file}: cannot read "预期:${e}" (write 节点 X 得 N 分, 总分 N, 等次 名称, 状态 final or 核验 编号 未通过)`);
   }
 }
 
