@@ -32,6 +32,7 @@ export { buildYamlForm } from './forms/yaml-form.js';
 export { buildEvidenceWorkbook, writeWorkbook } from './forms/xlsx-form.js';
 export { importEvidenceForm, type ImportedEvidence } from './forms/import-form.js';
 export { compareBatch, compareBatchView, type CompareOptions } from './batch/compare-batch.js';
+export { parseRegister, parseRegisterCsv, parseRegisterXlsx, isRegisteredFile, REGISTER_LIMITS, type AgencyRegister, type RegisterEntry } from './register/agency-register.js';
 export { compareChunks, compareFormatters, formatCompareReport, type CompareFormatName } from './batch/compare-formatters.js';
 export { materialiseReport, type CompareView } from './batch/build-compare-report.js';
 export * from './batch/compare-report.js';

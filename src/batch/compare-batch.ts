@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
+import type { AgencyRegister } from '../register/agency-register.js';
 import type { ExternalScore } from '../score/external.js';
 import type { AgencySummary } from './agency-summary.js';
 import { buildBaselineSection } from './baseline-split.js';
@@ -40,6 +41,8 @@ export interface CompareOptions {
   /** auto: workers only for batches of WORKER_THRESHOLD files or more. */
   workers?: 'auto' | 'always' | 'never';
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Agency register: which file is whose (this year's inputs). Without it a duplicated agency code leaves all its files out. */
+  register?: AgencyRegister;
   /** Heap and time limits of each worker thread (defaults: WORKER_OLD_GENERATION_MB, TASK_TIMEOUT_MS). */
   workerLimits?: Partial<PoolLimits>;
 }
@@ -80,7 +83,16 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
   const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0));
   const progress = (phase: string) => (done: number, total: number) => opts.onProgress?.(phase, done, total);
   try {
-    const cur = await scoreCohort({ files: current.files, mode: 'current', runner, plan, compiled, preLeftOut: current.leftOut, onProgress: progress('评分') });
+    const cur = await scoreCohort({
+      files: current.files,
+      mode: 'current',
+      runner,
+      plan,
+      compiled,
+      preLeftOut: current.leftOut,
+      ...(opts.register ? { register: opts.register } : {}),
+      onProgress: progress('评分'),
+    });
     let baseline = null;
     if (opts.baseline && previousFiles) {
       const bCompiled = opts.baseline.rubric.compiled;

@@ -147,8 +147,11 @@ export interface RankCriterionInfo {
   ranked: number;
 }
 
-/** aborted: scoring the file exhausted its worker's memory or time (RESOURCE_LIMIT / TIMEOUT); the batch went on. */
-export type LeftOutReason = 'unreadable' | 'invalid' | 'duplicate' | 'wrongRubric' | 'aborted';
+/**
+ * aborted: scoring the file exhausted its worker's memory or time (RESOURCE_LIMIT / TIMEOUT); the batch went on.
+ * register: the agency register (--register) does not list the code, or names another file or class for it.
+ */
+export type LeftOutReason = 'unreadable' | 'invalid' | 'duplicate' | 'wrongRubric' | 'aborted' | 'register';
 
 export interface LeftOutMessage {
   code: string;
@@ -166,7 +169,7 @@ export interface LeftOutFile {
   reason: LeftOutReason;
   /** Agency code, when the file could be read far enough to know it. */
   code?: string;
-  /** For a duplicate: the file whose evidence was used instead. */
+  /** For a file the register rejected: the registered file that was scored instead (when there was one). */
   keptFile?: string;
   messages: LeftOutMessage[];
 }
@@ -234,11 +237,11 @@ export interface CompareReport {
   weakSpots: WeakSpot[];
   /** Agencies that claimed more than their evidence supports, largest excess first. */
   overClaims: OverClaimAgency[];
-  rankCriteria: RankCriterionInfo[];
   /** Every check the rubric declares, in rubric order, with how many agencies failed it. */
   checks: CheckInfo[];
   /** Agencies with failed checks: most unresolved first, then most failed, then by agency code. */
   checkFailures: CheckFailureAgency[];
+  rankCriteria: RankCriterionInfo[];
   baseline: BaselineSection | null;
   /** Files not scored (reported with file:line:field), sorted by file. */
   leftOut: LeftOutFile[];

@@ -9,6 +9,7 @@ export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
   duplicate: '单位重复',
   wrongRubric: '非本细则的证据',
   aborted: '评分中止(超出资源上限)',
+  register: '与单位名册不符',
 };
 
 export const KIND_TEXT = { score: '', bonus: '(加分)', penalty: '(扣分)' } as const;
@@ -63,8 +64,8 @@ export function mainHeaders(report: CompareReport): string[] {
     '自评差额',
     '自评偏高项数',
     '缺少佐证项数',
-    '单项否决',
     '数据核验未通过项数',
+    '单项否决',
     '证据文件',
   ];
 }
@@ -90,8 +91,8 @@ export function mainCells(a: AgencyRow): Array<string | number | null> {
     a.claimDifference,
     a.overClaimItems,
     a.missingEvidence,
-    a.veto ? a.veto.title : '',
     a.failedChecks.length,
+    a.veto ? a.veto.title : '',
     a.file,
   ];
 }
@@ -105,7 +106,6 @@ export function leftOutLines(f: LeftOutFile): string[] {
   });
 }
 
-/** Headline of an over-claiming agency: its claimed total against the computed one. */
 /** 数据核验: the headline of an agency with failed checks, then one line per failed check (its message). */
 export function checkFailureLines(report: CompareReport, f: CheckFailureAgency): { head: string; items: string[] } {
   const byId = new Map(report.checks.map((c) => [c.id, c]));
@@ -117,6 +117,7 @@ export function checkFailureLines(report: CompareReport, f: CheckFailureAgency):
   return { head, items };
 }
 
+/** Headline of an over-claiming agency: its claimed total against the computed one. */
 export function overClaimHead(o: OverClaimAgency): string {
   if (o.claimed === null) return `未填自评总分,核定 ${num(o.final)};以下项目自评高于核定`;
   if (o.difference !== null && o.difference > 0) return `自评 ${num(o.claimed)},核定 ${num(o.final)},高出 ${num(o.difference)}`;

@@ -2,9 +2,12 @@
 // duplicate rule, then — when the rubric has rank-relative criteria (M27) — ranks from the first pass and a second
 // pass that rescores every agency with its rank points. Keeps one AgencySummary per agency code.
 //
-// Duplicate rule: when two files carry the same agency code, the file whose path sorts first (plain code-point
-// order) is scored and the others are left out and flagged — independent of the order the files were given in.
+// Duplicate rule: a winner is never picked silently. When several files carry the same agency code, all of them are
+// left out (DUPLICATE_AGENCY, naming each) — a file that copies another agency's code, named to sort first, must not
+// push the genuine one out. An agency register (--register) decides instead: a file is scored only when its code
+// is registered, its class agrees and it is the file the register names for that code (src/register/).
 import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { isRegisteredFile, type AgencyRegister } from '../register/agency-register.js';
 import type { ExternalScore } from '../score/external.js';
 import type { AgencySummary } from './agency-summary.js';
 import type { BatchPlan } from './batch-plan.js';
@@ -39,13 +42,74 @@ export interface CohortInput {
   compiled: CompiledRubric;
   /** Files already known to be unusable (missing inputs, wrong extension). */
   preLeftOut?: LeftOutFile[];
+  /** Which file is whose (this year's cohort only); without it a duplicated code leaves all its files out. */
+  register?: AgencyRegister;
   onProgress?: CohortProgress;
+}
+
+/**
+ * The one file scored for an agency code, or null; every other file with that code goes to `leftOut` with its
+ * reason. Batch-level findings, not properties of one file: their codes (DUPLICATE_AGENCY, NOT_IN_REGISTER,
+ * REGISTER_MISMATCH) live with the comparison contract (README).
+ */
+function pickAgencyFile(
+  code: string,
+  files: Array<TaskOutcome & { ok: true }>,
+  register: AgencyRegister | undefined,
+  leftOut: LeftOutFile[],
+): (TaskOutcome & { ok: true }) | null {
+  let candidates = files;
+  const rejected: LeftOutFile[] = [];
+  if (register) {
+    const entry = register.entries.get(code);
+    if (!entry) {
+      for (const f of files)
+        leftOut.push({
+          file: f.file,
+          reason: 'register',
+          code,
+          messages: [{ code: 'NOT_IN_REGISTER', severity: 'error', message: `单位代码 "${code}" 不在单位名册 ${register.file} 中,本文件未计入比较`, path: 'agency.code' }],
+        });
+      return null;
+    }
+    candidates = [];
+    for (const f of files) {
+      const cls = f.summary.agency.class;
+      const why = !isRegisteredFile(entry, f.file)
+        ? `单位名册(${entry.at})中单位代码 "${code}"(${entry.name})的证据文件是 ${entry.file},不是本文件`
+        : entry.class !== undefined && cls !== entry.class
+          ? `单位名册(${entry.at})中 "${code}"(${entry.name})的类别为 ${entry.class},本文件写的是 ${cls ?? '(未填)'}`
+          : null;
+      if (why === null) candidates.push(f);
+      else rejected.push({ file: f.file, reason: 'register', code, messages: [{ code: 'REGISTER_MISMATCH', severity: 'error', message: `${why};未计入比较`, path: 'agency.code' }] });
+    }
+  }
+  const kept = candidates.length === 1 ? candidates[0]! : null;
+  for (const r of rejected) leftOut.push(kept ? { ...r, keptFile: kept.file } : r);
+  if (kept) return kept;
+  const names = candidates.map((f) => f.file).join('、');
+  for (const f of candidates)
+    leftOut.push({
+      file: f.file,
+      reason: 'duplicate',
+      code,
+      messages: [
+        {
+          code: 'DUPLICATE_AGENCY',
+          severity: 'error',
+          message: `单位代码 "${code}" 同时出现在 ${candidates.length} 个文件中(${names}),无法判断哪一份是该单位提交的,均未计入比较`,
+          path: 'agency.code',
+          hint: register ? '单位名册中该单位没有写明证据文件:请在名册的「证据文件」列写明' : '请核实后删除冒用代码的文件,或用 --register 单位名册 写明每个单位的证据文件',
+        },
+      ],
+    });
+  return null;
 }
 
 /** Score a cohort: first pass, duplicates, rank second pass. */
 export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
   const { files, mode, runner, plan, compiled } = input;
-  const byCode = new Map<string, { kept: TaskOutcome & { ok: true }; others: string[] }>();
+  const byCode = new Map<string, Array<TaskOutcome & { ok: true }>>();
   const leftOut: LeftOutFile[] = [...(input.preLeftOut ?? [])];
   const skipped: string[] = [];
   const passes = plan.rankNodes.length > 0 ? 2 : 1;
@@ -63,29 +127,18 @@ export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
         return;
       }
       const code = o.summary.agency.code;
-      const prev = byCode.get(code);
-      if (!prev) byCode.set(code, { kept: o, others: [] });
-      else if (compareCodes(o.file, prev.kept.file) < 0) {
-        prev.others.push(prev.kept.file);
-        prev.kept = o;
-      } else prev.others.push(o.file);
+      const list = byCode.get(code);
+      if (list) list.push(o);
+      else byCode.set(code, [o]);
     },
   );
   const agencies = new Map<string, AgencySummary>();
   const carry = new Map<string, CarryInfo>();
   for (const code of [...byCode.keys()].sort(compareCodes)) {
-    const { kept, others } = byCode.get(code)!;
+    const kept = pickAgencyFile(code, byCode.get(code)!.sort((a, b) => compareCodes(a.file, b.file)), input.register, leftOut);
+    if (!kept) continue;
     agencies.set(code, kept.summary);
     if (kept.carry) carry.set(code, kept.carry);
-    for (const file of others)
-      leftOut.push({
-        file,
-        reason: 'duplicate',
-        code,
-        keptFile: kept.file,
-        // A batch-level finding, not a property of one file: its code lives with the comparison contract (README).
-        messages: [{ code: 'DUPLICATE_AGENCY', severity: 'error', message: `单位代码 "${code}" 重复:已采用 ${kept.file},本文件未计入比较`, path: 'agency.code' }],
-      });
   }
 
   let externals = new Map<string, Array<[string, ExternalScore]>>();

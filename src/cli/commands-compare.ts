@@ -3,6 +3,7 @@
 // scored, 1 when any file was left out (unreadable, invalid, duplicate agency, another rubric's evidence) — the
 // rest are still scored and reported — or the rubric is invalid; 2 for usage errors.
 import type { Command } from 'commander';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompareView } from '../batch/build-compare-report.js';
 import { compareBatchView } from '../batch/compare-batch.js';
@@ -11,7 +12,9 @@ import { leftOutLines } from '../batch/format-common.js';
 import { createProgressBar } from '../batch/progress-bar.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { writeChunksAtomic } from '../batch/write-chunks.js';
-import { loadRubricOrReport } from './commands-core.js';
+import { makeDiagnostic } from '../diagnostics/diagnostic.js';
+import { parseRegister, REGISTER_LIMITS, type AgencyRegister } from '../register/agency-register.js';
+import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
 export interface CompareFlags {
@@ -21,6 +24,27 @@ export interface CompareFlags {
   baseline?: string[];
   baselineRubric?: string;
   jobs?: string;
+  register?: string;
+}
+
+/** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
+async function loadRegisterOrReport(io: CliIo, file: string): Promise<AgencyRegister | null> {
+  const path = resolve(io.cwd, file);
+  const st = await stat(path).catch(() => null);
+  if (!st || !st.isFile()) {
+    await printDiagnostics(io, [makeDiagnostic('FILE_NOT_FOUND', { file })]);
+    return null;
+  }
+  if (st.size > REGISTER_LIMITS.maxBytes * 5) {
+    await printDiagnostics(io, [makeDiagnostic('FILE_TOO_LARGE', { file, actual: st.size, expected: REGISTER_LIMITS.maxBytes * 5 })]);
+    return null;
+  }
+  const res = await parseRegister(file, await readFile(path));
+  if (!res.ok) {
+    await printDiagnostics(io, res.diagnostics);
+    return null;
+  }
+  return res.value;
 }
 
 function checkCompareFormat(format: string | undefined): CompareFormatName {
@@ -62,6 +86,8 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   const jobs = parseJobs(flags.jobs);
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;
+  const register = flags.register !== undefined ? await loadRegisterOrReport(io, flags.register) : undefined;
+  if (register === null) return EXIT.INVALID_INPUT;
   let baseline;
   if (hasBaseline) {
     const b = await loadRubricOrReport(io, flags.baselineRubric!);
@@ -77,6 +103,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
       ...(baseline ? { baseline } : {}),
       cwd: io.cwd,
       ...(jobs !== undefined ? { jobs } : {}),
+      ...(register ? { register } : {}),
       onProgress: (phase, done, total) => bar.update(phase, done, total),
     });
   } finally {
@@ -109,5 +136,6 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('--baseline <files...>', '上一年度的证据文件或文件夹(与 --baseline-rubric 同用)')
     .option('--baseline-rubric <rubric>', '上一年度的细则文件')
     .option('-j, --jobs <n>', '并行评分线程数(默认为 CPU 核数;1 表示不开线程)')
+    .option('--register <file>', '单位名册(.csv 或 .xlsx:单位代码、单位名称、类别、证据文件),据此判定单位代码重复或冒用')
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }

@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   CONTROL_CHARACTER: '文字中含有控制字符 {actual}(第 {expected} 个字符),可能用于伪造或隐藏屏幕上的内容;请删除后再提交',
   NUMBER_UNSAFE: '数值 {actual} {reason}',
   DATE_INVALID: '日期 "{actual}" 不存在:{reason}',
+  REGISTER_INVALID: '单位名册有误:{reason}',
   REPORT_HTML_LIMIT: '年报页面超出安全限制({reason}),已拒绝读取',
   REPORT_NOT_RECOGNIZED: '未能识别为政府信息公开工作年度报告:{reason}',
   REPORT_ROW_MISSING: '{name}中未找到「{actual}」一行,该行各单元格按空白处理',

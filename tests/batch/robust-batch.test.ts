@@ -15,7 +15,7 @@ describe('robust batches', () => {
       t.write('in/broken.yaml', 'rubric: { id: county-test, version: "1"\nagency: { name: 坏文件, code: bad }\n');
       // Shape-valid but a fact of the wrong type, on line 8.
       t.write('in/invalid.yaml', `rubric: { id: county-test, version: "1" }\nagency: { name: 丙单位, code: c }\nperiod: { year: 2024 }\nfacts:\n  meetings: 1\n  system: true\n  posts: 3\n  hotline: 很多\n`);
-      // The same agency twice: the file whose path sorts first (in/a.json) is kept.
+      // The same agency twice: no winner is picked silently, both files are left out (issue 9).
       t.write('in/z-dup.json', evidence({ code: 'a', name: '重复', cls: 'A', facts }));
       // Evidence for another rubric.
       t.write('in/other.json', evidence({ code: 'o', facts, rubricId: 'another-rubric' }));
@@ -25,9 +25,9 @@ describe('robust batches', () => {
       const res = await cli(['compare', 'in', '--rubric', 'rubric.yaml', '--format', 'json'], t.dir);
       expect(res.code).toBe(1);
       const report = JSON.parse(res.stdout) as CompareReport;
-      expect(report.agencies.map((a) => a.code)).toEqual(['a', 'b']);
-      expect(report.agencies[0]!.file).toBe('in/a.json');
+      expect(report.agencies.map((a) => a.code)).toEqual(['b']);
       expect(report.leftOut.map((f) => [f.file, f.reason])).toEqual([
+        ['in/a.json', 'duplicate'],
         ['in/broken.yaml', 'invalid'],
         ['in/invalid.yaml', 'invalid'],
         ['in/other.json', 'wrongRubric'],
@@ -38,10 +38,10 @@ describe('robust batches', () => {
       const broken = report.leftOut.find((f) => f.file === 'in/broken.yaml')!;
       expect(broken.messages[0]!.code).toBe('YAML_SYNTAX');
       expect(broken.messages[0]!.line).toBeGreaterThan(0);
-      expect(report.leftOut.find((f) => f.reason === 'duplicate')).toMatchObject({ code: 'a', keptFile: 'in/a.json' });
+      expect(report.leftOut.filter((f) => f.reason === 'duplicate').map((f) => f.code)).toEqual(['a', 'a']);
       expect(report.leftOut.find((f) => f.reason === 'wrongRubric')!.messages[0]!.code).toBe('RUBRIC_MISMATCH');
       expect(report.skipped).toEqual(['in/rubric-copy.yaml']);
-      expect(report.counts).toEqual({ files: 7, scored: 2, leftOut: 4, skippedRubricFiles: 1 });
+      expect(report.counts).toEqual({ files: 7, scored: 1, leftOut: 5, skippedRubricFiles: 1 });
       // stderr carries file:line:col CODE path for every left-out file.
       expect(res.stderr).toContain('in/invalid.yaml:8:');
       expect(res.stderr).toContain('FACT_TYPE_MISMATCH facts.hotline');

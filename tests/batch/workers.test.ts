@@ -17,7 +17,9 @@ describe('worker threads', () => {
     const inProcess = await compareBatch({ ...opts, workers: 'never' });
     const inWorkers = await compareBatch({ ...opts, workers: 'always', jobs: 2 });
     expect(inWorkers).toEqual(inProcess);
-    expect(inProcess.counts.scored).toBe(8);
-    expect(inProcess.rankCriteria[0]!.ranked).toBe(8);
+    // Nine files, two of them with the same agency code: both are left out (no winner is picked silently).
+    expect(inProcess.counts.scored).toBe(7);
+    expect(inProcess.rankCriteria[0]!.ranked).toBe(7);
+    expect(inProcess.leftOut.map((f) => f.reason)).toEqual(['duplicate', 'duplicate']);
   });
 });
