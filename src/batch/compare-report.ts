@@ -4,7 +4,7 @@
 // always gives the same bytes.
 import type { Totals } from '../report/score-report.js';
 
-export const COMPARE_SCHEMA_VERSION = '1.0.0';
+export const COMPARE_SCHEMA_VERSION = '1.1.0';
 
 /** Competition ranking ("1224"): tied agencies share a rank, the next rank skips as many places as were tied. */
 export const RANKING_RULE = 'competition' as const;
