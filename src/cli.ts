@@ -8,6 +8,7 @@ import { commandDemo } from './cli/commands-demo.js';
 import { registerCompareCommand } from './cli/commands-compare.js';
 import { commandRender, type RenderFlags } from './cli/commands-render.js';
 import { registerAuthoringCommands } from './cli/commands-authoring.js';
+import { registerServeCommand } from './cli/commands-serve.js';
 import { registerReportCommands } from './cli/commands-report.js';
 import { EXIT, UsageError, type CliIo } from './cli/io.js';
 import { didYouMean } from './diagnostics/suggest.js';
@@ -101,6 +102,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .action(async (flags: { outDir: string }) => setCode(await commandDemo(io, flags)));
   registerCompareCommand(program, io, setCode);
   registerAuthoringCommands(program, io, setCode);
+  registerServeCommand(program, io, setCode);
   registerReportCommands(program, io, setCode);
   return program;
 }

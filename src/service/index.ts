@@ -24,7 +24,7 @@ export * from './domain/audit.js';
 export * from './domain/export-import.js';
 export * from './domain/next-year.js';
 export * from './domain/seed.js';
-export { scoreDocuments, compileRubricText, compiledFor, describeDiagnostics, hasReviewApi, EXPORT_NAMES } from './domain/engine.js';
+export { scoreDocuments, compileRubricText, compiledFor, describeDiagnostics, EXPORT_NAMES } from './domain/engine.js';
 export { findSubmission, compiledOf } from './domain/submission-context.js';
 export { writeZip } from './domain/zip-writer.js';
 export { buildApp, DEFAULT_BODY_LIMIT, type BuildAppOptions, type ServiceContext, type ServicePlugin, type App, type ZApp } from './http/app.js';

@@ -19,6 +19,8 @@ export interface Store {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages (a directory, or the server URL without its password). */
   location: string;
+  /** PostgreSQL schema the tables live in (default public). */
+  schema: string;
   /** The service's clock (tests move it to cross deadlines). */
   now: () => Date;
   close: () => Promise<void>;
@@ -67,7 +69,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     await migrate(db);
-    return { db, kind: 'postgres', location: redactUrl(opts.databaseUrl), now, close: () => db.destroy() };
+    return { db, kind: 'postgres', location: redactUrl(opts.databaseUrl), schema: schema ?? 'public', now, close: () => db.destroy() };
   }
   const dir = opts.dataDir ?? './data';
   mkdirSync(dir, { recursive: true });
@@ -79,6 +81,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     db,
     kind: 'pglite',
     location: dir,
+    schema: 'public',
     now,
     close: async () => {
       await db.destroy();
@@ -89,7 +92,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 /** Drop every table (tests: a clean schema between cases without a new initdb), then migrate again. */
 export async function resetStore(store: Store): Promise<void> {
-  await sql`drop schema public cascade`.execute(store.db);
-  await sql`create schema public`.execute(store.db);
+  await sql`drop schema ${sql.id(store.schema)} cascade`.execute(store.db);
+  await sql`create schema ${sql.id(store.schema)}`.execute(store.db);
   await migrate(store.db);
 }

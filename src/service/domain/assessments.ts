@@ -5,7 +5,7 @@ import type { AssessmentStatus } from '../db/schema.js';
 import type { Store, Tx } from '../db/store.js';
 import { requireRole, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import { compileRubricText, EXPORT_NAMES } from './engine.js';
+import { compileRubricText, EXPORT_NAMES, standaloneRubricText } from './engine.js';
 import { invalid, notFound, ServiceError } from './errors.js';
 
 export interface Windows {
@@ -85,14 +85,17 @@ export interface CreateAssessmentInput extends Partial<Windows> {
   title: string;
   rubricText?: string;
   rubricFileName?: string;
+  /** Parents of a rubric written with `extends` (file name → text); it is stored merged. */
+  rubricParents?: Record<string, string>;
 }
 
 /** The office creates an assessment (status 筹备中), optionally with its rubric. */
-export async function createAssessment(store: Store, actor: Actor, input: CreateAssessmentInput, previousId: number | null = null): Promise<AssessmentView> {
+export async function createAssessment(store: Store, actor: Actor, input: CreateAssessmentInput, previousId: number | null = null, fallbackParent?: string): Promise<AssessmentView> {
   requireRole(actor, ['admin'], '创建考核');
   const w: Windows = { submitDeadline: input.submitDeadline ?? null, reviewDeadline: input.reviewDeadline ?? null, appealDeadline: input.appealDeadline ?? null };
   checkWindows(w);
-  const compiled = input.rubricText !== undefined ? compileRubricText(input.rubricText) : null;
+  const rubricText = input.rubricText !== undefined ? standaloneRubricText(input.rubricText, input.rubricParents, fallbackParent) : undefined;
+  const compiled = rubricText !== undefined ? compileRubricText(rubricText) : null;
   const now = store.now();
   const id = await store.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -111,7 +114,7 @@ export async function createAssessment(store: Store, actor: Actor, input: Create
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(tx, now, actor, { assessmentId: row.id, action: 'assessment.create', entity: `assessment:${row.id}`, after: { year: input.year, title: input.title, ...w } });
-    if (compiled && input.rubricText !== undefined) await insertRubric(tx, now, actor, row.id, input.rubricText, input.rubricFileName ?? EXPORT_NAMES.rubric, compiled);
+    if (compiled && rubricText !== undefined) await insertRubric(tx, now, actor, row.id, rubricText, input.rubricFileName ?? EXPORT_NAMES.rubric, compiled);
     return row.id;
   });
   return loadAssessment(store.db, id);
@@ -136,8 +139,12 @@ async function insertRubric(tx: Tx, now: Date, actor: Actor, assessmentId: numbe
 }
 
 /** Upload (replace) the rubric while the assessment is still in setup; validated by the engine's `check`. */
-export async function uploadRubric(store: Store, actor: Actor, assessmentId: number, text: string, fileName = EXPORT_NAMES.rubric): Promise<AssessmentView> {
+export async function uploadRubric(store: Store, actor: Actor, assessmentId: number, uploaded: string, fileName = EXPORT_NAMES.rubric, parents: Record<string, string> = {}): Promise<AssessmentView> {
   requireRole(actor, ['admin'], '修改评分细则');
+  const current = await store.db.selectFrom('assessments').select('status').where('id', '=', assessmentId).executeTakeFirst();
+  if (!current) throw notFound(`考核 ${assessmentId}`);
+  if (current.status !== 'setup') throw new ServiceError('WRONG_STATE', '考核已开始,评分细则已冻结,不能再修改');
+  const text = standaloneRubricText(uploaded, parents);
   const compiled = compileRubricText(text);
   const now = store.now();
   await store.db.transaction().execute(async (tx) => {

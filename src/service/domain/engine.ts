@@ -3,9 +3,12 @@
 // an export writes them to, so `zwgk score` on the exported files gives the stored report byte for byte.
 import * as api from '../../index.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
-import type { Diagnostic, Result } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostics.js';
 import type { ScoreReport } from '../../report/score-report.js';
+import { hasExtends } from '../../extends/read-chain.js';
+import { resolveRubricSync, stringifyRubricData } from '../../extends/resolve-extends.js';
+import { parseSource } from '../../load/parse-source.js';
 import { invalid, ServiceError } from './errors.js';
 
 /** File names inside an export folder; also the names the engine sees when the service scores. */
@@ -15,17 +18,6 @@ export const EXPORT_NAMES = {
   review: (code: string) => `reviews/${code}.json`,
 };
 
-// The review API (issue 8: parseReview + scoreEvidence(compiled, loaded, review)) is reached through this narrow
-// view so the service keeps compiling while that part of the engine lands.
-type ReviewApi = {
-  parseReview?: (file: string, text: string, compiled: CompiledRubric, evidence?: unknown) => Result<unknown>;
-  scoreEvidence: (compiled: CompiledRubric, loaded: api.LoadedEvidence, review?: unknown) => Promise<ScoreReport>;
-};
-const engine = api as unknown as ReviewApi;
-
-/** Whether the engine has the separate office review document. */
-export const hasReviewApi = (): boolean => typeof engine.parseReview === 'function';
-
 /** Diagnostics as the Chinese lines the CLI prints (file:line:col 错误 CODE 字段:说明). */
 export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return formatDiagnostics(diagnostics).trim();
@@ -34,7 +26,8 @@ export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string 
 const refuse = (what: string, diagnostics: Diagnostic[]): ServiceError => {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const first = errors[0] ?? diagnostics[0];
-  return invalid(`${what}有误${first ? `:${first.message}` : ''}${errors.length > 1 ? `(另有 ${errors.length - 1} 处)` : ''}`, diagnostics);
+  const where = first?.path ? `字段 ${first.path}:` : '';
+  return invalid(`${what}有误${first ? `:${where}${first.message}` : ''}${errors.length > 1 ? `(另有 ${errors.length - 1} 处)` : ''}`, diagnostics);
 };
 
 /** Compile rubric text; INVALID with the engine's diagnostics when it is wrong. */
@@ -57,27 +50,17 @@ export async function scoreDocuments(
   evidenceText: string,
   reviewText?: string | null,
 ): Promise<Scored> {
-  let text = evidenceText;
-  let review: unknown;
-  if (reviewText && !hasReviewApi()) text = mergeJudgementsLegacy(evidenceText, reviewText);
-  const loaded = api.parseEvidence(EXPORT_NAMES.evidence(code), text, compiled);
+  const loaded = api.parseEvidence(EXPORT_NAMES.evidence(code), evidenceText, compiled);
   if (!loaded.ok) throw refuse('佐证材料', loaded.diagnostics);
-  if (reviewText && hasReviewApi()) {
-    const r = engine.parseReview!(EXPORT_NAMES.review(code), reviewText, compiled, loaded.value.evidence);
+  let review: api.LoadedReview | undefined;
+  if (reviewText) {
+    const r = api.parseReview(EXPORT_NAMES.review(code), reviewText, compiled, loaded.value);
     if (!r.ok) throw refuse('复核意见', r.diagnostics);
     review = r.value;
   }
-  const report = review === undefined ? await engine.scoreEvidence(compiled, loaded.value) : await engine.scoreEvidence(compiled, loaded.value, review);
+  const report = await api.scoreEvidence(compiled, loaded.value, review);
   const reportText = (await api.formatReport(report, 'json')) as string;
   return { report, reportText };
-}
-
-/** Until the engine reads review files: the office's judgements go into the copy of the evidence that is scored. */
-function mergeJudgementsLegacy(evidenceText: string, reviewText: string): string {
-  const ev = JSON.parse(evidenceText) as Record<string, unknown>;
-  const rv = JSON.parse(reviewText) as { judgements?: Record<string, unknown> };
-  const judgements = { ...((ev.judgements as Record<string, unknown>) ?? {}), ...(rv.judgements ?? {}) };
-  return JSON.stringify({ ...ev, judgements }, null, 2);
 }
 
 const compiledCache = new Map<string, CompiledRubric>();
@@ -90,4 +73,25 @@ export function compiledFor(text: string, hash: string): CompiledRubric {
   if (compiledCache.size >= 16) compiledCache.delete(compiledCache.keys().next().value!);
   compiledCache.set(hash, compiled);
   return compiled;
+}
+
+/**
+ * A rubric the service can freeze: standalone text. A rubric written with `extends` is resolved here against the
+ * parents supplied (by file name, or — when copying to the next year — last year's rubric for any parent name) and
+ * stored merged, exactly as `zwgk resolve` prints it, so the frozen text re-scores on its own.
+ */
+export function standaloneRubricText(text: string, parents: Record<string, string> = {}, fallbackParent?: string): string {
+  const src = parseSource(EXPORT_NAMES.rubric, text);
+  if (!src.ok) throw refuse('评分细则', src.diagnostics);
+  if (!hasExtends(src.value)) return text;
+  const byBase = new Map(Object.entries(parents).map(([k, v]) => [k.replace(/^.*[\\/]/, ''), v]));
+  const read = (file: string) => {
+    const t = parents[file] ?? byBase.get(file.replace(/^.*[\\/]/, '')) ?? fallbackParent;
+    if (t === undefined) return parseSource(file, '\u0000'); // unreadable: the engine reports the missing parent
+    return parseSource(file, t);
+  };
+  const resolved = resolveRubricSync(src.value, read);
+  if (!resolved.ok) throw refuse('评分细则', resolved.diagnostics);
+  const chain = resolved.value.chain.map((s) => s.file).join(' ← ');
+  return `# 由考核服务合并继承(extends)后冻结的完整细则(同 zwgk resolve)。\n# 继承链:${chain}\n` + stringifyRubricData(resolved.value.source.data);
 }

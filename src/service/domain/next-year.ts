@@ -17,6 +17,7 @@ const plusYear = (iso: string | null): string | null => {
 export async function copyAssessment(store: Store, actor: Actor, fromId: number, input: { year: number; title: string; rubricText: string; rubricFileName?: string }): Promise<AssessmentView> {
   requireRole(actor, ['admin'], '复制考核到下一年度');
   const from = await loadAssessment(store.db, fromId);
+  const previous = from.rubric ? await store.db.selectFrom('rubric_docs').select('text').where('id', '=', from.rubric.id).executeTakeFirst() : undefined;
   const created = await createAssessment(
     store,
     actor,
@@ -30,6 +31,7 @@ export async function copyAssessment(store: Store, actor: Actor, fromId: number,
       appealDeadline: plusYear(from.appealDeadline),
     },
     fromId,
+    previous?.text,
   );
   const agencies = await store.db.selectFrom('agencies').selectAll().where('assessment_id', '=', fromId).orderBy('code').execute();
   await addAgencies(store, actor, created.id, agencies.map((g) => ({ code: g.code, name: g.name, shortName: g.short_name, class: g.class, contact: g.contact })), `复制自考核 ${fromId}`);

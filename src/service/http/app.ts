@@ -81,7 +81,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Plain http on 127.0.0.1 is the default: only ask browsers to upgrade when the service runs behind HTTPS.
+        upgradeInsecureRequests: opts.secureCookies ? [] : null,
+      },
+    },
+    hsts: opts.secureCookies ? { maxAge: 31536000 } : false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);

@@ -11,6 +11,7 @@ import { readUpload } from './uploads.js';
 import { IdParams, Windows, type ZApp } from './types.js';
 
 const RubricText = z.string().min(1).max(2 * 1024 * 1024).describe('评分细则 YAML 全文');
+const Parents = z.record(z.string().max(200), RubricText).refine((r) => Object.keys(r).length <= 8, { message: '上级细则最多 8 个' }).optional().describe('细则使用 extends 时的上级细则(文件名 → YAML 全文);保存时合并为完整细则');
 const Year = z.number().int().min(1990).max(2100);
 const Title = z.string().min(1).max(200);
 
@@ -22,10 +23,10 @@ export function registerAssessmentRoutes(app: ZApp, ctx: ServiceContext): void {
 
   app.post(
     '/api/assessments',
-    { schema: { tags, summary: '创建考核(管理员)', body: z.strictObject({ year: Year, title: Title, rubric: RubricText.optional(), rubricFileName: z.string().max(200).optional(), windows: Windows.partial().optional() }) } },
+    { schema: { tags, summary: '创建考核(管理员)', body: z.strictObject({ year: Year, title: Title, rubric: RubricText.optional(), rubricFileName: z.string().max(200).optional(), rubricParents: Parents, windows: Windows.partial().optional() }) } },
     async (req) => {
       const b = req.body;
-      return createAssessment(store, requireActor(req), { year: b.year, title: b.title, ...(b.rubric !== undefined ? { rubricText: b.rubric } : {}), ...(b.rubricFileName ? { rubricFileName: b.rubricFileName } : {}), ...(b.windows ?? {}) });
+      return createAssessment(store, requireActor(req), { year: b.year, title: b.title, ...(b.rubric !== undefined ? { rubricText: b.rubric } : {}), ...(b.rubricFileName ? { rubricFileName: b.rubricFileName } : {}), ...(b.rubricParents ? { rubricParents: b.rubricParents } : {}), ...(b.windows ?? {}) });
     },
   );
 
@@ -37,8 +38,8 @@ export function registerAssessmentRoutes(app: ZApp, ctx: ServiceContext): void {
     return reply.type('application/yaml; charset=utf-8').header('x-content-hash', r.hash).send(r.text);
   });
 
-  app.put('/api/assessments/:id/rubric', { schema: { tags, summary: '上传或替换评分细则(仅筹备阶段,管理员)', params: IdParams, body: z.strictObject({ rubric: RubricText, fileName: z.string().max(200).optional() }) } }, async (req) =>
-    uploadRubric(store, requireActor(req), req.params.id, req.body.rubric, req.body.fileName),
+  app.put('/api/assessments/:id/rubric', { schema: { tags, summary: '上传或替换评分细则(仅筹备阶段,管理员)', params: IdParams, body: z.strictObject({ rubric: RubricText, fileName: z.string().max(200).optional(), parents: Parents }) } }, async (req) =>
+    uploadRubric(store, requireActor(req), req.params.id, req.body.rubric, req.body.fileName, req.body.parents ?? {}),
   );
 
   app.put('/api/assessments/:id/windows', { schema: { tags, summary: '设置提交、复核、申诉截止时间(管理员)', params: IdParams, body: Windows.extend({ reason: z.string().max(2000).optional() }) } }, async (req) => {
