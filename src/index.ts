@@ -37,3 +37,4 @@ export { compareChunks, compareFormatters, formatCompareReport, type CompareForm
 export { materialiseReport, type CompareView } from './batch/build-compare-report.js';
 export * from './batch/compare-report.js';
 export { type ExternalScore } from './score/external.js';
+export * from './annual-report/index.js';
