@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { CompareReport } from './compare-report.js';
 import { agencyLabel, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
+import { fixZipTimestamps } from '../io/zip-timestamps.js';
 
 type Cell = string | number | null;
 
@@ -31,6 +32,8 @@ function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers
 
 export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
   wb.creator = 'zwgk-score';
   const used = new Set<string>();
   const rows = orderedRows(report);
@@ -133,5 +136,6 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
       [40, 14, 100],
     );
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Fixed entry timestamps: the same input gives byte-identical files.
+  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer));
 }

@@ -7,6 +7,7 @@ import { displayWidth } from './labels.js';
 import { evidenceLines, levelCellLines, levelGrid, metaLine } from '../render/grid.js';
 import { excelNumberFormat } from '../render/numbers.js';
 import type { ColumnView, SheetRowView, SheetViewModel } from '../render/view-types.js';
+import { fixZipTimestamps } from '../io/zip-timestamps.js';
 
 /** Column widths in Excel character units (a CJK character is about 2 units in 宋体 10pt). */
 const WIDTH: Record<ColumnView['key'], number> = {
@@ -260,5 +261,6 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   ws.pageSetup.printArea = `A1:${ws.getColumn(nCols).letter}${at}`;
 
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Fixed entry timestamps: the same input gives byte-identical files.
+  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer));
 }

@@ -25,6 +25,7 @@ import {
   SHEET,
   type InfoKey,
 } from './form-layout.js';
+import { fixZipTimestamps } from '../io/zip-timestamps.js';
 
 const FONT = { name: '宋体', size: 10 };
 const FILL_INPUT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -323,5 +324,6 @@ export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: Xlsx
 /** Serialise a workbook to bytes. */
 export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Fixed entry timestamps: the same input gives byte-identical files.
+  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer));
 }
