@@ -29,6 +29,7 @@ const readsText = (res: CheckResult['items'][number]): string =>
 export function formatCheckText(c: AnnualReportCheck, report: AnnualReport): string {
   const out = [...identity(c), ''];
   if (report.format !== 'free') out.push(formatTablesText(report), '');
+  else if (report.candidates.length) out.push(`自由格式年报没有统一统计表;正文和旧统计表中有 ${report.candidates.length} 个待确认的数字,用 zwgk report show 查看。`, '');
   out.push('核验结果');
   for (const r of c.results) {
     out.push(`  ${r.id.padEnd(3)} ${OUTCOME_TEXT[r.outcome]}(${r.outcome})  ${r.title}〔${KIND[r.kind]}〕  ${r.items.length} 项`);

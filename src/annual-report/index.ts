@@ -13,3 +13,4 @@ export { formatCheckText, formatCheckJson, formatCheckHtml, CHECK_FORMATS as ANN
 export { formatShowJson, formatShowMarkdown } from './format-show.js';
 export { checkReportsBatch, formatBatchText, formatBatchJson, listReportFiles, type BatchRow } from './batch-check.js';
 export { readReportFacts, mergeReportFacts, type ReportFact } from './report-facts.js';
+export { checkUploadedReport, type UploadedReportResult } from './check-upload.js';

@@ -70,8 +70,10 @@ function statsLines(out: ReaderOutput): TextLine[] {
 /** Parse one report's text. Pure: no file system. */
 export function parseAnnualReport(file: string, source: string, opts: ReadOptions = {}): Result<AnnualReport> {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const simplified = simplify(text);
-  const traditional = isTraditional(text, simplified);
+  // Convert only a traditional-character report: OpenCC would also rewrite a few characters of simplified text.
+  const converted = simplify(text);
+  const traditional = isTraditional(text, converted);
+  const simplified = traditional ? converted : text;
   const reader = REPORT_READERS.find((r) => r.accepts(simplified, file))!;
   let out: ReaderOutput;
   try {

@@ -71,3 +71,15 @@ describe('hostile HTML', () => {
     expect(res.diagnostics.map((d) => d.code)).toEqual(['FILE_UNREADABLE']);
   });
 });
+
+describe('uploads (for the assessment service)', () => {
+  it('checkUploadedReport: bytes in, check contract out; oversized or undecodable bytes are diagnostics', async () => {
+    const { checkUploadedReport } = await import('../../src/annual-report/check-upload.js');
+    const ok = checkUploadedReport('年报.txt', readFileSync('tests/annual-report/fixtures/seed-002_e5b39d85801b4d29.txt'), { level: '县级部门', publishedOn: '2025-01-20' });
+    expect(ok.ok && ok.check.summary).toMatchObject({ outcome: 'PASS', FAIL: 0 });
+    const big = checkUploadedReport('big.html', new Uint8Array(HTML_LIMITS.maxBytes + 1));
+    expect(big.diagnostics.map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
+    const bad = checkUploadedReport('bad.txt', new Uint8Array([0xff, 0xfe, 0xfd]));
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['FILE_UNREADABLE']);
+  });
+});
