@@ -33,10 +33,15 @@ export function formatCheckText(c: AnnualReportCheck, report: AnnualReport): str
   out.push('核验结果');
   for (const r of c.results) {
     out.push(`  ${r.id.padEnd(3)} ${OUTCOME_TEXT[r.outcome]}(${r.outcome})  ${r.title}〔${KIND[r.kind]}〕  ${r.items.length} 项`);
+    // Failures and warnings are shown with the cells read; items that are not assessable (blank cells) are
+    // shown up to three per check, the rest counted (all of them are in --format json).
+    let unassessed = 0;
     for (const i of r.items) {
       if (i.outcome === 'PASS' && r.id !== 'S5' && r.id !== 'S8' && r.id !== 'S9' && r.id !== 'S7') continue;
-      out.push(`    - ${OUTCOME_TEXT[i.outcome]}  ${i.label}:${i.detail}${i.outcome === 'PASS' ? '' : readsText(i)}`);
+      if (i.outcome === 'NOT_ASSESSABLE' && ++unassessed > 3) continue;
+      out.push(`    - ${OUTCOME_TEXT[i.outcome]}  ${i.label}:${i.detail}${i.outcome === 'FAIL' || i.outcome === 'WARN' ? readsText(i) : ''}`);
     }
+    if (unassessed > 3) out.push(`    - 另有 ${unassessed - 3} 项无法判断(空白单元格),完整列表见 --format json`);
   }
   if (c.skipped.length) {
     out.push('', '未执行');
