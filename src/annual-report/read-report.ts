@@ -94,6 +94,11 @@ export function parseAnnualReport(file: string, source: string, opts: ReadOption
     return { ok: false, diagnostics: [reportDiagnostic('REPORT_NOT_RECOGNIZED', file, undefined, { reason: '既没有 2019/2021 年格式的统计表,也没有「一、」「二、」等章节或可识别的统计数字' })] };
   }
   if (year === null) diagnostics.push(reportDiagnostic('REPORT_YEAR_UNKNOWN', file, undefined, { severity: 'warning' }));
+  const official = sections.find((s) => /收到和处理政府信息公开申请/.test(s.heading));
+  if (filled.format === 'free' && official) {
+    // Sections follow the 2019/2021 format but no table was found: tables pasted as images or attachments.
+    diagnostics.push(reportDiagnostic('REPORT_ROW_MISSING', file, official.at, { severity: 'warning', name: '表三', actual: '全部数据行(统计表可能是图片或附件,请另行核对)' }));
+  }
   const report: AnnualReport = {
     file,
     reader: reader.name,

@@ -109,3 +109,16 @@ describe('determinism', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('a 2021-format report whose tables are images', () => {
+  it('is not taken for a free-form report: H6 cannot be judged and the missing tables are reported', async () => {
+    const { parseAnnualReport } = await import('../../src/annual-report/read-report.js');
+    const text = '示例县统计局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况如下。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n问题如下。\n六、其他需要报告的事项\n无。\n';
+    const res = parseAnnualReport('img.txt', text);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.diagnostics.map((d) => [d.code, d.line])).toEqual([['REPORT_ROW_MISSING', 5]]);
+    const c = buildCheckReport(res.value);
+    expect(c.results.map((r) => `${r.id}:${r.outcome}`)).toEqual(['H6:NOT_ASSESSABLE']);
+  });
+});

@@ -46,6 +46,9 @@ export function checkH6(ctx: CheckContext): CheckItem[] {
   const { year, format } = ctx.report;
   const shown = format === 'free' ? '自由格式(无统一统计表)' : `${format} 年格式`;
   if (year === null) return [{ label: '报告年度与格式', outcome: 'NOT_ASSESSABLE', reads: [], detail: `报告年度未知;格式为${shown}` }];
+  if (format === 'free' && ctx.report.sections.some((s) => /收到和处理政府信息公开申请/.test(s.heading))) {
+    return [{ label: `${year} 年度报告`, outcome: 'NOT_ASSESSABLE', reads: [], detail: '正文按统一格式分节,但未读到统计表(可能是图片或附件)' }];
+  }
   const expected = year <= 2018 ? ['free'] : year === 2019 ? ['2019', 'free'] : year === 2020 ? ['2019'] : ['2021'];
   const want = year <= 2018 ? '2019 年以前为自由格式' : year === 2019 ? '2019 年度鼓励使用 2019 年试行格式' : year === 2020 ? '2020 年度应使用 2019 年试行格式(国办公开办函〔2019〕60号)' : '2021 年度起应使用 2021 年格式(国办公开办函〔2021〕30号)';
   const ok = expected.includes(format);
