@@ -48,7 +48,7 @@ describe('YAML form (zwgk init)', () => {
     expect(data.facts).not.toHaveProperty('correctionRate');
     expect(text).toContain('以下事实由细则自动计算,不要填写');
     // Type, allowed values, source and the items using a fact are in its comment.
-    expect(text).toMatch(/【政务公开在本部门绩效评估中的分值权重】\n\s+#\s+类型:百分比\(0–100\);单位:%;允许值:0–100;来源:自评材料\n(\s+#.*\n)*?\s+#\s+用于:1\.3\.1 纳入绩效评估,权重不低于5%/);
+    expect(text).toMatch(/【政务公开在本部门绩效评估中的分值权重】\n\s+#\s+类型:百分数\(0–100,填 5 表示 5%\);单位:%;允许值:0–100;来源:自评材料\n(\s+#.*\n)*?\s+#\s+用于:1\.3\.1 纳入绩效评估,权重不低于5%/);
     // In document order (read from the YAML map: a JS object would move integer-like ids such as "1" first).
     const ids = c.model.nodes.map((n) => n.id);
     const keysOf = (key: string) => (doc.get(key, true) as YAMLMap<Scalar, unknown>).items.map((p) => p.key.value);
