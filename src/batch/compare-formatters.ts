@@ -2,6 +2,7 @@
 // the CompareReport contract with rows made on demand) and yields its output in chunks, so JSON, CSV and text of
 // a very large batch stream to the file or terminal. HTML and xlsx are built whole (county-sized outputs).
 import { materialiseReport, viewOfReport, type CompareView } from './build-compare-report.js';
+import { stripControlChars } from '../diagnostics/control-chars.js';
 import type { CompareReport } from './compare-report.js';
 import { compareCsvChunks } from './format-compare-csv.js';
 import { formatCompareHtml } from './format-compare-html.js';
@@ -34,7 +35,13 @@ export function isCompareFormatName(name: string): name is CompareFormatName {
 
 /** The chunks of one format. */
 export function compareChunks(view: CompareView, format: CompareFormatName): Iterable<CompareChunk> | AsyncIterable<CompareChunk> {
-  return compareFormatters[format](view);
+  const chunks = compareFormatters[format](view);
+  return format === 'json' ? chunks : stripped(chunks);
+}
+
+/** Second defence after the parser's refusal: no control character from evidence reaches a terminal or file. */
+async function* stripped(chunks: Iterable<CompareChunk> | AsyncIterable<CompareChunk>): AsyncGenerator<CompareChunk> {
+  for await (const c of chunks) yield typeof c === 'string' ? stripControlChars(c) : c;
 }
 
 /** A whole output in memory (library use and tests): text formats as one string, xlsx as bytes. */

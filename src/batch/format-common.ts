@@ -1,6 +1,7 @@
 // Shared pieces of the comparison formatters (text, CSV, HTML, xlsx): row order, Chinese column labels and
 // value display. Formatters read only the CompareReport contract.
 import type { AgencyRow, BaselineSection, CheckFailureAgency, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from './compare-report.js';
+import { stripControlChars } from '../diagnostics/control-chars.js';
 import { compareCodes } from './ranking.js';
 
 export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
@@ -99,10 +100,11 @@ export function mainCells(a: AgencyRow): Array<string | number | null> {
 
 /** One line per message of a left-out file: `file:line:col 错误 CODE path:message`. */
 export function leftOutLines(f: LeftOutFile): string[] {
-  if (f.messages.length === 0) return [`${f.file} 错误:${LEFT_OUT_TEXT[f.reason]}`];
+  if (f.messages.length === 0) return [stripControlChars(`${f.file} 错误:${LEFT_OUT_TEXT[f.reason]}`)];
   return f.messages.map((m) => {
     const where = m.line !== undefined ? `:${m.line}:${m.column ?? 1}` : '';
-    return `${f.file}${where} 错误 ${m.code}${m.path ? ` ${m.path}` : ''}:${m.message}${m.hint ? `(${m.hint})` : ''}`;
+    // Printed to the officer's terminal: file names and messages may quote input.
+    return stripControlChars(`${f.file}${where} 错误 ${m.code}${m.path ? ` ${m.path}` : ''}:${m.message}${m.hint ? `(${m.hint})` : ''}`);
   });
 }
 

@@ -3,6 +3,7 @@
 // error, a duplicate key, a forbidden key, deep nesting, an oversized file — falls back to parseSource, so every
 // diagnostic is exactly the one the ordinary path gives. The YAML Document that maps a path to file:line is built
 // lazily, only when a diagnostic needs a position; valid evidence never pays for it. No I/O here.
+import { findControlChar } from '../diagnostics/control-chars.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { FORBIDDEN_KEYS, LIMITS, parseSource, type SourceFile } from './parse-source.js';
 
@@ -53,7 +54,7 @@ function inspect(value: unknown, depth: number, budget: { items: number }): numb
   if (value !== null && typeof value === 'object') {
     let keys = 0;
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key) || key.length > LIMITS.maxValueChars || --budget.items < 0) return -1;
+      if (FORBIDDEN_KEYS.has(key) || badScalar(key) || --budget.items < 0) return -1;
       keys++;
       const v = (value as Record<string, unknown>)[key];
       if (badScalar(v)) return -1;
@@ -68,9 +69,9 @@ function inspect(value: unknown, depth: number, budget: { items: number }): numb
   return 0;
 }
 
-/** A value parseSource reports: an over-long string, a non-finite number (1e309) or an integer past 2^53. */
+/** A value parseSource reports: an over-long string or one with control characters, a non-finite number (1e309) or an integer past 2^53. */
 function badScalar(v: unknown): boolean {
-  if (typeof v === 'string') return v.length > LIMITS.maxValueChars;
+  if (typeof v === 'string') return v.length > LIMITS.maxValueChars || findControlChar(v) !== null;
   return typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)));
 }
 

@@ -1,6 +1,7 @@
 // Parse YAML/JSON text into a positioned document, refusing what could crash or poison the process.
 // Input: file name + text. Output: SourceFile (data, yaml Document, LineCounter) or diagnostics. No I/O here.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, YAMLParseError, type YAMLError } from 'yaml';
+import { findControlChar } from '../diagnostics/control-chars.js';
 import { makeDiagnostic, type Diagnostic, type PathSegment, type Result } from '../diagnostics/diagnostic.js';
 
 export const LIMITS = {
@@ -164,10 +165,19 @@ function findDuplicateKeys(root: unknown): YAMLError[] {
 }
 
 interface KeyProblem {
-  code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX' | 'NUMBER_UNSAFE';
+  code: 'PROTOTYPE_KEY' | 'ID_NOT_STRING' | 'YAML_SYNTAX' | 'NUMBER_UNSAFE' | 'CONTROL_CHARACTER';
   offset: number;
   path: PathSegment[];
-  data: { actual?: string; expected?: string; reason?: string; hint?: string };
+  data: { actual?: string; expected?: string | number; reason?: string; hint?: string };
+}
+
+/**
+ * Control characters in any text (names, titles, reasons, keys): refused, because an agency's ESC sequences or BEL
+ * would reach an officer's terminal (src/diagnostics/control-chars.ts). Tab and line feed stay allowed.
+ */
+function controlProblem(text: string, offset: number, path: PathSegment[]): KeyProblem | null {
+  const c = findControlChar(text);
+  return c ? { code: 'CONTROL_CHARACTER', offset, path, data: { actual: c.name, expected: c.position } } : null;
 }
 
 /**
@@ -183,7 +193,9 @@ function walkForKeyProblems(node: unknown, path: PathSegment[], found: KeyProble
       const key = pair.key;
       const name = isScalar(key) ? String(key.value) : '';
       const at = [...path, name];
-      if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) {
+      const keyControl = isScalar(key) && typeof key.value === 'string' ? controlProblem(key.value, key.range?.[0] ?? 0, at) : null;
+      if (keyControl) found.push(keyControl);
+      else if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) {
         found.push({ code: 'PROTOTYPE_KEY', offset: key.range?.[0] ?? 0, path: at, data: { actual: key.value } });
       } else if (isScalar(key) && typeof key.value === 'number' && typeof key.source === 'string' && key.source.trim() !== name) {
         const raw = key.source.trim();
@@ -194,6 +206,9 @@ function walkForKeyProblems(node: unknown, path: PathSegment[], found: KeyProble
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => walkForKeyProblems(item, [...path, i], found));
+  } else if (isScalar(node) && typeof node.value === 'string') {
+    const p = controlProblem(node.value, node.range?.[0] ?? 0, path);
+    if (p) found.push(p);
   } else if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
     // Past 2^53 a number is silently rounded (123456789012345678901234567890 → 1.2345678901234568e+29).
     const raw = typeof node.source === 'string' ? node.source.trim() : String(node.value);
