@@ -50,6 +50,13 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route as registered (method, URL pattern). */
+    apiRoutes: ReadonlyArray<{ method: string; url: string }>;
+  }
+}
+
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 
 export type App = FastifyInstance;
@@ -104,6 +111,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const ctx: ServiceContext = { store: opts.store, secureCookies: opts.secureCookies ?? false };
   installAuth(app, opts.store);
+  // The API's route table (method + URL pattern), for the authorization matrix test and for documentation.
+  const apiRoutes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    for (const m of ([] as string[]).concat(r.method)) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url });
+  });
+  app.decorate('apiRoutes', apiRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAccountRoutes(app, ctx, { loginRateLimit: opts.loginRateLimit ?? 10 });
