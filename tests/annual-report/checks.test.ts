@@ -122,3 +122,20 @@ describe('a 2021-format report whose tables are images', () => {
     expect(c.results.map((r) => `${r.id}:${r.outcome}`)).toEqual(['H6:NOT_ASSESSABLE']);
   });
 });
+
+describe('2019 trial format year over year (S1, S3)', () => {
+  it('2020 against 2019: 上一年项目数量 45 = 63 + (−18); 对外公开总数量 86 = 81 + 5; a re-counted item warns', async () => {
+    const previous = await load('pipe-2019-trial.txt');
+    expect(previous.cells.find((c) => c.row === '政府集中采购' && c.column === '采购总金额')).toMatchObject({ value: '251000', unit: '元' });
+    const current = await load('html-2020-trial.html');
+    const ok = buildCheckReport(current, { previous });
+    expect(Object.fromEntries(ok.results.map((r) => [r.id, r.outcome]))).toMatchObject({ S1: 'PASS', S3: 'PASS', S8: 'PASS' });
+    const s3 = ok.results.find((r) => r.id === 'S3')!;
+    expect(s3.items.map((i) => i.detail)).toContain('45;63 + -18 = 45');
+    // The office re-counted 行政许可 items: last year's 本年增/减 −17 no longer carries over → warn, never fail.
+    previous.cells.find((c) => c.row === '行政许可' && c.column === '本年增/减')!.value = '-17';
+    const warned = buildCheckReport(current, { previous }).results.find((r) => r.id === 'S3')!;
+    expect(warned.outcome).toBe('WARN');
+    expect(warned.items.filter((i) => i.outcome === 'WARN').map((i) => i.label)).toEqual(['「行政许可」:本年「上一年项目数量」= 上年「上一年项目数量」+ 上年「本年增/减」']);
+  });
+});

@@ -17,14 +17,15 @@ export interface CheckOptions {
 }
 
 export class CheckContext {
-  readonly reports: AnnualReport[];
+  /** 0 = this report, 1 = last year's (when given), 2… = children. */
+  readonly reports: Array<AnnualReport | undefined>;
   private readonly indexes: Array<Map<string, Cell>>;
 
   constructor(
     readonly report: AnnualReport,
     readonly opts: CheckOptions,
   ) {
-    this.reports = [report, ...(opts.previous ? [opts.previous] : [undefined as unknown as AnnualReport]), ...(opts.children ?? [])];
+    this.reports = [report, opts.previous, ...(opts.children ?? [])];
     // Keys are compared in normalised form (half-width brackets, no spaces) so `表四/行政复议/结果纠正` typed in a
     // rubric matches the official 「（…）」 names.
     this.indexes = this.reports.map((r) => {
