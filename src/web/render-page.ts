@@ -12,7 +12,10 @@ export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-
 
 export function sendPage(reply: FastifyReply, name: string, view: object, status = 200): FastifyReply {
   const html = pageSet().render(name, view);
-  return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  // Referrer-Policy same-origin (helmet's default is no-referrer): under no-referrer Chromium sends `Origin: null`
+  // with a form POST, which the service's cross-site check rightly refuses. same-origin still sends nothing to
+  // other sites.
+  return reply.status(status).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(html);
 }
 
 /** The frame of a page for this request. */

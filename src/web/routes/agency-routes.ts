@@ -15,7 +15,8 @@ import { listAttachments, readAttachment, uploadAttachment } from '../../service
 import { listAudit } from '../../service/domain/audit.js';
 import { ServiceError } from '../../service/domain/errors.js';
 import { compiledOf, findSubmission } from '../../service/domain/submission-context.js';
-import { getSubmission, saveDraft, submitEvidence, type SubmissionView } from '../../service/domain/submissions.js';
+import { canonicalJson, getSubmission, saveDraft, submitEvidence, type SubmissionView } from '../../service/domain/submissions.js';
+import { scoreDocuments } from '../../service/domain/engine.js';
 import type { ServiceContext } from '../../service/http/app.js';
 import { fieldErrorsOf, mergeEvidenceParts } from '../form/evidence-draft.js';
 import type { AttachmentInput } from '../form/evidence-form-view.js';
@@ -69,6 +70,22 @@ function dropFields(parts: EvidenceParts, errors: FieldErrors): EvidenceParts {
   return out;
 }
 
+/**
+ * The score an agency sees while its submission is back with it (已退回): its current draft with the office's rulings
+ * so far (the service carries them over on resubmission), scored by the service's engine door. Other states: the
+ * report as given. A review that no longer fits the draft (e.g. a withdrawn not-applicable request) falls back to
+ * the draft's own score.
+ */
+export async function withOfficeRulings(c: Pick<AgencyContext, 'submission' | 'compiled' | 'code'>, evidence: unknown, report: ScoreReport | null): Promise<ScoreReport | null> {
+  if (c.submission.state !== 'returned' || !c.submission.review || !evidence) return report;
+  try {
+    return (await scoreDocuments(c.compiled, c.code, canonicalJson(evidence), canonicalJson(c.submission.review))).report;
+  } catch (err) {
+    if (err instanceof ServiceError) return report;
+    throw err;
+  }
+}
+
 interface SaveOutcome {
   saved: boolean;
   version: number;
@@ -88,8 +105,9 @@ export async function saveForm(ctx: ServiceContext, c: AgencyContext, values: Fo
   let parts = parsed.parts;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const r = await saveDraft(ctx.store, c.actor, c.assessment.id, c.code, mergeEvidenceParts(stored, parts), version);
-      return { saved: true, version: r.version, report: r.report, errors, general: [] };
+      const doc = mergeEvidenceParts(stored, parts);
+      const r = await saveDraft(ctx.store, c.actor, c.assessment.id, c.code, doc, version);
+      return { saved: true, version: r.version, report: await withOfficeRulings(c, doc, r.report), errors, general: [] };
     } catch (err) {
       if (!(err instanceof ServiceError) || err.code !== 'INVALID' || err.diagnostics.length === 0) throw err;
       const mapped = fieldErrorsOf(err.diagnostics, parts);
@@ -119,7 +137,8 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
   const renderForm = async (req: FastifyRequest, reply: FastifyReply, c: AgencyContext, extra: { values?: FormValues; errors?: FieldErrors; general?: string[]; report?: ScoreReport | null } = {}, status = 200) => {
     const attachments = await attachmentsOf(ctx, c);
     const chrome = chromeFor(req, c.actor.role === 'agency' ? '我的自查填报' : `${c.submission.agency.name} 自查材料`, 'evidence', { assessmentId: c.assessment.id });
-    return sendPage(reply, 'evidence', buildEvidencePage({ chrome, actor: c.actor, assessment: c.assessment, compiled: c.compiled, submission: c.submission, attachments, ...extra }), status);
+    const report = extra.report !== undefined ? extra.report : c.submission.state === 'returned' ? await withOfficeRulings(c, c.submission.evidence, c.submission.report) : undefined;
+    return sendPage(reply, 'evidence', buildEvidencePage({ chrome, actor: c.actor, assessment: c.assessment, compiled: c.compiled, submission: c.submission, attachments, ...extra, ...(report !== undefined ? { report } : {}) }), status);
   };
 
   app.get(`${A}/evidence`, async (req, reply) => renderForm(req, reply, await loadAgency(ctx, req)));
