@@ -60,7 +60,7 @@ export function renderSheetCsv(vm: SheetViewModel): string {
           out.push({ number: row.values.claimed, precision: p });
           break;
         case 'score':
-          out.push({ number: row.values.score, precision: p }, { number: row.values.difference, precision: p }, { text: row.statusText });
+          out.push({ number: row.values.score, precision: p }, { number: row.values.difference, precision: p }, { text: row.overridden ? `${row.statusText}·改定` : row.statusText });
           break;
         case 'reasons':
           out.push({ text: row.reasons.join('\n') });
@@ -81,6 +81,11 @@ export function renderSheetCsv(vm: SheetViewModel): string {
     rows.push(['序号', '编号', '核验内容', '依据', '级别', '结果', '所见数值与说明', '处理情况'].map((text) => ({ text })));
     for (const c of vm.checks)
       rows.push([c.seq, c.id, c.message, c.source, c.severityText, c.outcomeText, c.text, c.resolutionText].map((text) => ({ text })));
+  }
+  if (vm.pendingItems.length > 0) {
+    rows.push([], [{ text: '待政务公开办评定事项' }, { text: `共 ${vm.pendingItems.length} 项,评定前结果为暂定` }]);
+    rows.push(['编号', '事项', '原因'].map((text) => ({ text })));
+    for (const p of vm.pendingItems) rows.push([p.id, p.title, p.why].map((text) => ({ text })));
   }
   return toCsv(rows);
 }

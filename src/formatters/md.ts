@@ -52,7 +52,7 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
           cells.push(escapeMarkdownCell(row.claimedText));
           break;
         case 'score':
-          cells.push(cell([row.scoreText, row.statusNote]));
+          cells.push(cell([row.overridden ? `${row.scoreText}(改定)` : row.scoreText, row.statusNote]));
           break;
         case 'reasons':
           cells.push(cell(row.reasons));
@@ -77,6 +77,10 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
       const outcome = c.failed ? `**${escapeMarkdownCell(c.outcomeText)}**` : escapeMarkdownCell(c.outcomeText);
       out.push(`| ${c.seq} | ${cell([c.message, c.source])} | ${escapeMarkdownCell(c.severityText)} | ${outcome} | ${escapeMarkdownCell(c.text)} | ${escapeMarkdownCell(c.resolutionText)} |`);
     }
+  }
+  if (vm.pendingItems.length > 0) {
+    out.push('', `**待政务公开办评定事项(共 ${vm.pendingItems.length} 项,评定前结果为暂定)**`, '');
+    vm.pendingItems.forEach((p, i) => out.push(`${i + 1}. ${escapeMarkdownText(`${p.id} ${p.title}:${p.why}`)}`));
   }
   const s = vm.signature;
   out.push('', `填表人:${escapeMarkdownText(s.preparedBy) || '＿＿＿＿＿＿'}  审核人:${escapeMarkdownText(s.reviewedBy) || '＿＿＿＿＿＿'}  单位盖章:  日期:${escapeMarkdownText(s.date) || '＿＿＿＿＿＿'}`);

@@ -49,7 +49,7 @@ function fill(argb: string): ExcelJS.Fill {
 }
 
 function rowTexts(row: SheetRowView): { reasons: string; evidence: string } {
-  const reasons = [...(row.statusNote ? [`〔${row.statusNote}〕`] : []), ...row.reasons].join('\n');
+  const reasons = [...(row.statusNote ? [`〔${row.statusNote}〕`] : []), ...(row.overridden ? [`〔${row.overrideText}〕`] : []), ...row.reasons].join('\n');
   return { reasons, evidence: evidenceLines(row).join('\n') };
 }
 
@@ -242,6 +242,16 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   }
   at = writeChecks(ws, vm, at, nCols, widths);
   at += 1;
+  // What a provisional result still waits for, just above the signature block.
+  if (vm.pendingItems.length > 0) {
+    ws.mergeCells(at, 1, at, nCols);
+    const pc = ws.getCell(at, 1);
+    pc.value = [`待政务公开办评定事项(共 ${vm.pendingItems.length} 项,评定前结果为暂定):`, ...vm.pendingItems.map((p, i) => `${i + 1}. ${p.id} ${p.title}:${p.why}`)].join('\n');
+    pc.font = { ...FONT, color: { argb: 'FFA40000' } };
+    pc.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(at).height = 15 * (vm.pendingItems.length + 1);
+    at += 2;
+  }
   ws.mergeCells(at, 1, at, nCols);
   const sig = ws.getCell(at, 1);
   const s = vm.signature;

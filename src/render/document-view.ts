@@ -5,6 +5,12 @@ import { formatNumber } from './numbers.js';
 import type { SheetSource, ViewOptions } from './sheet-source.js';
 import { buildCheckViews, checkSummaryText } from './check-view.js';
 
+/** The grade as printed: a provisional grade always carries 暂定 (never printed as if final). */
+function gradeText(src: SheetSource): string {
+  const g = src.totals?.grade ?? '';
+  return g && src.status === 'provisional' ? `${g}(暂定)` : g;
+}
+
 function totalsItems(src: SheetSource): TotalsItemView[] {
   const p = src.rubric.precision;
   const t = src.totals;
@@ -18,9 +24,20 @@ function totalsItems(src: SheetSource): TotalsItemView[] {
   ];
   // The 100-scale score only tells something when not-applicable items shrank the maximum.
   if (t && t.applicableMax !== t.max) items.push({ key: 'normalized', label: '百分制得分', value: v(t.normalized) });
-  items.push({ key: 'grade', label: '等次', value: t ? t.grade : '' });
+  items.push({ key: 'grade', label: '等次', value: t ? gradeText(src) : '' });
   if (t && t.claimed !== null) items.push({ key: 'claimed', label: '自评总分', value: v(t.claimed) });
   return items;
+}
+
+const PENDING_KIND_TEXT = { judgement: '酌情评分', notApplicable: '合理缺项申请', check: '数据核验' } as const;
+
+/** "待政务公开办评定 4 项:酌情评分 2 项、数据核验 2 项", or '' when nothing is pending. */
+function pendingSummary(pending: NonNullable<SheetSource['pending']>): string {
+  if (pending.length === 0) return '';
+  const counts = (Object.keys(PENDING_KIND_TEXT) as Array<keyof typeof PENDING_KIND_TEXT>)
+    .map((k) => [PENDING_KIND_TEXT[k], pending.filter((p) => p.kind === k).length] as const)
+    .filter(([, n]) => n > 0);
+  return `待政务公开办评定 ${pending.length} 项:${counts.map(([t, n]) => `${t} ${n} 项`).join('、')}`;
 }
 
 /** Header, totals, signature and stamp fields for either view. */
@@ -32,7 +49,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
   return {
     lang: 'zh-CN',
     blank: src.blank,
-    title: opts.title ?? `${r.title}${suffix}`,
+    title: `${opts.title ?? `${r.title}${suffix}`}${src.status === 'provisional' ? '(暂定)' : ''}`,
     rubric: {
       id: r.id,
       title: r.title,
@@ -51,7 +68,11 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
     dateText: src.evidence?.date ?? '',
     page: { size: 'A4', orientation, landscape: orientation === 'landscape' },
     totals: totalsItems(src),
-    grade: src.totals?.grade ?? '',
+    grade: gradeText(src),
+    provisional: src.status === 'provisional',
+    statusText: src.blank || src.status === undefined ? '' : src.status === 'provisional' ? '暂定' : '最终',
+    pendingItems: (src.pending ?? []).map((p) => ({ kind: p.kind, id: p.id, title: p.title, why: p.why })),
+    pendingSummary: pendingSummary(src.pending ?? []),
     veto: src.veto ? { title: src.veto.title, reason: src.veto.reason } : null,
     checks,
     failedChecks: checks.filter((c) => c.failed),

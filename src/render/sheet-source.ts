@@ -15,7 +15,8 @@ type Scored =
   | 'evidence'
   | 'missingFacts'
   | 'judgement'
-  | 'remediation';
+  | 'remediation'
+  | 'voices';
 
 /** A report node, or a rubric node without any score (blank form). */
 export type SourceNode = Pick<ReportNode, Structural> & Partial<Pick<ReportNode, Scored>>;
@@ -37,6 +38,9 @@ export interface SheetSource {
   missingEvidence: ScoreReport['missingEvidence'];
   /** The declared consistency checks as evaluated (absent on the blank form). */
   checks?: ScoreReport['checks'];
+  /** Provisional or final and what is pending (absent on the blank form and in reports before 1.1.0). */
+  status?: ScoreReport['status'];
+  pending?: ScoreReport['pending'];
 }
 
 /** The score report as a sheet source (no copy, no change). */
@@ -55,6 +59,7 @@ export function sourceOfReport(report: ScoreReport): SheetSource {
     overClaims: report.overClaims,
     missingEvidence: report.missingEvidence,
     checks: report.checks,
+    ...(report.status !== undefined ? { status: report.status, pending: report.pending ?? [] } : {}),
   };
 }
 

@@ -88,7 +88,10 @@ function buildColumns(levelHeaders: string[], showRemediation: boolean): ColumnV
 }
 
 /** The number and status cells of a row (derived from the row type, not restated), plus the difference line. */
-type NumberCells = Pick<SheetRowView, 'maxText' | 'claimedText' | 'scoreText' | 'differenceText' | 'differenceClass' | 'statusText' | 'statusNote' | 'statusClass' | 'values'>;
+type NumberCells = Pick<
+  SheetRowView,
+  'maxText' | 'claimedText' | 'scoreText' | 'differenceText' | 'differenceClass' | 'statusText' | 'statusNote' | 'statusClass' | 'values' | 'overridden' | 'overrideText'
+>;
 interface Numbers extends NumberCells {
   diffLine: string | null;
 }
@@ -106,7 +109,11 @@ function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
     const amount = formatNumber(Math.abs(difference), p);
     diffLine = `自评${differenceClass === 'over' ? '高出' : '低于'}核定 ${amount} 分`;
   }
+  // The office's override of this node (review file): the 核定分 is the override, marked with its reason.
+  const override = blank ? undefined : n.voices?.reviewed?.rulings.find((r) => r.kind === 'override');
   return {
+    overridden: override !== undefined,
+    overrideText: override ? `改定:${override.reason}(${override.by},${override.date})` : '',
     maxText: formatNumber(n.max, p),
     claimedText: formatNumber(claimed, p),
     scoreText: formatNumber(score, p),
@@ -230,7 +237,7 @@ function totalRow(ix: SheetIndex, levelCount: number): SheetRowView {
   const difference = claimed !== null && final !== null ? claimDifference(claimed, final, p) : null;
   const differenceClass = difference === null || difference === 0 ? '' : difference > 0 ? 'over' : 'under';
   const reasons: string[] = [];
-  if (t) reasons.push(`基础分 ${formatNumber(t.base, p)} + 加分 ${formatNumber(t.bonus, p)} − 扣分 ${formatNumber(t.penalty, p)};等次:${t.grade}`);
+  if (t) reasons.push(`基础分 ${formatNumber(t.base, p)} + 加分 ${formatNumber(t.bonus, p)} − 扣分 ${formatNumber(t.penalty, p)};等次:${t.grade}${src.status === 'provisional' ? '(暂定)' : ''}`);
   if (src.veto) reasons.push(`单项否决:${src.veto.title}。${src.veto.reason}`);
   return {
     kind: 'total',
@@ -248,6 +255,8 @@ function totalRow(ix: SheetIndex, levelCount: number): SheetRowView {
     statusText: '',
     statusNote: '',
     statusClass: '',
+    overridden: false,
+    overrideText: '',
     reasons,
     evidence: [],
     remediation: '',

@@ -74,6 +74,10 @@ export interface SheetRowView {
   maxText: string;
   claimedText: string;
   scoreText: string;
+  /** True when the office overrode this row's score (review file): the 核定分 is the override. */
+  overridden: boolean;
+  /** "改定:<理由>(<评审人>,<日期>)" for an overridden row, else ''. */
+  overrideText: string;
   /** claimed − computed, signed ("+2"), '' when equal, unclaimed or blank. */
   differenceText: string;
   /** 'over' (自评高于核定), 'under' (自评低于核定) or ''. */
@@ -138,7 +142,16 @@ export interface DocumentView {
   dateText: string;
   page: { size: 'A4'; orientation: 'portrait' | 'landscape'; landscape: boolean };
   totals: TotalsItemView[];
+  /** 等次; "(暂定)" appended while the result is provisional, so a provisional grade never reads as final. */
   grade: string;
+  /** True while the office has not ruled on everything the result depends on (title and grade say 暂定). */
+  provisional: boolean;
+  /** 暂定 / 最终; '' on the blank form. */
+  statusText: string;
+  /** What a provisional result waits for, listed beside the signature block; empty when final. */
+  pendingItems: Array<{ kind: 'judgement' | 'notApplicable' | 'check'; id: string; title: string; why: string }>;
+  /** One line for short documents: "待政务公开办评定 4 项:酌情评分 2 项、数据核验 2 项"; '' when final. */
+  pendingSummary: string;
   veto: { title: string; reason: string } | null;
   /** 数据核验 (勾稽关系): every declared check in rubric order; empty on the blank form or without checks. */
   checks: CheckView[];

@@ -63,7 +63,7 @@ describe('escaping', () => {
     report.nodes.find((n) => n.id === '1')!.title = evil;
     const html = text(await formatReport(report, 'html'));
     const escaped = evil.replace(/'/g, '&#x27;').replace(/>/g, '&gt;');
-    expect(html).toContain(`<title>${escaped}自查评分表</title>`);
+    expect(html).toContain(`<title>${escaped}自查评分表(暂定)</title>`);
     expect(html).toContain(`${escaped}(15分)`);
     const md = text(await formatReport(report, 'md'));
     expect(md).toContain('{{constructor.constructor');

@@ -35,7 +35,10 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'pdf (Chromium)' : `pdf — ${SK
     expect(flat).toContain(`第1页/共${p.pages}页`);
     expect(flat).toContain(`第${p.pages}页/共${p.pages}页`);
     // The header row is repeated on every page.
-    expect(p.text.split('\f').filter((page) => page.includes('扣分/失分原因')).length).toBe(p.pages);
+    // (Pages after the table — only the 数据核验 / 待评定事项 / 签章 blocks — have no table to repeat a header for.)
+    const pages = p.text.split('\f').filter((page) => page.trim() !== '');
+    const lastTablePage = pages.reduce((last, page, i) => (page.includes('小计') ? i : last), -1);
+    expect(pages.slice(0, lastTablePage + 1).every((page) => page.includes('扣分/失分原因'))).toBe(true);
     const l = inspect((await formatReport(report, 'pdf', { orientation: 'landscape' })) as Uint8Array);
     expect(l.size).toMatch(/^84[12](\.\d+)? x 59[45](\.\d+)? pts/);
   });

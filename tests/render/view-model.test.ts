@@ -60,7 +60,8 @@ describe('sheet view model of the seed example', () => {
     const total = vm.rows.at(-1)!;
     expect([total.values.max, total.values.claimed, total.values.score]).toEqual([report.totals.max, report.totals.claimed, report.totals.final]);
     expect(vm.totals.find((t) => t.key === 'final')!.value).toBe(String(report.totals.final));
-    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe(report.totals.grade);
+    // A provisional grade is never printed as final: it carries 暂定.
+    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
   });
 
   it('shows clauses with their scores, claimed-vs-computed differences and the reasons', async () => {

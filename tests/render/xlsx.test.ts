@@ -63,7 +63,7 @@ describe('xlsx', () => {
     const labels = ws.getRow(first + vm.rows.length + 1).values as unknown[];
     const values = ws.getRow(first + vm.rows.length + 2).values as unknown[];
     expect(values[labels.indexOf('总分')]).toBe(report.totals.final);
-    expect(values[labels.indexOf('等次')]).toBe(report.totals.grade);
+    expect(values[labels.indexOf('等次')]).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
   });
 
   it('prints on A4, repeats and freezes the header row, wraps text, sizes columns for Chinese', async () => {
