@@ -47,6 +47,7 @@ export interface ReportMeta {
 }
 
 const TITLE = /^(.{0,60}?)\s*(\d{4})\s*年\s*(?:度)?\s*(?:的)?(?:政府)?(?:信息公开|政务公开)/;
+const YEAR_FIRST = /^(\d{4})\s*年\s*(?:度)?\s*(.{0,40}?)\s*(?:政府信息公开|信息公开|政务公开)工作年度报告$/;
 const PUBLISHED = /(?:发布时间|发布日期|公开日期|发文日期|成文日期|发布于)\s*[::]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const PERIOD = /统计期限(?:自|从|为)?\s*(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
@@ -59,6 +60,14 @@ export function readMeta(lines: TextLine[], title: string | undefined): ReportMe
   let agency: string | null = null;
   let year: number | null = null;
   for (const c of candidates) {
+    // 「2019年上海市人民政府办公厅政府信息公开工作年度报告」: the year comes first.
+    const y = YEAR_FIRST.exec(c);
+    if (y) {
+      year = Number(y[1]);
+      const name = y[2]!.trim();
+      if (name && !/[《》::,,。;]/.test(name)) agency = name;
+      break;
+    }
     const m = TITLE.exec(c);
     if (!m) continue;
     year = Number(m[2]);

@@ -33,6 +33,9 @@ describe('outcomes per fixture (hand-computed)', () => {
     ['pipe-2022-rowlines-h1-fail.txt', {}, { H1: 'FAIL', H2: 'PASS', H3: 'PASS', H4: 'PASS', H5: 'PASS', H6: 'PASS', S5: 'PASS', S6: 'PASS' }],
     // 2020 in the 2019 format; (六)其他处理 4 of (七)总计 20 = 20% > 10%; published 2021-03-15.
     ['html-2020-trial.html', { level: '省级政府' }, { H1: 'PASS', H2: 'PASS', H3: 'PASS', H4: 'PASS', H5: 'PASS', H6: 'PASS', S4: 'WARN', S5: 'PASS', S6: '–', S7: '–', S9: 'PASS', S12: 'PASS' }],
+    // The real 上海 2019 page: the 自然人 and 总计 columns add up (821 + 18 = 767 + 72; 859 + 18 = 805 + 72), every
+    // other equation meets a blank cell; the text's 859件/805件/复议7件 match; published 2020-01-31 ≤ 2020-03-31.
+    ['real-shanghai-2019.html', { level: '省级政府' }, { H1: 'NOT_ASSESSABLE', H2: 'NOT_ASSESSABLE', H3: 'NOT_ASSESSABLE', H4: 'NOT_ASSESSABLE', H5: 'PASS', H6: 'PASS', S4: 'NOT_ASSESSABLE', S5: 'PASS', S9: 'PASS', S10: 'WARN', S12: 'PASS' }],
     // Free-form 2016 reports: only H6 and the deadline (2008 条例: 3月31日) apply.
     ['seed-004_c487b475468ca4a1.txt', { level: '市级部门' }, { H1: '–', H6: 'PASS', S9: 'PASS' }],
     ['seed-000_10528649c128ffb3.txt', { level: '市级部门' }, { H6: 'PASS', S9: 'PASS' }],
@@ -53,6 +56,20 @@ describe('outcomes per fixture (hand-computed)', () => {
     ]);
     expect(failed[0]!.detail).toBe('10 + 2 = 12;10 + 0 = 10;相差 2');
     expect(c.summary).toMatchObject({ outcome: 'FAIL', FAIL: 1 });
+  });
+
+  it('the real 上海 2019 page: H1 passes where the columns are filled', async () => {
+    const c = buildCheckReport(await load('real-shanghai-2019.html'));
+    const h1 = c.results.find((r) => r.id === 'H1')!;
+    expect(h1.items.filter((i) => i.outcome === 'PASS').map((i) => `${i.label} ${i.detail}`)).toEqual([
+      '「自然人」列:一 + 二 = (七)总计 + 四 821 + 18 = 839;767 + 72 = 839',
+      '「总计」列:一 + 二 = (七)总计 + 四 859 + 18 = 877;805 + 72 = 877',
+    ]);
+    expect(c.results.find((r) => r.id === 'S5')!.items.map((i) => i.detail)).toEqual([
+      '文中 859件 = 表三/一、本年新收政府信息公开申请数量/总计',
+      '文中 805件 = 表三/三、本年度办理结果/（七）总计/总计',
+      '文中 7件 = 表四/行政复议/总计',
+    ]);
   });
 
   it('H6: a 2021 report in the 2019 format fails; 2019 may still be free-form', async () => {

@@ -114,6 +114,28 @@ describe('HTML pages as saved from government sites', () => {
   });
 });
 
+describe('a real page: 2019年上海市人民政府办公厅政府信息公开工作年度报告 (2019 trial format, published 2020-01-31)', () => {
+  it('reads the real figures, keeps its &nbsp; cells blank and strips 「251000元」', async () => {
+    const { report, codes } = await load('real-shanghai-2019.html');
+    expect(codes).toEqual([]);
+    expect(report).toMatchObject({ format: '2019', year: 2019, agency: '上海市人民政府办公厅', publishedOn: '2020-01-31' });
+    // 表二 22 cells, 表三 23 × 7, 表四 15; hand count of the page's blank cells: 126 in 表三, 9 in 表四.
+    expect(report.cells.length).toBe(22 + 161 + 15);
+    expect(report.cells.filter((c) => c.value === null && c.table === '表三').length).toBe(126);
+    expect(report.cells.filter((c) => c.value === null && c.table === '表四').length).toBe(9);
+    expect(value(report, '表三', T3_NEW, '自然人')).toBe('821');
+    expect(value(report, '表三', T3_NEW, '总计')).toBe('859');
+    expect(value(report, '表三', T3_NEW, '科研机构')).toBeNull();
+    expect(value(report, '表三', T3_OPEN, '总计')).toBeNull();
+    expect(value(report, '表三', T3_TOTAL, '总计')).toBe('805');
+    expect(value(report, '表三', '四、结转下年度继续办理', '总计')).toBe('72');
+    expect(value(report, '表四', '行政复议', '总计')).toBe('7');
+    expect(value(report, '表四', '行政复议', '结果纠正')).toBeNull();
+    expect(indexCells(report).get(cellKey('表二', '政府集中采购', '采购总金额'))).toMatchObject({ value: '251000', unit: '元', raw: '251000元' });
+    expect(value(report, '表二', '规章', '对外公开总数量')).toBe('524');
+  });
+});
+
 describe('pipe text with one table row per line', () => {
   it('reads 「label | v | v |」 rows and the 「三、本年度办理结果」 label sharing the first row', async () => {
     const { report, codes } = await load('pipe-2022-rowlines-h1-fail.txt');
