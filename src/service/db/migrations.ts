@@ -185,8 +185,8 @@ const initial: Migration = {
     ];
     for (const statement of statements) await sql.raw(statement).execute(db);
     for (const table of APPEND_ONLY) {
-      await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-        for each row execute function zwgk_append_only()`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete or truncate on ${sql.table(table)}
+        for each statement execute function zwgk_append_only()`.execute(db);
     }
   },
 };
