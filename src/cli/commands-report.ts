@@ -77,7 +77,7 @@ export async function commandReportCheck(io: CliIo, inputs: string[], flags: Che
   const format = choose(flags.format, CHECK_FORMATS, 'text', '输出格式');
   const level = checkLevel(flags.level);
   if (inputs.length > 1 || (await isDirectory(io, inputs[0]!))) {
-    if (flags.previous || flags.children) throw new UsageError('批量核验(文件夹或多个文件)不能同时使用 --previous 或 --children');
+    if (flags.previous || flags.children || flags.year || flags.published) throw new UsageError('批量核验(文件夹或多个文件)不能同时使用 --previous、--children、--year 或 --published(它们只适用于一份年报)');
     if (format === 'html') throw new UsageError('批量核验的输出格式为 text 或 json');
     const files = await listReportFiles(inputs, io.cwd);
     if (files.length === 0) throw new UsageError(`${inputs.join('、')} 中没有年报文件(.html、.htm、.shtml、.txt)`);
