@@ -186,6 +186,21 @@ describe('free-form reports before 2019: candidate facts with their sentences', 
     expect(report.candidates.find((c) => c.value === '29')!.sentence).toBe('今年收到29件依申请公开事项,其中网上申请19件,邮寄申请10件,我局均及时对申请人进行了回复,提供了相关材料给申请人。');
   });
 
+  it('seed 003 (鄂托克前旗住建局, 2017): the 附件2 statistics table becomes candidates, the 附件1 score sheet does not', async () => {
+    const { report } = await load('seed-003_8d5c68cf3dfa9998.txt');
+    expect(report).toMatchObject({ format: 'free', year: 2017 });
+    const table = report.candidates.filter((c) => c.at.line >= 79);
+    const by = new Map(table.map((c) => [c.indicator, `${c.value}${c.unit ?? ''}`]));
+    expect(by.get('三、依申请公开情况/(一)收到申请数')).toBe('2件');
+    expect(by.get('三、依申请公开情况/1.当面申请数')).toBe('2件');
+    expect(by.get('三、依申请公开情况/其中,涉及国家秘密')).toBe('0件');
+    expect(by.get('七、依申请公开信息收取的费用')).toBe('0万元');
+    expect(by.get('九、政务公开会议和培训情况/(三)接受培训人数')).toBe('50人次');
+    expect(table.find((c) => c.value === '50')!.sentence).toBe('64 | (三)接受培训人数 | 人次 | 50 |');
+    // 附件1 (自查评分表, lines 38–76) holds scores, not statistics.
+    expect(report.candidates.filter((c) => c.at.line >= 38 && c.at.line < 77)).toEqual([]);
+  });
+
   it('seed 001 (洪江区, 2016) is traditional: read as simplified, the old statistics table becomes candidates', async () => {
     const { report } = await load('seed-001_388bdfa86b858c1f.txt');
     expect(report).toMatchObject({ format: 'free', traditional: true, year: 2016, agency: '洪江区' });
