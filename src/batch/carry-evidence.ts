@@ -9,6 +9,7 @@ import type { ScoreReport } from '../report/score-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import { deriveInputs } from '../validate/check-facts.js';
 import type { NotComparableCriterion } from './compare-report.js';
+import { getOwn } from '../model/own-property.js';
 
 export interface CarriedEvidence {
   evidence: Evidence;
@@ -21,7 +22,7 @@ export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence
   const facts: Evidence['facts'] = {};
   const dropped: string[] = [];
   for (const [id, value] of Object.entries(ev.facts)) {
-    const def = to.rubric.facts[id];
+    const def = getOwn(to.rubric.facts, id);
     const v = def && !def.derive ? normaliseFactValue(def, value) : undefined;
     const lo = def?.min ?? (def?.type === 'percent' ? 0 : undefined);
     const hi = def?.max ?? (def?.type === 'percent' ? 100 : undefined);
@@ -47,7 +48,7 @@ export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence
 
 /** The given (non-derived) facts a fact rests on in a catalogue. */
 function rootFacts(to: CompiledRubric, fact: string, out: Set<string>): void {
-  const def = to.rubric.facts[fact];
+  const def = getOwn(to.rubric.facts, fact);
   if (def?.derive) for (const i of deriveInputs(def.derive)) rootFacts(to, i, out);
   else out.add(fact);
 }

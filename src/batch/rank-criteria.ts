@@ -11,6 +11,7 @@ import type { AgencySummary } from './agency-summary.js';
 import type { PlanRankNode } from './batch-plan.js';
 import type { RankCriterionInfo } from './compare-report.js';
 import { competitionRanks } from './ranking.js';
+import { getOwn } from '../model/own-property.js';
 
 export interface RankScores {
   /** External leaf scores per agency code. */
@@ -43,7 +44,7 @@ export function pointsForRank(spec: RankScoring, max: Dec, rank: number, value: 
 function basisLabel(r: PlanRankNode, compiled: CompiledRubric): { label: string; unit?: string } {
   const b = r.spec.basis;
   if ('fact' in b) {
-    const def = compiled.rubric.facts[b.fact];
+    const def = getOwn(compiled.rubric.facts, b.fact);
     return { label: def?.label ?? b.fact, ...(def?.unit !== undefined ? { unit: def.unit } : {}) };
   }
   return { label: `"${compiled.model.byId.get(b.node)?.node.title ?? b.node}"得分`, unit: '分' };

@@ -63,7 +63,6 @@ export const DIAGNOSTIC_CODES = {
   VALUE_TOO_LONG: '文字过长:{actual} 个字符,上限为 {expected} 个字符',
   CONTROL_CHARACTER: '文字中含有控制字符 {actual}(第 {expected} 个字符),可能用于伪造或隐藏屏幕上的内容;请删除后再提交',
   NUMBER_UNSAFE: '数值 {actual} {reason}',
-  DATE_INVALID: '日期 "{actual}" 不存在:{reason}',
   REGISTER_INVALID: '单位名册有误:{reason}',
   REPORT_HTML_LIMIT: '年报页面超出安全限制({reason}),已拒绝读取',
   REPORT_NOT_RECOGNIZED: '未能识别为政府信息公开工作年度报告:{reason}',
@@ -88,6 +87,11 @@ export interface MessageData {
   name?: string;
 }
 
+/** A number that JSON cannot show (it would print null): `.nan(非数)`, `.inf(正无穷)`, `-.inf(负无穷)`. */
+export function describeNonFinite(n: number): string {
+  return Number.isNaN(n) ? '非有限数 .nan(非数)' : n > 0 ? '非有限数 .inf(正无穷)' : '非有限数 -.inf(负无穷)';
+}
+
 /**
  * Fill a code's template with its data. Unknown placeholders stay empty. `{key}` prints a string as is;
  * `{key:json}` always prints JSON, so a quoted "1" in the input is not shown as if it were the number 1.
@@ -96,6 +100,7 @@ export function formatMessage(code: DiagnosticCode, data: MessageData = {}): str
   return DIAGNOSTIC_CODES[code].replace(/\{(\w+)(:json)?\}/g, (_m, key: string, json?: string) => {
     const v = (data as Record<string, unknown>)[key];
     if (v === undefined) return '';
+    if (typeof v === 'number' && !Number.isFinite(v)) return describeNonFinite(v);
     return typeof v === 'string' && !json ? v : JSON.stringify(v);
   });
 }

@@ -4,6 +4,7 @@ import { OPERATOR_TEXT } from '../compile/operators.js';
 import type { Condition } from '../schema/condition-schema.js';
 import type { NotApplicablePolicy, Rubric, RubricNode } from '../schema/rubric-schema.js';
 import type { Scoring } from '../schema/scoring-schema.js';
+import { getOwn } from '../model/own-property.js';
 
 export const METHOD_TEXT: Record<string, string> = {
   binary: '达标得分',
@@ -30,10 +31,10 @@ function valueText(v: unknown, rubric: Rubric, unit?: string): string {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.param === 'string') {
-      const p = rubric.parameters[o.param];
+      const p = getOwn(rubric.parameters, o.param);
       return p ? `${p.label}(${String(p.value)}${p.unit ?? ''})` : `参数 ${o.param}`;
     }
-    if (typeof o.fact === 'string') return rubric.facts[o.fact]?.label ?? o.fact;
+    if (typeof o.fact === 'string') return getOwn(rubric.facts, o.fact)?.label ?? o.fact;
   }
   return typeof v === 'number' && unit && unit !== '是/否' ? `${v}${unit}` : String(v);
 }
@@ -43,7 +44,7 @@ export function describeCondition(c: Condition, rubric: Rubric): string {
   if ('all' in c) return c.all.length === 1 ? describeCondition(c.all[0]!, rubric) : `(${c.all.map((x) => describeCondition(x, rubric)).join(' 且 ')})`;
   if ('any' in c) return c.any.length === 1 ? describeCondition(c.any[0]!, rubric) : `(${c.any.map((x) => describeCondition(x, rubric)).join(' 或 ')})`;
   if ('not' in c) return `非${describeCondition(c.not, rubric)}`;
-  const def = rubric.facts[c.fact];
+  const def = getOwn(rubric.facts, c.fact);
   const label = c.name ?? def?.label ?? c.fact;
   const op = OPERATOR_TEXT[c.operator] ?? c.operator;
   return `${label} ${op} ${valueText(c.value, rubric, def?.unit)}`;
@@ -59,7 +60,7 @@ function amount(points?: number, percent?: number): string {
 }
 
 function factLabel(rubric: Rubric, fact: string): string {
-  return rubric.facts[fact]?.label ?? fact;
+  return getOwn(rubric.facts, fact)?.label ?? fact;
 }
 
 /** A scoring rule in one line. */

@@ -10,6 +10,8 @@ import type { Evidence } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import { dec, formatPoints } from '../score/decimal.js';
 import { suspectPercentFacts } from './percent-scale.js';
+import { getOwn } from '../model/own-property.js';
+import { isCalendarDate } from '../schema/common.js';
 
 const TYPE_TEXT: Record<string, string> = {
   boolean: '布尔值(true/false 或 是/否)',
@@ -32,12 +34,12 @@ export function normaliseFactValue(def: FactDef, v: unknown): unknown {
       if (v === '否') return false;
       return undefined;
     case 'integer':
-      return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+      return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
     case 'number':
     case 'percent':
-      return typeof v === 'number' ? v : undefined;
+      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
     case 'date':
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
+      return typeof v === 'string' && isCalendarDate(v) ? v : undefined;
     case 'enum':
       return typeof v === 'string' && (def.values ?? []).includes(v) ? v : undefined;
     case 'text':
@@ -49,13 +51,13 @@ export function normaliseFactValue(def: FactDef, v: unknown): unknown {
         it === undefined
           ? true
           : it === 'number'
-            ? typeof x === 'number'
+            ? typeof x === 'number' && Number.isFinite(x)
             : it === 'integer'
-              ? typeof x === 'number' && Number.isInteger(x)
+              ? typeof x === 'number' && Number.isSafeInteger(x)
               : it === 'boolean'
                 ? typeof x === 'boolean'
                 : it === 'date'
-                  ? typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)
+                  ? typeof x === 'string' && isCalendarDate(x)
                   : typeof x === 'string',
       );
       return ok ? v : undefined;
@@ -106,7 +108,7 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     add(makeDiagnostic('SCHEMA_INVALID', { reason: `单位类别 "${ev.agency.class}" 不在细则的类别 ${r.classes.join('、')} 中`, path: ['agency', 'class'], ...(hint ? { hint } : {}) }), ['agency', 'class']);
   }
   for (const [id, value] of Object.entries(ev.facts)) {
-    const def = r.facts[id];
+    const def = getOwn(r.facts, id);
     const p: PathSegment[] = ['facts', id];
     if (!def) {
       const hint = didYouMean(id, Object.keys(r.facts));

@@ -1,4 +1,5 @@
 // Assemble the ScoreReport from exact results: the one place numbers are rounded (to the rubric's precision).
+import { getOwn } from '../model/own-property.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Evidence } from '../schema/evidence-schema.js';
@@ -29,7 +30,7 @@ export interface BuildInput {
 
 /** Claimed total: a node's own claim, else the sum of its children's claimed totals; null when nothing is claimed below. */
 function claimedTotal(id: string, input: BuildInput): Dec | null {
-  const own = input.evidence.claims[id];
+  const own = getOwn(input.evidence.claims, id);
   if (own !== undefined) return dec(own);
   let total: Dec | null = null;
   for (const c of input.compiled.model.byId.get(id)!.children) {
@@ -100,13 +101,13 @@ export function buildReport(input: BuildInput): ScoreReport {
       evidence: (evidence.evidence[f.id] ?? []).map((c) => ({ ...c })),
       missingFacts: r.missingFacts,
       children: f.children,
-      voices: nodeVoices(compiled, r, evidence.claims[f.id], review, requested, out),
+      voices: nodeVoices(compiled, r, getOwn(evidence.claims, f.id), review, requested, out),
     };
     const corrected = correctedBy.get(f.id);
     if (corrected) node.corrected = corrected;
     if (n.description !== undefined) node.description = n.description;
     if (n.note !== undefined) node.note = n.note;
-    const claim = evidence.claims[f.id];
+    const claim = getOwn(evidence.claims, f.id);
     if (claim !== undefined) {
       node.claimed = out(dec(claim));
       node.difference = out(dec(claim).minus(r.score));

@@ -23,6 +23,18 @@ export const SignedNumberSchema = z.number().finite();
 export const ParamRefSchema = z.strictObject({ param: FactIdSchema });
 export const NumberOrParamSchema = z.union([z.number().finite(), ParamRefSchema]);
 
-export const DateStringSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_PATTERN' });
+/** Whether a YYYY-MM-DD string names a day that exists (2025-02-30 does not; Date.parse would roll it to March 2). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return mo >= 1 && mo <= 12 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+export const DateStringSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_PATTERN' })
+  .refine(isCalendarDate, { message: 'DATE_IMPOSSIBLE' });
 
 export const TextSchema = z.string().max(4000);

@@ -4,12 +4,18 @@
 import * as z from 'zod';
 import { DateStringSchema, FactIdSchema, IdSchema, PointsSchema, TextSchema } from './common.js';
 
+/**
+ * Any number, finite or not: whether `.nan`, `.inf` or 1e309 fits is decided against the fact's declared type
+ * (check-evidence), so the message names that type rather than the first branch of this union.
+ */
+const AnyNumberSchema = z.custom<number>((v) => typeof v === 'number');
+
 export const FactValueSchema = z.union([
   z.boolean(),
-  z.number().finite(),
+  AnyNumberSchema,
   z.string().max(4000),
   z.null(),
-  z.array(z.union([z.number().finite(), z.string().max(4000), z.boolean()])).max(1000),
+  z.array(z.union([AnyNumberSchema, z.string().max(4000), z.boolean()])).max(1000),
 ]);
 
 export const CitationSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { positionDiagnostic } from '../diagnostics/locate.js';
 import { closestMatch, didYouMean } from '../diagnostics/suggest.js';
 import type { SourceFile } from '../load/parse-source.js';
 import { isMap, isScalar } from 'yaml';
+import { describeNonFinite } from '../diagnostics/codes.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -25,6 +26,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
   ID_PATTERN: '编号只能包含文字、数字、下划线、点和横线,且不能以点或横线开头',
   FACT_ID_PATTERN: '事实/参数编号只能使用英文字母、数字和下划线,且不能以数字开头',
   DATE_PATTERN: '日期格式应为 YYYY-MM-DD,例如 2017-06-30',
+  DATE_IMPOSSIBLE: '日期不存在:月份应为 01–12,日不能超过当月的天数',
   FACTOR_PATTERN: '系数应写成数字或分数,例如 "4/3"',
   REASON_REQUIRED: '必须写明理由',
   TOO_MANY_ENTRIES: '条目过多(超过上限)',
@@ -40,6 +42,7 @@ function typeName(t: unknown): string {
 
 function describe(value: unknown): string {
   if (value === undefined) return '(缺失)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return describeNonFinite(value);
   if (value === null) return '空值';
   if (Array.isArray(value)) return '列表';
   if (typeof value === 'object') return '映射';
@@ -181,7 +184,8 @@ function messageFor(src: SourceFile, issue: Issue, path: PathSegment[], ctx: Iss
       return [positionDiagnostic(src, makeDiagnostic('SCHEMA_INVALID', { reason: `键名 "${String(key)}" 无效:${reason}`, path }), path, true)];
     }
     default: {
-      const reason = PATTERN_MESSAGES[issue.message] ?? `"${String(last ?? '文档')}" 的值无效`;
+      const known = PATTERN_MESSAGES[issue.message];
+      const reason = known ? (issue.message === 'DATE_IMPOSSIBLE' ? `${known}(实际为 ${describe(input)})` : known) : `"${String(last ?? '文档')}" 的值无效`;
       return [positionDiagnostic(src, makeDiagnostic('SCHEMA_INVALID', { reason, path }), path)];
     }
   }

@@ -8,6 +8,7 @@ import type { NumberOrParam } from './numbers.js';
 import type { Dec } from './decimal.js';
 import { explainLeaf } from './explain.js';
 import type { ExternalScore } from './external.js';
+import { getOwn } from '../model/own-property.js';
 
 export interface ScoredDeduction {
   id: string;
@@ -80,7 +81,7 @@ export function createContext(
     },
     resolve(v) {
       if (typeof v === 'number') return v;
-      const p = compiled.rubric.parameters[v.param]?.value;
+      const p = getOwn(compiled.rubric.parameters, v.param)?.value;
       return typeof p === 'number' ? p : Number(p);
     },
   };

@@ -3,6 +3,7 @@ import type { LeafOutcome } from '../compile/compile-rubric.js';
 import { OPERATOR_TEXT } from '../compile/operators.js';
 import type { ConditionReason } from '../report/score-report.js';
 import type { FactDef } from '../schema/fact-schema.js';
+import { getOwn } from '../model/own-property.js';
 
 /** A fact value as a Chinese reader expects it: 是/否, 缺失 for missing, lists joined. */
 export function formatValue(v: unknown, unit?: string): string {
@@ -15,7 +16,7 @@ export function formatValue(v: unknown, unit?: string): string {
 }
 
 export function explainLeaf(leaf: LeafOutcome, facts: Record<string, FactDef>): ConditionReason {
-  const def = facts[leaf.fact];
+  const def = getOwn(facts, leaf.fact);
   const label = def?.label ?? leaf.fact;
   const unit = def?.unit;
   const expected = leaf.valueResult !== undefined ? leaf.valueResult : leaf.value;

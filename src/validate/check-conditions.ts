@@ -7,6 +7,7 @@ import type { Condition } from '../schema/condition-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import type { Parameter } from '../schema/rubric-schema.js';
 import { walkCondition } from '../model/rule-sites.js';
+import { getOwn } from '../model/own-property.js';
 
 /** Plain own-property paths only: `$.a.b`, `$.items[0]`, `a.b`. Anything else could reach jsonpath's evaluator. */
 export const PLAIN_PATH = /^(\$)?(\.?[A-Za-z_][A-Za-z0-9_]*|\[\d{1,4}\])+$/;
@@ -91,7 +92,7 @@ export function checkCondition(c: Condition, path: PathSegment[], ctx: Condition
     c,
     path,
     (leaf, p) => {
-      const def = ctx.facts[leaf.fact];
+      const def = getOwn(ctx.facts, leaf.fact);
       if (!def) {
         const hint = didYouMean(leaf.fact, Object.keys(ctx.facts));
         ctx.add(makeDiagnostic('UNKNOWN_FACT', { actual: leaf.fact, path: [...p, 'fact'], ...(hint ? { hint } : {}) }), [...p, 'fact']);
@@ -115,14 +116,14 @@ export function checkCondition(c: Condition, path: PathSegment[], ctx: Condition
       const v = leaf.value;
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         if ('fact' in v) {
-          if (!ctx.facts[v.fact]) {
+          if (!getOwn(ctx.facts, v.fact)) {
             const hint = didYouMean(v.fact, Object.keys(ctx.facts));
             ctx.add(makeDiagnostic('UNKNOWN_FACT', { actual: v.fact, path: [...p, 'value', 'fact'], ...(hint ? { hint } : {}) }), [...p, 'value', 'fact']);
           }
           if (v.path !== undefined && !PLAIN_PATH.test(v.path)) ctx.add(makeDiagnostic('INVALID_PATH', { actual: v.path, path: [...p, 'value', 'path'] }), [...p, 'value', 'path']);
           return;
         }
-        const param = ctx.parameters[v.param];
+        const param = getOwn(ctx.parameters, v.param);
         // An unknown parameter is reported once, with every other {param} of the rubric, by checkRubric.
         if (!param) return;
         if (def && leaf.path === undefined && KNOWN_OPERATORS.has(leaf.operator)) {

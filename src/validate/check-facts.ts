@@ -2,6 +2,7 @@
 import { makeDiagnostic, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Derive, FactDef } from '../schema/fact-schema.js';
+import { getOwn } from '../model/own-property.js';
 
 /** The facts a derivation reads. */
 export function deriveInputs(d: Derive): string[] {
@@ -26,7 +27,7 @@ export function expandToEvidenceFacts(facts: Record<string, FactDef>, ids: Itera
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const d = facts[id]?.derive;
+    const d = getOwn(facts, id)?.derive;
     if (d) queue.push(...deriveInputs(d));
     else out.add(id);
   }
@@ -41,8 +42,8 @@ export function orderDerived(facts: Record<string, FactDef>): string[] {
     if (state.get(id) === 2) return;
     if (state.get(id) === 1) throw new Error(`cycle:${[...stack, id].join(' → ')}`);
     state.set(id, 1);
-    const d = facts[id]?.derive;
-    if (d) for (const i of deriveInputs(d)) if (facts[i]) visit(i, [...stack, id]);
+    const d = getOwn(facts, id)?.derive;
+    if (d) for (const i of deriveInputs(d)) if (getOwn(facts, i)) visit(i, [...stack, id]);
     state.set(id, 2);
     if (d) order.push(id);
   };
@@ -63,7 +64,7 @@ export function checkFacts(facts: Record<string, FactDef>, add: (d: Diagnostic, 
     const inputs = deriveInputs(def.derive);
     const key = Object.keys(def.derive)[0]!;
     inputs.forEach((input, i) => {
-      if (!facts[input]) {
+      if (!getOwn(facts, input)) {
         const hint = didYouMean(input, ids);
         add(makeDiagnostic('UNKNOWN_FACT', { actual: input, path: [...p, 'derive', key], ...(hint ? { hint } : {}) }), [...p, 'derive', key, i]);
       }

@@ -12,6 +12,7 @@ import { checkCondition } from './check-conditions.js';
 import { checkChecks } from './check-checks.js';
 import { checkFacts, expandToEvidenceFacts } from './check-facts.js';
 import { checkRankCriteria } from './check-rank.js';
+import { getOwn } from '../model/own-property.js';
 
 type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
 /** The source line of a path, for messages that cite another place ("首次出现在第 N 行"). */
@@ -206,7 +207,7 @@ function checkReferences(model: RubricModel, add: Add): void {
   for (const site of collectRuleSites(model)) checkCondition(site.condition, site.path, ctx);
   const nodeAt = new Map(model.nodes.map((f) => [JSON.stringify(f.path), f]));
   for (const ref of collectScoringFactRefs(model)) {
-    const def = facts[ref.name];
+    const def = getOwn(facts, ref.name);
     if (!def) {
       const hint = didYouMean(ref.name, Object.keys(facts));
       add(makeDiagnostic('UNKNOWN_FACT', { actual: ref.name, path: ref.path, ...(hint ? { hint } : {}) }), ref.path);
@@ -217,7 +218,7 @@ function checkReferences(model: RubricModel, add: Add): void {
     }
   }
   for (const ref of collectParamRefs(r)) {
-    const param = r.parameters[ref.name];
+    const param = getOwn(r.parameters, ref.name);
     if (!param) {
       const hint = didYouMean(ref.name, Object.keys(r.parameters));
       add(makeDiagnostic('UNKNOWN_PARAMETER', { actual: ref.name, path: ref.path, ...(hint ? { hint } : {}) }), ref.path);

@@ -12,6 +12,7 @@ import { missingResult } from './status.js';
 import { formatValue } from '../explain.js';
 import { compareValues } from '../../evidence/derive-facts.js';
 import { resolveExclusive, type FiredRule } from './exclusive.js';
+import { getOwn } from '../../model/own-property.js';
 
 type Deduct = Extract<Scoring, { method: 'deduct' }>;
 type Deduction = Deduct['deductions'][number];
@@ -22,14 +23,14 @@ type Deduction = Deduct['deductions'][number];
  */
 function listPositions(per: NonNullable<Deduction['per']>, ctx: ScoreContext): Pick<FiredRule, 'positions' | 'list'> {
   const facts = ctx.compiled.rubric.facts;
-  const d = facts[per.fact]?.derive;
+  const d = getOwn(facts, per.fact)?.derive;
   if (per.below !== undefined || per.above !== undefined || per.step !== undefined || !d || !('count' in d)) return { positions: null };
   const c = d.count;
   const listId = 'list' in c ? c.list : 'itemsOf' in c ? c.itemsOf : null;
   const list = listId !== null ? ctx.values.get(listId) : null;
   if (listId === null || !Array.isArray(list)) return { positions: null };
   const positions = list.flatMap((x, i) => ('list' in c ? (compareValues(x, c.operator, c.value) ? [i] : []) : [i]));
-  return { positions, list: { fact: listId, label: facts[listId]?.label ?? listId } };
+  return { positions, list: { fact: listId, label: getOwn(facts, listId)?.label ?? listId } };
 }
 
 export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, ctx: ScoreContext): LeafResult {
@@ -66,7 +67,7 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
       count = c;
       each = dec(d.each ?? 0);
       amount = c.times(each);
-      const def = ctx.compiled.rubric.facts[d.per.fact];
+      const def = getOwn(ctx.compiled.rubric.facts, d.per.fact);
       text = `${d.reason}(${def?.label ?? d.per.fact} = ${formatValue(ctx.values.get(d.per.fact), def?.unit)},${c} 次 × ${each} 分)`;
     } else if (d.percentOfPoints !== undefined) {
       amount = max.times(d.percentOfPoints).div(100);

@@ -6,11 +6,12 @@ import { clamp, dec, type Dec } from '../decimal.js';
 import type { LeafResult, ScoreContext } from '../context.js';
 import { countOccurrences } from '../numbers.js';
 import { missingResult, statusFromScore } from './status.js';
+import { getOwn } from '../../model/own-property.js';
 
 type Of<M extends Scoring['method']> = Extract<Scoring, { method: M }>;
 
 function factText(ctx: ScoreContext, fact: string): string {
-  const def = ctx.compiled.rubric.facts[fact];
+  const def = getOwn(ctx.compiled.rubric.facts, fact);
   return `${def?.label ?? fact}${def?.source ? `(${def.source})` : ''} = ${formatValue(ctx.values.get(fact), def?.unit)}`;
 }
 
@@ -56,7 +57,7 @@ export function scoreWeighted(_n: RubricNode, s: Of<'weighted'>, max: Dec, ctx: 
   for (const x of s.inputs) {
     const v = clamp(dec(ctx.number(x.fact)!), dec(0), dec(100));
     pct = pct.plus(v.times(x.weight).div(100));
-    parts.push(`${x.label ?? ctx.compiled.rubric.facts[x.fact]?.label ?? x.fact} ${v}%×${x.weight}%`);
+    parts.push(`${x.label ?? getOwn(ctx.compiled.rubric.facts, x.fact)?.label ?? x.fact} ${v}%×${x.weight}%`);
   }
   return valued(max.times(pct).div(100), max, `加权得分率 ${pct.toDecimalPlaces(4)}%(${parts.join(' + ')})`);
 }

@@ -5,6 +5,7 @@ import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { RankScoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
 import type { LeafResult, ScoreContext } from '../context.js';
+import { getOwn } from '../../model/own-property.js';
 
 /** Chinese summary of a rank scheme, e.g. "第1–5名依次得 60、57、54、51、48 分,其余 0 分". */
 export function describeRankScheme(s: RankScoring): string {
@@ -24,7 +25,7 @@ export function describeRankScheme(s: RankScoring): string {
 }
 
 export function scoreRank(_node: RubricNode, s: RankScoring, max: Dec, ctx: ScoreContext): LeafResult {
-  const basis = 'fact' in s.basis ? ctx.compiled.rubric.facts[s.basis.fact]?.label ?? s.basis.fact : `"${s.basis.node}"得分`;
+  const basis = 'fact' in s.basis ? getOwn(ctx.compiled.rubric.facts, s.basis.fact)?.label ?? s.basis.fact : `"${s.basis.node}"得分`;
   const order = s.order === 'desc' ? '从高到低' : '从低到高';
   return {
     score: dec(0),
