@@ -39,6 +39,9 @@ function translateHelp(s: string): string {
 const WRITE_ERRORS: Record<string, string> = {
   EISDIR: '这是一个文件夹,请给出文件名',
   ENOTDIR: '路径中有一段不是文件夹',
+  // mkdir -p over an existing file: `--out plain/r.txt` where `plain` is a file.
+  EEXIST: '路径中有一段是已存在的文件,不是文件夹',
+  ENAMETOOLONG: '文件名过长',
   EACCES: '没有写入权限',
   EPERM: '没有写入权限',
   EROFS: '文件系统只读',
@@ -139,8 +142,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`无法写入输出文件 ${path}:${WRITE_ERRORS[errno]}\n`);
       return EXIT.USAGE;
     }
-    const detail = err instanceof Error ? err.message : String(err);
-    io.stderr(`内部错误:${detail}\n请把这条信息和输入文件报告给维护者。\n`);
+    // A programmer bug: users read Chinese only; the English detail is for maintainers (ZWGK_DEBUG=1).
+    const detail = process.env.ZWGK_DEBUG ? `\n${err instanceof Error ? err.stack ?? err.message : String(err)}` : '';
+    io.stderr(`内部错误:程序遇到了意外情况,本次运行未完成。\n请把所用的命令和输入文件报告给维护者(设置环境变量 ZWGK_DEBUG=1 可看到技术细节)。${detail}\n`);
     return EXIT.USAGE;
   }
 }
