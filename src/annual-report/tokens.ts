@@ -1,6 +1,6 @@
 // What a reader hands to the table filler: table cells as tokens in reading order, plus the lines of running text.
-// The HTML reader knows rows (a blank <td> is an empty token); the pipe-text reader does not (empty pieces between
-// `|` are layout padding there, so it drops them and a blank cell must be written "/" or "—").
+// The HTML reader knows rows (a blank <td> is an empty token); the pipe-text reader does not: empty pieces at the
+// ends of a line are layout padding, empty pieces between two cells of one line are blank cells.
 import { isValueToken } from './normalize.js';
 
 export interface Token {
@@ -45,12 +45,24 @@ export function tokenizePipeText(text: string): ReaderOutput {
       if (t !== '') prose.push({ text: line, line: i + 1 });
       continue;
     }
+    // Empty pieces at the ends of a line are layout padding; an empty piece *between* cells of one line
+    // (「规章 |  | 0 | 0 |」) is a blank cell and is kept as an empty token.
+    const pieces = line.split('|');
+    const first = pieces.findIndex((p) => p.trim() !== '');
+    let last = -1;
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      if (pieces[k]!.trim() !== '') {
+        last = k;
+        break;
+      }
+    }
     let col = 0;
-    for (const piece of line.split('|')) {
+    pieces.forEach((piece, k) => {
       const t = piece.trim();
       if (t !== '') tokens.push({ text: t, line: i + 1, column: col + piece.indexOf(t) + 1 });
+      else if (k > first && k < last) tokens.push({ text: '', line: i + 1, column: col + 1 });
       col += piece.length + 1;
-    }
+    });
   }
   return { tables: tokens.length ? [tokens] : [], lines: prose };
 }

@@ -213,3 +213,13 @@ describe('free-form reports before 2019: candidate facts with their sentences', 
     expect(report.candidates.every((c) => !/[區開報數]/.test(c.sentence))).toBe(true);
   });
 });
+
+describe('blank cells in `|` text', () => {
+  it('an empty piece between two cells of one line is a blank cell (null); padding at the line ends is not', () => {
+    const text = readFileSync(`${FIX}pipe-2022-rowlines-h1-fail.txt`, 'utf8').replace('二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '二、上年结转政府信息公开申请数量 | 2 |  | / | 0 | 0 | 0 | 2 |');
+    const res = parseAnnualReport('r.txt', text);
+    expect(res.ok && res.diagnostics).toEqual([]);
+    if (!res.ok) return;
+    expect(res.value.cells.filter((c) => c.row === '二、上年结转政府信息公开申请数量').map((c) => c.value)).toEqual(['2', null, null, '0', '0', '0', '2']);
+  });
+});
