@@ -76,6 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   installJsonParser(app);
+  app.removeContentTypeParser('text/plain'); // JSON, forms and multipart only
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, 'NOT_FOUND', `找不到 ${req.method} ${req.url.split('?')[0]}`));
 
   await app.register(swagger, {
@@ -106,7 +107,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  await app.register(multipart, { limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 }, throwFileSizeLimit: true });
+  // preservePath: the name as sent (with any ../), so the attachment check refuses it instead of busboy trimming it.
+  await app.register(multipart, { preservePath: true, limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 }, throwFileSizeLimit: true });
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: '尝试次数过多,请稍后再试' } }) });
 
   const ctx: ServiceContext = { store: opts.store, secureCookies: opts.secureCookies ?? false };
