@@ -94,6 +94,22 @@ describe('exclusive per occurrence over a monthly list', () => {
   });
 });
 
+describe('a whole-item rule (no per) stands for every occurrence', () => {
+  const body = listBody().replace(
+    "          - { id: blank, reason: 空白月每月扣10分, per: { fact: blankMonths }, each: 10 }",
+    "          - { id: blank, reason: 空白月每月扣10分, per: { fact: blankMonths }, each: 10 }\n          - { id: half, reason: 半年以上低于标准的扣40分, when: { fact: lowMonths, operator: greaterThanInclusive, value: 6 }, amount: 40 }",
+  );
+  it.each([
+    // the per-occurrence charges (after their own exclusivity) against the whole-item rule: the larger is charged
+    { name: 'per-occurrence 45 > 40: the months are charged', monthly: YEAR, score: 15, applied: ['low', 'blank'] },
+    { name: 'six low months, none blank: 30 < 40, the item rule', monthly: [10, 10, 10, 10, 10, 10, 50, 50, 50, 50, 50, 50], score: 20, applied: ['half'] },
+  ])('$name', async ({ monthly, score, applied }) => {
+    const n = nodeOf(await scoreBody(body, { monthly }), 'm');
+    expect(n.score).toBe(score);
+    expect(n.deductions.filter((d) => d.applied).map((d) => d.id)).toEqual(applied);
+  });
+});
+
 describe('exclusive per occurrence over plain counts (nested: 空白月 ⊂ 低于标准的月)', () => {
   it.each([
     { lowMonths: 6, blankMonths: 3, score: 15 }, // 3 × 10 + (6 − 3) × 5 = 45
