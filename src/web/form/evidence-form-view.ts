@@ -48,6 +48,8 @@ export interface FactControlView {
   describedBy: string;
   /** Other items reading the same fact: "另用于 1.2.1、1.3.2". */
   alsoUsedBy: string;
+  /** The line under the control: type and range (or the description for 是/否), other users, description. */
+  hint: string;
 }
 
 export interface TextFieldView {
@@ -220,7 +222,20 @@ export function factControl(factId: string, def: FactDef, values: FormValues, er
     errorId: base.errorId,
     describedBy: describedBy(hintId, base.describedBy),
     alsoUsedBy: '',
+    hint: '',
   };
+}
+
+/** The hint line of a control (kept short: 是/否 needs no type text, a percent no unit text). */
+export function factHint(c: FactControlView): string {
+  const parts: string[] = [];
+  if (c.isBoolean) parts.push(c.description || '请选择“是”或“否”;未掌握情况时选“未填”');
+  else {
+    parts.push(`${c.typeText}:${c.allowed}${c.unit && c.unit !== '%' ? `,单位:${c.unit}` : ''}`);
+    if (c.description) parts.push(c.description);
+  }
+  if (c.alsoUsedBy) parts.push(c.alsoUsedBy);
+  return parts.join('。');
 }
 
 /** Fact ids each row reads (its own and its descendants' rules), in catalogue order. */
@@ -287,6 +302,7 @@ export function buildEvidenceForm(input: EvidenceFormInput): EvidenceFormView {
         const c = factControl(f, def, values, errors);
         const others = (usersOfFact.get(f) ?? []).filter((x) => x !== n.id);
         c.alsoUsedBy = others.length > 0 ? `另用于 ${others.join('、')}` : '';
+        c.hint = factHint(c);
         facts.push(c);
       } else sharedFacts.push({ label: def.label, itemId: first, anchor: `item-${fieldId(first).slice(2)}` });
     }
@@ -348,7 +364,11 @@ export function buildEvidenceForm(input: EvidenceFormInput): EvidenceFormView {
   const shown = new Set(firstRowOfFact.keys());
   const otherFacts = Object.entries(compiled.rubric.facts)
     .filter(([id, def]) => !def.derive && !shown.has(id))
-    .map(([id, def]) => factControl(id, def, values, errors));
+    .map(([id, def]) => {
+      const c = factControl(id, def, values, errors);
+      c.hint = factHint(c);
+      return c;
+    });
 
   const labelOf = new Map<string, string>();
   for (const s of sections) for (const e of s.entries) if (e.item) {

@@ -68,6 +68,8 @@ export function buildBoardPage(chrome: PageChrome, a: AssessmentView, rows: Prog
       overClaims: sum.overClaims ?? 0,
       missing: sum.missingEvidence ?? 0,
       failedChecks: sum.failedChecks ?? 0,
+      // The service's summary may not carry the check count; '—' rather than a 0 that was never counted.
+      failedChecksText: sum.failedChecks === undefined ? (r.score ? '—' : '') : String(sum.failedChecks),
       highlight: (sum.overClaims ?? 0) > 0 || (sum.failedChecks ?? 0) > 0,
       submitted,
       links: [

@@ -29,7 +29,8 @@ export function buildResultsPage(chrome: PageChrome, a: AssessmentView, pub: Pub
       normalizedText: formatNumber(ag.totals.normalized, p),
       grade: ag.totals.grade,
       claimedText: formatNumber(ag.totals.claimed, p),
-      sections: ag.sections.map((s) => ({ text: s.notApplicable ? '不适用' : formatNumber(s.score, p), heat: s.notApplicable ? 0 : heatLevel(s.score, s.applicableMax) })),
+      // Bonus and penalty sections are not "lost" when empty: only score sections are shaded.
+      sections: ag.sections.map((s, i) => ({ text: s.notApplicable ? '不适用' : formatNumber(s.score, p), heat: s.notApplicable || c.sections[i]?.kind !== 'score' ? 'none' : String(heatLevel(s.score, s.applicableMax)) })),
     }));
   const n = c.agencies.length;
   const mean = n > 0 ? c.agencies.reduce((acc, x) => acc + x.totals.final, 0) / n : null;
@@ -43,7 +44,7 @@ export function buildResultsPage(chrome: PageChrome, a: AssessmentView, pub: Pub
     meanText: formatNumber(mean, p),
     hashShort: pub.hash.slice(0, 16),
     sectionHeads: c.sections.map((s) => `${s.title}(${formatNumber(s.max, p)})`),
-    rows,
+    rows: rows.map((x) => ({ ...x, name: x.name })),
     grades: c.gradeDistribution.map((g) => ({ grade: g.grade, count: g.count, shareText: `${formatNumber(g.share * 100, 1)}%` })),
     weakSpots: c.weakSpots.slice(0, 10).map((w) => ({ id: w.id, title: w.title, agenciesLost: w.agenciesLost, agenciesAssessed: w.agenciesAssessed, averageText: formatNumber(w.averageLost, p) })),
     yoy: (c.baseline?.agencies ?? []).map((b) => ({ name: b.name, previousText: formatNumber(b.previous, p), currentText: formatNumber(b.current, p), changeText: formatSigned(b.change, p) || '0' })),

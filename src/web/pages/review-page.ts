@@ -133,7 +133,7 @@ export function buildReviewPage(input: {
     },
     pendingCount: report?.pending?.length ?? 0,
     overClaimCount: report?.overClaims.length ?? 0,
-    checks: (report?.checks ?? []).map((c) => ({
+    ...splitChecks((report?.checks ?? []).map((c) => ({
       id: c.id,
       message: c.message,
       failed: c.outcome === 'fail',
@@ -141,7 +141,7 @@ export function buildReviewPage(input: {
       valuesText: c.text,
       resolutionText: c.resolution ? `已处理:${c.resolution.reason}(${c.resolution.by})` : c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '',
       canResolve: canRule && c.outcome === 'fail' && !c.resolution,
-    })),
+    }))),
     sections,
     facts,
     corrections: (report?.corrections ?? []).map((c) => `${c.label}:${String(c.original ?? '未填')} → ${String(c.corrected)}。${c.reason}(${c.by},${c.date})`),
@@ -155,6 +155,15 @@ export function buildReviewPage(input: {
       return: `${base}/return`,
     },
   };
+}
+
+/** Failed checks first (with their actions), the rest behind a disclosure; and a one-line count. */
+function splitChecks<T extends { failed: boolean; outcomeText: string }>(checks: T[]): { checks: T[]; failedChecks: T[]; passedChecks: T[]; checkSummary: string } {
+  const failedChecks = checks.filter((c) => c.failed);
+  const passedChecks = checks.filter((c) => !c.failed);
+  const notAssessable = passedChecks.filter((c) => c.outcomeText === '无法核验').length;
+  const checkSummary = `共 ${checks.length} 项:未通过 ${failedChecks.length} 项,通过 ${passedChecks.length - notAssessable} 项${notAssessable ? `,无法核验 ${notAssessable} 项` : ''}。`;
+  return { checks, failedChecks, passedChecks, checkSummary };
 }
 
 function isUnder(compiled: CompiledRubric, id: string, ancestor: string): boolean {
