@@ -38,13 +38,56 @@ function recoverable(n: SourceNode): number {
   return 0;
 }
 
+/** The veto reason on a node vetoed by a veto aimed at it (not at an ancestor), with its real stake in `points`. */
+function ownVeto(n: SourceNode): { text: string; points: number; conditions: string[] } | null {
+  const r = (n.reasons ?? []).find((x) => x.kind === 'veto' && x.points !== undefined);
+  return r ? { text: r.text, points: -(r.points ?? 0), conditions: (r.conditions ?? []).filter((c) => c.result).map((c) => c.text) } : null;
+}
+
+/**
+ * An assessment veto is the one thing to fix: a single item with the points it really took (what the same facts
+ * score without it), not one line per item it zeroed.
+ */
+function assessmentVetoFix(src: SheetSource): FixView[] {
+  const v = src.veto!;
+  const p = src.rubric.precision;
+  const conditions = v.conditions.filter((c) => c.result).map((c) => c.text);
+  return [
+    {
+      rank: '1',
+      id: v.id,
+      title: `单项否决:${v.title}`,
+      path: '',
+      section: '整体否决',
+      lostText: formatNumber(v.stake ?? 0, p),
+      statusText: STATUS_TEXT.vetoed,
+      statusClass: 'vetoed',
+      actions: [`消除否决情形:${v.reason}`, ...conditions, ...(v.finalWithoutVeto !== undefined ? [`消除后按现有佐证可得 ${formatNumber(v.finalWithoutVeto, p)} 分`] : [])],
+    },
+  ];
+}
+
 /**
  * Items to fix: leaves that lost points (unmet, partial, deducted, missing evidence, error …) or carry a penalty,
- * most points first, then in sheet order, each with what earns the points back.
+ * most points first, then in sheet order, each with what earns the points back. A node veto counts once, on its
+ * target, with the points it took; the items under it are not listed one by one.
  */
 function buildFixes(src: SheetSource, ix: SheetIndex): FixView[] {
+  if (src.veto) return assessmentVetoFix(src);
   const p = src.rubric.precision;
-  const lost = src.nodes.map((n, order) => ({ n, order, points: recoverable(n) })).filter(({ n, points }) => n.children.length === 0 && points > 0);
+  const underVeto = new Set<string>();
+  const vetoed = new Map<string, NonNullable<ReturnType<typeof ownVeto>>>();
+  for (const n of src.nodes) {
+    if (n.parent !== null && underVeto.has(n.parent)) underVeto.add(n.id);
+    const v = n.status === 'vetoed' ? ownVeto(n) : null;
+    if (v && !underVeto.has(n.id)) {
+      vetoed.set(n.id, v);
+      underVeto.add(n.id);
+    }
+  }
+  const lost = src.nodes
+    .map((n, order) => ({ n, order, points: vetoed.has(n.id) ? vetoed.get(n.id)!.points : recoverable(n) }))
+    .filter(({ n, points }) => points > 0 && (vetoed.has(n.id) || (n.children.length === 0 && !underVeto.has(n.id))));
   lost.sort((a, b) => b.points - a.points || a.order - b.order);
   return lost.map(({ n, points }, i) => ({
     rank: String(i + 1),
@@ -55,7 +98,7 @@ function buildFixes(src: SheetSource, ix: SheetIndex): FixView[] {
     lostText: formatNumber(points, p),
     statusText: n.status ? STATUS_TEXT[n.status] : '',
     statusClass: n.status ?? '',
-    actions: n.kind === 'penalty' ? penaltyActions(n, p) : fixActions(n, p),
+    actions: vetoed.has(n.id) ? [`消除否决情形:${vetoed.get(n.id)!.text}`, ...vetoed.get(n.id)!.conditions] : n.kind === 'penalty' ? penaltyActions(n, p) : fixActions(n, p),
   }));
 }
 

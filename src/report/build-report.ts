@@ -8,6 +8,7 @@ import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { ScoreOptions } from '../score/score-agency.js';
+import type { VetoStakes } from '../score/veto-stake.js';
 import { nodeVoices, reviewCorrections } from './review-voices.js';
 import { SCHEMA_VERSION, type PendingItem, type ReportStatus, type CheckResult, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
 import { rubricHeader } from './rubric-header.js';
@@ -24,6 +25,8 @@ export interface BuildInput {
   checks: CheckResult[];
   /** Provisional or final, and what is pending (report/status.ts). */
   status: { status: ReportStatus; pending: PendingItem[] };
+  /** What the assessment veto took (score/veto-stake.ts). */
+  vetoStakes: VetoStakes;
   diagnostics: Diagnostic[];
   opts: ScoreOptions;
 }
@@ -155,6 +158,8 @@ export function buildReport(input: BuildInput): ScoreReport {
           score: veto.score ?? null,
           grade: veto.grade ?? totals.grade,
           conditions: input.vetoConditions,
+          finalWithoutVeto: out(input.vetoStakes.finalWithoutVeto ?? totals.final),
+          stake: out(input.vetoStakes.assessmentStake ?? dec(0)),
         }
       : null,
     nodes,

@@ -232,7 +232,19 @@ export interface ScoreReport {
   evidence: { hash: string; file?: string; preparedBy?: string; reviewedBy?: string; date?: string };
   totals: Totals;
   /** The assessment-level veto that fired, with the conditions that fired it, or null. */
-  veto: null | { id: string; title: string; reason: string; target: string; score: number | null; grade: string | null; conditions: ConditionReason[] };
+  veto: null | {
+    id: string;
+    title: string;
+    reason: string;
+    target: string;
+    score: number | null;
+    grade: string | null;
+    conditions: ConditionReason[];
+    /** The final score had no veto fired (the same facts and rulings scored without any veto). */
+    finalWithoutVeto: number;
+    /** Points the veto took: finalWithoutVeto − final (never below 0). */
+    stake: number;
+  };
   /** Every node of the tree, in document order. */
   nodes: ReportNode[];
   /** Nodes whose claim exceeds the computed score, largest excess first. */

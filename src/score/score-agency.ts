@@ -14,6 +14,7 @@ import { computeStatus } from '../report/status.js';
 import { aggregateTree } from './aggregate.js';
 import { createContext } from './context.js';
 import { computeTotals } from './totals.js';
+import { measureVetoStakes } from './veto-stake.js';
 import { evaluateChecks } from '../checks/evaluate-checks.js';
 import type { ExternalScore } from './external.js';
 
@@ -111,18 +112,13 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
   }
   const model = compiled.model;
   const notApplicable = collectNotApplicable(compiled, evidence, review);
-  const results = aggregateTree(model.nodes, model.byId, {
-    ctx,
-    notApplicable,
-    nodeVetoes,
-    vetoConditions,
-    stopAll: assessmentVeto?.stopScoring ? assessmentVeto : null,
-    ...(review ? { overrides: new Map(Object.entries(review.overrides)) } : {}),
-  });
+  const treeInput = { ctx, notApplicable, vetoConditions, ...(review ? { overrides: new Map(Object.entries(review.overrides)) } : {}) };
+  const results = aggregateTree(model.nodes, model.byId, { ...treeInput, nodeVetoes, stopAll: assessmentVeto?.stopScoring ? assessmentVeto : null });
   const totals = computeTotals(model, results, ctx, assessmentVeto);
+  const vetoStakes = measureVetoStakes(model, ctx, treeInput, results, totals, { assessment: assessmentVeto, nodes: nodeVetoes });
   diagnostics.push(...missingFactWarnings(compiled, values, notApplicable, undecidedVetoes));
   // Checks read the values the engine scored with (the office's corrections applied); its resolutions are carried.
   const checks = evaluateChecks(compiled.rubric.checks, compiled.rubric.facts, values, review?.checks ?? {});
   const status = computeStatus({ compiled, results, evidence, review, assessmentVetoStops: assessmentVeto?.stopScoring === true, checks });
-  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, diagnostics, opts });
+  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, vetoStakes, diagnostics, opts });
 }

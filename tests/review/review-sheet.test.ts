@@ -61,7 +61,7 @@ describe('final sheet with an override', () => {
 
   it('xlsx: the reasons cell of the overridden row starts with the override', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await formatReport(report, 'xlsx')) as Uint8Array));
+    await wb.xlsx.load(Buffer.from((await formatReport(report, 'xlsx')) as Uint8Array) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const cells: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value ?? ''))));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { goldenJson, loadClean, scoreFile, scoreOf } from './helpers.js';
 
 const RUBRIC = 'rubrics/county-100-table.yaml';
+const REVIEW = 'examples/county-100-table/reviews/county-jyj.yaml';
 
 describe('county-100-table', () => {
   it('checks clean: 组织保障 6 + 主要载体建设 15 + 政府信息公开 79 = 100, plus a deduction-only block', async () => {
@@ -14,8 +15,13 @@ describe('county-100-table', () => {
     expect(c.model.byId.get('2.1.1')!.node.scoring).toMatchObject({ method: 'external', authority: '以县外网办评价为准' });
   });
 
-  it('scores 县教育局 (hand-checked)', async () => {
-    const report = await scoreFile(await loadClean(RUBRIC), 'examples/county-100-table/jiaoyuju.yaml');
+  it('scores 县教育局 with the office\'s review (hand-checked); without it the two judged items are pending', async () => {
+    const alone = await scoreFile(await loadClean(RUBRIC), 'examples/county-100-table/jiaoyuju.yaml');
+    // 2.2.9 and 2.2.10 not yet judged: 0 each, 64.5 − 5 − 2 = 57.5 in 政府信息公开; 84 − 7 − 1 = 76
+    expect(alone).toMatchObject({ status: 'provisional', totals: { final: 76 } });
+    expect(alone.pending.map((p) => p.id)).toEqual(['2.2.9', '2.2.10']);
+    const report = await scoreFile(await loadClean(RUBRIC), 'examples/county-100-table/jiaoyuju.yaml', REVIEW);
+    expect(report.status).toBe('final');
     // 主要载体建设: 门户网 5.5 (县外网办) + 新闻发布会 1 + 1 + 0 = 2 + 新媒体等 4 项 × 2 = 8, capped at 6 → 13.5
     expect([scoreOf(report, '2.1.1'), scoreOf(report, '2.1.2'), scoreOf(report, '2.1.3'), scoreOf(report, '2.1')]).toEqual([5.5, 2, 6, 13.5]);
     // 政府信息公开: 25 × 108/120 = 22.5; 1; 5 − 1×1 − 2×0.5 = 3; 4; 2; 4 × 5 = 20; 1; 5 − 1 = 4; 5 (judged); 2 (judged)
@@ -27,7 +33,7 @@ describe('county-100-table', () => {
   });
 
   it('matches the golden report', async () => {
-    const report = await scoreFile(await loadClean(RUBRIC), 'examples/county-100-table/jiaoyuju.yaml');
+    const report = await scoreFile(await loadClean(RUBRIC), 'examples/county-100-table/jiaoyuju.yaml', REVIEW);
     await expect(goldenJson(report)).toMatchFileSnapshot('./golden/county-100-table.jiaoyuju.json');
   });
 });

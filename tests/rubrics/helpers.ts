@@ -1,5 +1,5 @@
 // Load a bundled rubric and score an example evidence file from disk, failing loudly on any diagnostic.
-import { loadEvidence, loadRubric, scoreEvidence, type CompiledRubric, type ScoreReport } from '../../src/index.js';
+import { loadEvidence, loadReview, loadRubric, scoreEvidence, type CompiledRubric, type ScoreReport } from '../../src/index.js';
 
 export async function loadClean(file: string): Promise<CompiledRubric> {
   const r = await loadRubric(file);
@@ -8,10 +8,14 @@ export async function loadClean(file: string): Promise<CompiledRubric> {
   return r.value;
 }
 
-export async function scoreFile(compiled: CompiledRubric, evidenceFile: string): Promise<ScoreReport> {
+/** Score an example evidence file, with the office's review file when given. */
+export async function scoreFile(compiled: CompiledRubric, evidenceFile: string, reviewFile?: string): Promise<ScoreReport> {
   const e = await loadEvidence(evidenceFile, compiled);
   if (!e.ok) throw new Error(e.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`).join('\n'));
-  return scoreEvidence(compiled, e.value);
+  if (!reviewFile) return scoreEvidence(compiled, e.value);
+  const r = await loadReview(reviewFile, compiled, undefined, e.value);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`).join('\n'));
+  return scoreEvidence(compiled, e.value, r.value);
 }
 
 /** score of a node by id */
