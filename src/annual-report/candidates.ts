@@ -61,7 +61,7 @@ function fromSentences(lines: TextLine[]): CandidateFact[] {
         const clause = sentence.slice(a, b).trim();
         const indicator = indicatorOf(clause, m[3]!);
         if (!indicator) continue;
-        out.push({ indicator, label: clause, value: new Decimal(m[1]!).toFixed(), unit: m[3]!, sentence: sentence.trim(), at: { line: l.line } });
+        out.push({ indicator, label: clause, value: new Decimal(m[1]!).toFixed(), unit: m[3]!, sentence: sentence.trim(), from: 'text', at: { line: l.line } });
       }
     }
   }
@@ -100,7 +100,7 @@ function fromStatsTable(all: TextLine[]): CandidateFact[] {
       const v = last ? parseCellValue(last) : undefined;
       if (!v || v.kind !== 'number' || last === labelCell) continue;
       const unit = v.unit ?? cells.find((c) => UNIT_ONLY.test(c));
-      out.push({ indicator: GROUP.test(label) || !group ? label : `${group}/${label}`, label, value: v.value, ...(unit ? { unit } : {}), sentence: l.text, at: { line: l.line } });
+      out.push({ indicator: GROUP.test(label) || !group ? label : `${group}/${label}`, label, value: v.value, ...(unit ? { unit } : {}), sentence: l.text, from: 'table', at: { line: l.line } });
       continue;
     }
     if (parseCellValue(l.text).kind !== 'text' || UNIT_ONLY.test(l.text) || l.text.length > 80 || /[。]$/.test(l.text)) continue;
@@ -118,6 +118,7 @@ function fromStatsTable(all: TextLine[]): CandidateFact[] {
       value: v.value,
       ...(u ? { unit: u } : {}),
       sentence: `${label} ${lines[j]!.text}`,
+      from: 'table',
       at: { line: l.line },
     });
   }

@@ -35,6 +35,8 @@ export interface CandidateFact {
   unit?: string;
   /** The whole sentence (or table row) it came from, in simplified characters. */
   sentence: string;
+  /** A sentence of the text, or a row of an old statistics table. */
+  from: 'text' | 'table';
   at: SourcePos;
 }
 

@@ -156,3 +156,40 @@ describe('2019 trial format year over year (S1, S3)', () => {
     expect(warned.items.filter((i) => i.outcome === 'WARN').map((i) => i.label)).toEqual(['「行政许可」:本年「上一年项目数量」= 上年「上一年项目数量」+ 上年「本年增/减」']);
   });
 });
+
+describe('O1: the 审核关系 of the pre-2019 statistics table (candidate figures)', () => {
+  it('seed 003 附件2: all seven relations hold (收到 2 = 2+0+0+0, 答复 2 = 0+1+0+1+0+0+0+0, 人员 2 = 1+1 …)', async () => {
+    const c = buildCheckReport(await load('seed-003_8d5c68cf3dfa9998.txt'));
+    const o1 = c.results.find((r) => r.id === 'O1')!;
+    expect(o1.items.map((i) => `${i.outcome} ${i.label}`)).toEqual([
+      'PASS 收到申请数 = 当面 + 传真 + 网络 + 信函',
+      'PASS 申请办结数 = 按时办结 + 延期办结',
+      'PASS 申请答复数 = 第 1 至 8 项之和',
+      'PASS 不同意公开答复数 = 六种情形之和',
+      'PASS 行政复议数量 = 维持 + 纠错 + 其他',
+      'PASS 行政诉讼数量 = 维持 + 纠错 + 其他',
+      'PASS 工作人员数 = 专职 + 兼职',
+    ]);
+    expect(o1.items[0]!.detail).toBe('2;2 + 0 + 0 + 0 = 2');
+  });
+
+  it('a figure that does not add up warns (never fails: the figures are unconfirmed)', async () => {
+    const { parseAnnualReport } = await import('../../src/annual-report/read-report.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(`${FIX}seed-003_8d5c68cf3dfa9998.txt`, 'utf8').replace('22 | 1.当面申请数 | 件 | 2 |', '22 | 1.当面申请数 | 件 | 1 |');
+    const res = parseAnnualReport('r.txt', text);
+    if (!res.ok) throw new Error('read');
+    const o1 = buildCheckReport(res.value).results.find((r) => r.id === 'O1')!;
+    expect(o1.outcome).toBe('WARN');
+    expect(o1.items.filter((i) => i.outcome === 'WARN').map((i) => i.detail)).toEqual(['2;1 + 0 + 0 + 0 = 1,不相等']);
+  });
+
+  it('seed 001 (洪江区): rows left without figures make the relations not assessable', async () => {
+    const c = buildCheckReport(await load('seed-001_388bdfa86b858c1f.txt'));
+    expect(c.results.find((r) => r.id === 'O1')!.items.map((i) => `${i.outcome} ${i.label}`)).toEqual([
+      'NOT_ASSESSABLE 行政复议数量 = 维持 + 纠错 + 其他',
+      'NOT_ASSESSABLE 行政诉讼数量 = 维持 + 纠错 + 其他',
+      'NOT_ASSESSABLE 工作人员数 = 专职 + 兼职',
+    ]);
+  });
+});

@@ -111,7 +111,7 @@ describe('report facts', () => {
   it('REPORT_FACT_SOURCE_INVALID (unknown cell, unknown check, wrong type) and REPORT_FACT_UNAVAILABLE (blank cell, check not run)', () => {
     const diags = factsOf('tests/annual-report/fixtures/html-2022-blank-cells.html');
     expect(formatDiagnostics(diags)).toMatchInlineSnapshot(`
-      "rubric.yaml 错误 REPORT_FACT_SOURCE_INVALID facts.accurate.report:事实 "accurate" 的年报来源无效:没有编号为 H9 的年报核验(可用:H1、H2、H3、H4、H5、H6、S1、S2、S3、S4、S5、S6、S7、S8、S9、S10、S11、S12)
+      "rubric.yaml 错误 REPORT_FACT_SOURCE_INVALID facts.accurate.report:事实 "accurate" 的年报来源无效:没有编号为 H9 的年报核验(可用:H1、H2、H3、H4、H5、H6、S1、S2、S3、S4、S5、S6、S7、S8、S9、S10、S11、S12、O1)
       tests/annual-report/fixtures/html-2022-blank-cells.html 警告 REPORT_FACT_UNAVAILABLE:事实 "blank" 无法从年报得出:「表三/三、本年度办理结果/(一)予以公开/总计」为空白或不属于本年报格式;请核实后手工填写
       rubric.yaml 错误 REPORT_FACT_SOURCE_INVALID facts.corrected.report:事实 "corrected" 的年报来源无效:年报中没有单元格 「表四/行政复议/结果撤销」(写法:表X/行/列,如 表四/行政复议/结果纠正)
       tests/annual-report/fixtures/html-2022-blank-cells.html 警告 REPORT_FACT_UNAVAILABLE:事实 "similar" 无法从年报得出:S8 未执行(未提供上年年报(--previous));请核实后手工填写

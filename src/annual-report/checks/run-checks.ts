@@ -6,6 +6,7 @@ import { CheckContext, type CheckOptions } from './check-context.js';
 import { combineOutcomes, type CheckItem, type CheckKind, type CheckResult, type Outcome, type SkippedCheck } from './check-types.js';
 import { deadlineDate, DEADLINES, findDeadline, OLD_DEADLINE } from './deadline.js';
 import { equationsH1, equationsH2, equationsH3, equationsH4, equationsS1, equationsS11, equationsS2, equationsS3, isTableFormat, type Equation } from './equations.js';
+import { checkO1 } from './old-table-checks.js';
 import { checkS5, checkS6, checkS7, checkS8 } from './text-checks.js';
 
 interface CheckSpec {
@@ -51,6 +52,7 @@ export const CHECKS: readonly CheckSpec[] = [
   { id: 'S10', kind: 'soft', title: '空白单元格不当作 0', basis: '实践:空白或「/」单元格使相关勾稽关系无法判断', skip: needTables, run: checkS10 },
   { id: 'S11', kind: 'soft', title: '汇总年报表三 = 各下级之和', basis: '年报「逐级汇总」要求', skip: (c) => needTables(c) ?? ((c.opts.children?.length ?? 0) > 0 ? null : '未提供下级年报(--children)'), run: equations((c) => equationsS11(fmt(c), c.opts.children!.length), 'WARN') },
   { id: 'S12', kind: 'info', title: '单元格内的单位已剥离', basis: '实践:2019 年格式表二常把单位写在单元格内(如「251000元」)', skip: needTables, run: checkS12 },
+  { id: 'O1', kind: 'soft', title: '旧统计表审核关系(待确认的数字)', basis: '2019 年以前政府信息公开统计表的审核关系(收到申请数 = 四种方式之和、各数量 = 其下各项之和等);数字是候选事实,须人工确认', skip: (c) => (c.report.format !== 'free' ? '仅适用于 2019 年以前的统计表' : c.report.candidates.some((x) => x.from === 'table') ? null : '年报没有旧统计表'), run: checkO1 },
 ];
 
 function checkS9(ctx: CheckContext): CheckItem[] {
