@@ -7,6 +7,8 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import { formatPoints } from '../score/decimal.js';
 import { derivedFacts, factRows } from './fact-catalogue.js';
+import { checkFacts } from '../checks/check-shape.js';
+import { expandToEvidenceFacts } from '../validate/check-facts.js';
 
 export interface YamlFormOptions {
   /** Values to pre-fill (an earlier evidence file, or the result of an import). */
@@ -111,9 +113,16 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   }
 
   const derived = derivedFacts(compiled);
+  // The rubric's consistency checks (勾稽关系) each fact takes part in, so the agency can check its table before
+  // submitting; a check on a derived fact is listed under the facts it is computed from.
+  const checksOf = new Map<string, string[]>();
+  for (const c of r.checks) {
+    for (const id of expandToEvidenceFacts(r.facts, checkFacts(c))) checksOf.set(id, [...(checksOf.get(id) ?? []), c.source ?? c.message]);
+  }
   commentKey(root, 'facts', [
     '======== 事实 ========',
     ...(derived.length > 0 ? [`以下事实由细则自动计算,不要填写:${derived.map((d) => `${d.id}(${d.def.label})`).join('、')}`] : []),
+    ...(r.checks.length > 0 ? [`细则规定了 ${r.checks.length} 项数据核验(勾稽关系),涉及的事实下方注明「核验」,报送前请自查;未通过的须由政务公开办处理。`] : []),
   ], true);
   const factsMap = doc.get('facts', true);
   for (const row of rows) {
@@ -126,6 +135,8 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
     lines.push(`  ${meta.join(';')}`);
     if (d.description) lines.push(`  说明:${oneLine(d.description)}`);
     lines.push(row.usedBy.length > 0 ? `  用于:${row.usedBy.join(';')}` : '  用于:(未被评分项直接引用)');
+    const checks = checksOf.get(row.id);
+    if (checks) lines.push(`  核验:${checks.join(';')}`);
     commentKey(factsMap, row.id, lines, blank && row !== rows[0]);
   }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEvidence, parseReview, scoreEvidence } from '../../src/api.js';
+import { buildYamlForm } from '../../src/forms/yaml-form.js';
 import { compileOk, scoreOk } from '../helpers/score.js';
 
 const rubric = compileOk(readFileSync('rubrics/etuokeqianqi-2017.yaml', 'utf8'), 'rubrics/etuokeqianqi-2017.yaml');
@@ -62,6 +63,15 @@ describe('etuokeqianqi-2017 checks on the 住建局 example', () => {
   it('a blank row makes the checks reading it not assessable, never a pass', async () => {
     const r = await scoreOk(rubric, zhujianju.replace(/^  staffPartTime: 1 /m, '  staffPartTime: null '), 'zhujianju-blank.yaml');
     expect(r.checks.find((c) => c.id === 'staff-by-type')!.outcome).toBe('not_assessable');
+  });
+});
+
+describe('the evidence form tells the agency which checks a fact takes part in', () => {
+  it('lists the identities under each fact of 附件2, and says how many checks there are', () => {
+    const form = buildYamlForm(rubric);
+    expect(form).toContain('# 细则规定了 20 项数据核验(勾稽关系)');
+    const block = form.slice(form.indexOf('【收到申请数】'), form.indexOf('applicationsReceived:'));
+    expect(block).toContain('核验:附件2 第21行 = 第22–25行之和;附件2 第26行 ≤ 第21行;附件2 第29行 ≤ 第21行;总结正文「依申请公开方面」与附件2 第21行');
   });
 });
 
