@@ -130,7 +130,8 @@ function detectFormat(tokens: Keyed[]): ReportFormat {
   if (!hasT3 && !hasT2) return 'free';
   if (has(/逾期不补正|缴纳费用/)) return '2021';
   const other = tokens.findIndex((t) => !t.isValue && /^\(六\)其他处理$/.test(t.key));
-  if (other >= 0 && tokens[other + 1]?.isValue && tokens[other + 1]!.text !== '') return '2019';
+  // A (六)其他处理 row followed by its own cells (blank ones included) is the 2019 single row.
+  if (other >= 0 && tokens[other + 1]?.isValue) return '2019';
   if (has(/本年新制作数量|本年新公开数量|上一年项目数量/)) return '2019';
   return '2021';
 }

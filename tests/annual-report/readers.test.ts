@@ -223,3 +223,13 @@ describe('blank cells in `|` text', () => {
     expect(res.value.cells.filter((c) => c.row === '二、上年结转政府信息公开申请数量').map((c) => c.value)).toEqual(['2', null, null, '0', '0', '0', '2']);
   });
 });
+
+describe('format detection', () => {
+  it('a 2019 表三 whose (六)其他处理 row is blank is still the 2019 format, without 表二 to tell', () => {
+    const html = readFileSync(`${FIX}real-shanghai-2019.html`, 'utf8');
+    const withoutT2 = html.replace(/<p>二、主动公开政府信息情况<\/p><table[\s\S]*?<\/table>/, '<p>二、主动公开政府信息情况</p>');
+    expect(withoutT2).not.toContain('本年新<br />制作数量');
+    const res = parseAnnualReport('p.html', withoutT2);
+    expect(res.ok && res.value.format).toBe('2019');
+  });
+});
