@@ -152,6 +152,12 @@ export async function commandReportFacts(io: CliIo, file: string, flags: FactsFl
     } catch {
       throw new UsageError(`无法读取证据文件 ${flags.evidence}`);
     }
+    // Merge only into evidence that is itself valid for this rubric (syntax, schema, fact types).
+    const before = parseEvidence(flags.evidence, existing.text, compiled);
+    if (!before.ok) {
+      await printDiagnostics(io, before.diagnostics);
+      return EXIT.INVALID_INPUT;
+    }
   }
   const agency = flags.agency ?? report.agency;
   const year = report.year;

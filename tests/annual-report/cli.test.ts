@@ -133,6 +133,18 @@ describe('zwgk report facts', () => {
     expect(text).toMatch(/correctedCases: 2 # 年报 表四\/行政复议\/结果纠正 = 1 \+ 表四\/行政诉讼\(未经复议直接起诉\)\/结果纠正 = 1/);
   });
 
+  it('refuses to merge into evidence that is itself broken, and leaves it untouched', async () => {
+    const dir = temp.make('zwgk-facts-');
+    const ev = join(dir, 'ev.yaml');
+    const broken = 'rubric: { id: annual-report-2024, version: "2024.1" }\nfacts:\n  correctedCases: [1\n';
+    writeFileSync(ev, broken);
+    const r = await cli(['report', 'facts', SEED_002, '--rubric', RUBRIC, '--evidence', ev, '--out', ev]);
+    expectNoStack(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('错误 YAML_SYNTAX');
+    expect(readFileSync(ev, 'utf8')).toBe(broken);
+  });
+
   it('the bundled example evidence is what report facts produced from seed 002, and scores 25', async () => {
     const compiled = await loadRubric(RUBRIC);
     if (!compiled.ok) throw new Error('rubric');
