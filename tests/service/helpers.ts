@@ -57,6 +57,14 @@ async function pgliteTemplate(): Promise<string> {
   return tpl;
 }
 
+/**
+ * PGlite keeps touching its data directory for a moment after close() resolves (an unhandled ENOENT if the directory
+ * is removed at once): remove test directories when the test process exits.
+ */
+export function removeAtExit(dir: string): void {
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+
 export type Backend = 'pglite' | 'postgres';
 
 export const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -99,7 +107,7 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-test-'));
     cpSync(await pgliteTemplate(), dir, { recursive: true });
     const store = await openStore({ dataDir: dir, now: clock.now });
-    return { store, clock, reset: () => resetStore(store), close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    return { store, clock, reset: () => resetStore(store), close: async () => (await store.close(), removeAtExit(dir)) };
   }
   const schema = `zwgk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const store = await openStore({ databaseUrl: PG_URL, schema, now: clock.now, poolSize: 4 });
