@@ -7,8 +7,9 @@
 // base 56 (1.3.1 missing its weight: 0 of 2). + 1.3.1 with a 5% weight (≥ 4%): 2 → base 58. Judgements: 7 任务 4
 // (bonus, cap 5), 8.1 创新举措 0 → bonus 4 → 62 (合格). Appeal upheld: 4.1.4 override 8 → 10 → base 60, final 64.
 // A second agency's clerk is refused every page of 住建局 by direct URL. Screenshots of each page go to
-// tests/web/__screenshots__/ (the README walkthrough shows some of them).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// tests/web/__screenshots__/ (test artifacts); UPDATE_WALKTHROUGH=1 refreshes the README's copies in
+// tests/web/walkthrough-images/.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -23,6 +24,8 @@ import { fieldId, fieldName } from '../../src/web/form/form-fields.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SKIP_REASON = `SKIPPED: ${CHROMIUM} not found — install it with: apt-get install chromium fonts-noto-cjk`;
 const SHOTS = join(import.meta.dirname, '__screenshots__');
+const WALKTHROUGH = join(import.meta.dirname, 'walkthrough-images');
+const README_SHOTS = new Set(['01-evidence-empty', '02-evidence-live-score', '03-submit-confirm', '04-board', '05-review-desk', '06-setup', '07-appeal', '08-appeal-queue', '09-results']);
 const PASSWORD = 'demo-password-2017';
 const ZJJ = 'etqq-zjj';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
@@ -52,6 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'zwgk-web-'));
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(WALKTHROUGH, { recursive: true });
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: PASSWORD });
     aid = server.seeded!.assessmentId;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
@@ -71,14 +75,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
       throw new Error(`page script error: ${e.message}`);
     });
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    // Keyboard only: type, Tab to the password, Enter submits.
+    await page.getByLabel('用户名').focus();
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     return { ctx, page };
   }
 
-  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  // Every page is kept as a test artifact (ignored by git); with UPDATE_WALKTHROUGH=1 the README's pictures are
+  // refreshed too (on purpose only, like golden files: review them before committing).
+  const shot = async (page: Page, name: string, fullPage = false): Promise<void> => {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+    if (process.env.UPDATE_WALKTHROUGH === '1' && README_SHOTS.has(name)) copyFileSync(join(SHOTS, `${name}.png`), join(WALKTHROUGH, `${name}.png`));
+  };
   const total = (page: Page) => page.locator('[data-live="final"]');
   const zjj = () => `${server.url}/a/${aid}/agencies/${ZJJ}`;
 
@@ -112,15 +124,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await hasText(item131.locator('.js-status'), '缺少佐证');
     await contains(item131.locator('.js-fixes'), '补充佐证');
     // A wrong figure gets a Chinese message next to its field; the typed text stays.
-    await p.locator(`[name="${fieldName.fact('trainees')}"]`).fill('五十');
+    await p.locator(`[name="${fieldName.fact('trainingSessions')}"]`).fill('一次');
     await waitSaved(p);
-    await contains(p.locator(`#${fieldId(fieldName.fact('trainees'))}-error`), '不是数字');
-    expect(await p.locator(`[name="${fieldName.fact('trainees')}"]`).inputValue()).toBe('五十');
-    await item131.scrollIntoViewIfNeeded();
+    await contains(p.locator(`#${fieldId(fieldName.fact('trainingSessions'))}-error`), '不是数字');
+    expect(await p.locator(`[name="${fieldName.fact('trainingSessions')}"]`).inputValue()).toBe('一次');
+    await hasText(total(p), '55');
+    await item131.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(p, '02-evidence-live-score');
-    await p.locator(`[name="${fieldName.fact('trainees')}"]`).fill('50');
+    await p.locator(`[name="${fieldName.fact('trainingSessions')}"]`).fill('1');
     await waitSaved(p);
-    await hasText(p.locator(`#${fieldId(fieldName.fact('trainees'))}-error`), '');
+    await hasText(p.locator(`#${fieldId(fieldName.fact('trainingSessions'))}-error`), '');
     // Upload a PDF to 1.3.3.
     await p.locator(`#${fieldId('upload:1.3.3').replace(/\./g, '\\.')}`).setInputFiles({ name: '培训通知.pdf', mimeType: 'application/pdf', buffer: PDF });
     await p.locator('button[form="up-item-1.3.3"]').click();
@@ -226,6 +239,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await hasText(zjjRow.locator('td').nth(2), '64');
     await hasText(zjjRow.locator('td').nth(4), '合格');
     await shot(l, '09-results');
+    // The print stylesheet: no navigation or buttons on paper, the table keeps its header.
+    await l.emulateMedia({ media: 'print' });
+    expect(await l.locator('.site-header').isVisible()).toBe(false);
+    expect(await l.getByRole('link', { name: '完整比较报告' }).isVisible()).toBe(false);
+    await shot(l, '09-results-print', true);
+    await l.emulateMedia({ media: 'screen' });
     // Leaders see only results.
     const refused = await l.goto(`${server.url}/a/${aid}/board`);
     expect(refused?.status()).toBe(403);
@@ -255,7 +274,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     expect(r?.status()).toBe(403);
     // A forged save through the live endpoint is refused too.
     const csrf = await q.evaluate(() => (document.querySelector('input[name="_csrf"]') as HTMLInputElement | null)?.value ?? '');
-    const res = await q.request.post(`${zjj()}/evidence.json`, { form: { _csrf: csrf, [fieldName.fact('trainees')]: '1' }, headers: { accept: 'application/json' } });
+    const res = await q.request.post(`${zjj()}/evidence.json`, { form: { _csrf: csrf, [fieldName.fact('trainingSessions')]: '1' }, headers: { accept: 'application/json' } });
     expect(res.status()).toBe(403);
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import type { ScoreReport } from '../../report/score-report.js';
 import { EvidenceSchema, type EvidenceInput } from '../../schema/evidence-schema.js';
 import type { Actor } from '../../service/domain/actor.js';
 import type { AssessmentView } from '../../service/domain/assessments.js';
+import { ATTACHMENT_LIMITS } from '../../service/domain/attachments.js';
 import type { SubmissionView } from '../../service/domain/submissions.js';
 import { buildEvidenceForm, type AttachmentInput, type EvidenceFormView } from '../form/evidence-form-view.js';
 import { formValuesOf, type FieldErrors, type FormValues } from '../form/form-fields.js';
@@ -28,6 +29,7 @@ export interface EvidencePageView extends PageChrome {
   sheetLinks: Array<{ href: string; label: string }>;
   urls: { save: string; live: string; confirm: string; submit: string };
   uploadForms: Array<{ anchor: string; action: string }>;
+  uploadLimitText: string;
   totals: LiveScore['totals'];
   pendingCount: number;
   missing: LiveScore['missing'];
@@ -116,6 +118,7 @@ export function buildEvidencePage(input: {
       : [],
     urls: { save: `${base}/evidence`, live: `${base}/evidence.json`, confirm: `${base}/submit`, submit: `${base}/submit` },
     uploadForms: editable ? uploads : [],
+    uploadLimitText: `${Math.round(ATTACHMENT_LIMITS.maxBytes / 1024 / 1024)} MB`,
     totals: live?.totals ?? { finalText: '—', maxText: String(compiled.rubric.total), grade: '—', baseText: '', bonusText: '', penaltyText: '', applicableMaxText: '', claimedText: '', summary: '尚未评分' },
     pendingCount: live?.pendingCount ?? 0,
     missing: live?.missing ?? [],
