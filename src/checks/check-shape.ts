@@ -19,3 +19,18 @@ export function checkFacts(c: Check): string[] {
   const ids = c.implies ? [c.implies.if.fact, c.implies.then.fact] : checkOperands(c).filter((o): o is string => typeof o === 'string');
   return [...new Set(ids)];
 }
+
+const OP_TEXT: Record<string, string> = { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥' };
+
+/** The assertion in words, with the facts' labels: "收到申请数 = 当面申请数 + 网络申请数(容差 0.01)". */
+export function describeCheck(c: Check, facts: Readonly<Record<string, { label: string }>>): string {
+  const name = (o: CheckOperand): string => (typeof o === 'number' ? String(o) : facts[o]?.label ?? o);
+  const tol = c.tolerance ? `(容差 ${c.tolerance})` : '';
+  if (c.sumEquals) return `${name(c.sumEquals.total)} = ${c.sumEquals.parts.map(name).join(' + ')}${tol}`;
+  if (c.equal) return `${name(c.equal[0])} = ${name(c.equal[1])}${tol}`;
+  if (c.lessOrEqual) return `${name(c.lessOrEqual[0])} ≤ ${name(c.lessOrEqual[1])}${tol}`;
+  if (c.greaterOrEqual) return `${name(c.greaterOrEqual[0])} ≥ ${name(c.greaterOrEqual[1])}${tol}`;
+  const clause = (x: NonNullable<Check['implies']>['if']): string =>
+    `${name(x.fact)} ${OP_TEXT[x.operator] ?? x.operator} ${typeof x.value === 'boolean' ? (x.value ? '是' : '否') : String(x.value)}`;
+  return c.implies ? `若 ${clause(c.implies.if)},则 ${clause(c.implies.then)}` : '';
+}

@@ -7,6 +7,8 @@ import type { FactDef } from '../schema/fact-schema.js';
 import type { Parameter, Rubric, Veto } from '../schema/rubric-schema.js';
 import { canonical, describeCondition, describeNaPolicy, describeRuleChanges } from './describe-rules.js';
 import { matchNodes, titleSimilarity } from './match-nodes.js';
+import { describeCheck } from '../checks/check-shape.js';
+import type { Check } from '../schema/check-schema.js';
 
 export interface NodeRef {
   id: string;
@@ -59,6 +61,8 @@ export interface RubricDiff {
   parameters: EntryChange[];
   facts: EntryChange[];
   vetoes: EntryChange[];
+  /** Consistency checks (勾稽关系) added, removed or changed. */
+  checks: EntryChange[];
   /** True when nothing differs. */
   identical: boolean;
 }
@@ -229,6 +233,22 @@ export function diffRubrics(oldC: CompiledRubric, newC: CompiledRubric): RubricD
     (x, y) => vetoDetails(x, y, ra, rb),
     (v) => [`触发条件:${describeCondition(v.when, rb)}`],
   );
+  const severity = (c: Check): string => (c.severity === 'error' ? '错误' : '提示');
+  const checks = diffEntries(
+    Object.fromEntries(ra.checks.map((c) => [c.id, c])),
+    Object.fromEntries(rb.checks.map((c) => [c.id, c])),
+    (c) => c.message,
+    (x, y) => {
+      const out: string[] = [];
+      const dx = describeCheck(x, ra.facts);
+      const dy = describeCheck(y, rb.facts);
+      if (dx !== dy) out.push(`关系:${dx} → ${dy}`);
+      if (x.severity !== y.severity) out.push(`级别:${severity(x)} → ${severity(y)}`);
+      if (x.message !== y.message) out.push(`说明:${x.message} → ${y.message}`);
+      return out;
+    },
+    (y) => [`关系:${describeCheck(y, rb.facts)}`, `级别:${severity(y)}`],
+  );
   const meta = metaChanges(ra, rb);
   const d: RubricDiff = {
     old: { id: ra.id, version: ra.version, title: ra.title, ...(oldC.file !== undefined ? { file: oldC.file } : {}) },
@@ -242,8 +262,9 @@ export function diffRubrics(oldC: CompiledRubric, newC: CompiledRubric): RubricD
     parameters,
     facts,
     vetoes,
+    checks,
     identical: false,
   };
-  d.identical = meta.length === 0 && added.length === 0 && removed.length === 0 && changed.length === 0 && parameters.length === 0 && facts.length === 0 && vetoes.length === 0;
+  d.identical = meta.length === 0 && added.length === 0 && removed.length === 0 && changed.length === 0 && parameters.length === 0 && facts.length === 0 && vetoes.length === 0 && checks.length === 0;
   return d;
 }

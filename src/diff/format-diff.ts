@@ -76,6 +76,7 @@ export function outlineDiff(d: RubricDiff): { heading: string; lines: string[]; 
   entries('参数与阈值', d.parameters);
   entries('事实(证据填报项)', d.facts);
   entries('单项否决', d.vetoes);
+  entries('数据核验(勾稽关系)', d.checks);
   const lines = [`修订前:${name(d.old)}`, `修订后:${name(d.new)}`];
   if (d.identical) lines.push('两份细则内容相同。');
   return { heading: '评分细则修订对比', lines, parts };
