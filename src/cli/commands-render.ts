@@ -6,7 +6,8 @@ import { BINARY_FORMATS, formatReport, type FormatContext } from '../formatters/
 import { buildBlankSheetViewModel } from '../render/blank-report.js';
 import { isSheetFormat, renderSheetAs, SHEET_FORMATS } from '../render/render-sheet.js';
 import type { ScoreReport } from '../report/score-report.js';
-import { checkFormat, loadRubricOrReport } from './commands-core.js';
+import { parseScoreReport } from '../report/report-schema.js';
+import { checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 
@@ -28,7 +29,7 @@ function contextOf(io: CliIo, flags: RenderFlags): FormatContext {
   return ctx;
 }
 
-async function readReport(io: CliIo, file: string): Promise<ScoreReport> {
+async function readReport(io: CliIo, file: string): Promise<ScoreReport | null> {
   const path = resolve(io.cwd, file);
   let text: string;
   try {
@@ -44,18 +45,13 @@ async function readReport(io: CliIo, file: string): Promise<ScoreReport> {
   } catch {
     throw new UsageError(`${file} 不是有效的 JSON`);
   }
-  const r = data as Partial<ScoreReport> | null;
-  const ok =
-    r !== null &&
-    typeof r === 'object' &&
-    typeof r.schemaVersion === 'string' &&
-    r.schemaVersion.startsWith('1.') &&
-    Array.isArray(r.nodes) &&
-    typeof r.totals === 'object' &&
-    Array.isArray(r.rubric?.levels) &&
-    r.nodes.every((n) => n && typeof n.id === 'string' && Array.isArray(n.children) && typeof n.depth === 'number' && typeof n.max === 'number');
-  if (!ok) throw new UsageError(`${file} 不是 zwgk 得分报告(需要 zwgk score --format json 的输出,报告格式 1.x)`);
-  return r as ScoreReport;
+  // The contract's schema first: a truncated or edited report gets the file and field named, never a crash.
+  const r = parseScoreReport(file, data);
+  if (!r.ok) {
+    await printDiagnostics(io, r.diagnostics);
+    return null;
+  }
+  return r.value;
 }
 
 export async function commandRender(io: CliIo, reportFile: string | undefined, flags: RenderFlags): Promise<number> {
@@ -78,6 +74,7 @@ export async function commandRender(io: CliIo, reportFile: string | undefined, f
   const format = checkFormat(flags.format ?? 'html');
   if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const report = await readReport(io, reportFile);
+  if (!report) return EXIT.INVALID_INPUT;
   const output = await renderOrExplain(io, () => formatReport(report, format, contextOf(io, flags)));
   if (typeof output === 'number') return output;
   await emitOutput(io, output, flags.out);

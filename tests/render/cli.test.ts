@@ -52,7 +52,14 @@ describe('zwgk render <report.json>', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toBe(await formatReport(report, 'md'));
     writeFileSync(join(dir, 'bad.json'), '{"schemaVersion":"1.0.0"}');
-    expect(await cli(['render', 'bad.json'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('不是 zwgk 得分报告') });
+    expect(await cli(['render', 'bad.json'], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('不是 zwgk 得分报告') });
+    // A truncated report names the file and the missing field (issue 9: it crashed with an English TypeError).
+    const truncated = JSON.parse((await formatReport(report, 'json')) as string) as Record<string, unknown>;
+    delete truncated.agency;
+    writeFileSync(join(dir, 'truncated.json'), JSON.stringify(truncated));
+    const t = await cli(['render', 'truncated.json', '--format', 'text'], dir);
+    expect(t).toMatchObject({ code: 1, stderr: expect.stringContaining('truncated.json 错误 SCHEMA_INVALID agency:缺少字段 "agency"') });
+    expect(t.stderr).not.toMatch(/Cannot read|TypeError|内部错误/);
   });
 });
 
