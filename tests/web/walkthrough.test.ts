@@ -67,8 +67,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function signIn(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  async function signIn(username: string, javaScriptEnabled = true): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', javaScriptEnabled });
     const page = await ctx.newPage();
     pages.push(page);
     page.on('pageerror', (e) => {
@@ -105,6 +105,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await expect.poll(async () => page.locator('[data-live="saveState"]').textContent(), { timeout: 20_000 }).toMatch(/已(自动)?保存/);
   }
 
+  it('works without script: a plain form post saves, a refused field keeps its text and its last good value', async () => {
+    const { page: q } = await signIn('etqq-jyj', false);
+    const field = q.locator(`[name="${fieldName.fact('trainingSessions')}"]`);
+    const before = await field.inputValue();
+    const totalBefore = await total(q).innerText();
+    await field.fill('三次');
+    await q.getByRole('button', { name: '保存草稿并重新评分' }).click();
+    await contains(q.locator('.error-summary'), '有 1 处填写需要更正');
+    await contains(q.locator(`#${fieldId(fieldName.fact('trainingSessions'))}-error`), '“三次”不是数字');
+    expect(await field.inputValue()).toBe('三次');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(`${fieldId(fieldName.fact('trainingSessions'))}-error`);
+    await hasText(total(q), totalBefore);
+    await field.fill(before);
+    await q.getByRole('button', { name: '保存草稿并重新评分' }).click();
+    await contains(q.locator('.flash'), '草稿已保存并重新评分');
+    expect(await q.locator(`[name="${fieldName.fact('trainingSessions')}"]`).inputValue()).toBe(before);
+    await hasText(total(q), totalBefore);
+  }, 60_000);
+
   it('runs from the empty form to the final published result', async () => {
     // --- the 住建局 clerk fills the form ---
     const clerk = await signIn(ZJJ);
@@ -128,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await waitSaved(p);
     await contains(p.locator(`#${fieldId(fieldName.fact('trainingSessions'))}-error`), '不是数字');
     expect(await p.locator(`[name="${fieldName.fact('trainingSessions')}"]`).inputValue()).toBe('一次');
-    await hasText(total(p), '55');
+    await hasText(total(p), '56'); // the last good value stays saved
     await item131.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(p, '02-evidence-live-score');
     await p.locator(`[name="${fieldName.fact('trainingSessions')}"]`).fill('1');
@@ -181,6 +201,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     // --- the clerk corrects and submits again ---
     await p.goto(`${zjj()}/evidence`);
     await contains(p.locator('main'), '1.3.1 请补充政务公开在部门绩效评估中的分值权重');
+    await contains(p.locator('main'), '7 任务');
+    await shot(p, '13-returned-feedback');
     await hasText(total(p), '60');
     await fillFact(p, 'performanceWeight', 5);
     await waitSaved(p);

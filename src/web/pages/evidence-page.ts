@@ -13,6 +13,7 @@ import { formValuesOf, type FieldErrors, type FormValues } from '../form/form-fi
 import { buildLiveScore, type LiveScore } from '../form/live-score.js';
 import type { PageChrome } from './chrome.js';
 import { dateTimeText, stateBadge } from './labels.js';
+import { formatNumber } from '../../render/numbers.js';
 
 export interface EvidencePageView extends PageChrome {
   heading: string;
@@ -34,6 +35,25 @@ export interface EvidencePageView extends PageChrome {
   pendingCount: number;
   missing: LiveScore['missing'];
   overClaims: LiveScore['overClaims'];
+}
+
+type Ruling = { kind: string; key: string; score?: number; decision?: string; reason: string; by: string; date: string };
+
+/** Every ruling of the office in a report, one line each: "7 任务:评审 4 分。按时完成…(复核人员,2026-11-24)". */
+export function rulingLines(report: ScoreReport): Array<{ when: string; text: string }> {
+  const out: Array<{ when: string; text: string }> = [];
+  const p = report.rubric.precision;
+  for (const n of report.nodes) {
+    const rulings = ((n as { voices?: { reviewed: null | { rulings: Ruling[] } } }).voices?.reviewed?.rulings ?? []) as Ruling[];
+    for (const r of rulings) {
+      const what = r.kind === 'notApplicable' ? (r.decision === 'accepted' ? '同意不适用' : '不同意不适用') : `${r.kind === 'judgement' ? '评审' : '核定'} ${formatNumber(r.score ?? null, p)} 分`;
+      out.push({ when: `${n.id} ${n.title}`, text: `${what}。${r.reason}(${r.by},${r.date})` });
+    }
+  }
+  for (const c of (report as { corrections?: Array<{ label: string; original: unknown; corrected: unknown; reason: string; by: string; date: string }> }).corrections ?? [])
+    out.push({ when: `更正 ${c.label}`, text: `${String(c.original ?? '未填')} → ${String(c.corrected)}。${c.reason}(${c.by},${c.date})` });
+  for (const c of report.checks ?? []) if (c.resolution) out.push({ when: '数据核验', text: `${c.message}:${c.resolution.reason}(${c.resolution.by})` });
+  return out;
 }
 
 /** Base URL of one agency's pages in one assessment. */
@@ -94,6 +114,8 @@ export function buildEvidencePage(input: {
   const badge = stateBadge(s.state, s.evidence !== null);
   const feedback: EvidencePageView['feedback'] = [];
   if (s.message) feedback.push({ when: s.state === 'returned' ? '退回意见' : '意见', text: s.message });
+  // The office's rulings, once the agency may see them (the service withholds the review until then).
+  if (s.review && report) feedback.push(...rulingLines(report));
   const uploads: EvidencePageView['uploadForms'] = [];
   for (const sec of form.sections) for (const e of sec.entries) if (e.item) uploads.push({ anchor: e.item.anchor, action: `${base}/attachments/${encodeURIComponent(e.item.id)}?_csrf=${encodeURIComponent(input.chrome.csrf)}` });
   return {

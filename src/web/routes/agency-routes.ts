@@ -54,15 +54,29 @@ export async function attachmentsOf(ctx: ServiceContext, c: Pick<AgencyContext, 
   return list.map((x) => ({ id: x.id, nodeId: x.nodeId, name: x.name, href: `${base}/attachments/file/${x.id}`, size: x.size, mime: x.mime }));
 }
 
-function dropFields(parts: EvidenceParts, errors: FieldErrors): EvidenceParts {
+/**
+ * Take the refused fields out of what is saved, keeping the value saved before for each (a mistyped figure never
+ * erases the last good one; the page still shows the typed text with its message).
+ */
+export function keepSavedValues(parts: EvidenceParts, errors: FieldErrors, stored: EvidenceInput): EvidenceParts {
   const out: EvidenceParts = { facts: { ...parts.facts }, claims: { ...parts.claims }, evidence: { ...parts.evidence }, notApplicable: [...parts.notApplicable] };
+  const own = <T>(o: Record<string, T> | undefined, k: string): T | undefined => (o && Object.hasOwn(o, k) ? o[k] : undefined);
   for (const name of Object.keys(errors)) {
     const [kind, ...rest] = name.split(':');
     const id = rest.join(':');
-    if (kind === 'fact') delete out.facts[id];
-    else if (kind === 'claim') delete out.claims[id];
-    else if (kind === 'na') out.notApplicable = out.notApplicable.filter((x) => x.node !== id);
-    else if (kind === 'cite') {
+    if (kind === 'fact') {
+      delete out.facts[id];
+      const v = own(stored.facts as Record<string, EvidenceParts['facts'][string]> | undefined, id);
+      if (v !== undefined) out.facts[id] = v;
+    } else if (kind === 'claim') {
+      delete out.claims[id];
+      const v = own(stored.claims as Record<string, number | null> | undefined, id);
+      if (typeof v === 'number') out.claims[id] = v;
+    } else if (kind === 'na') {
+      out.notApplicable = out.notApplicable.filter((x) => x.node !== id);
+      const v = (stored.notApplicable ?? []).find((x) => x.node === id);
+      if (v) out.notApplicable.push({ node: v.node, reason: v.reason });
+    } else if (kind === 'cite') {
       const m = /^(.*):(\d+):[a-zA-Z]+$/.exec(id);
       if (m && out.evidence[m[1]!]) out.evidence[m[1]!] = out.evidence[m[1]!]!.filter((_c, i) => i !== Number(m[2]));
     }
@@ -102,7 +116,7 @@ export async function saveForm(ctx: ServiceContext, c: AgencyContext, values: Fo
   const parsed = parseEvidenceForm(c.compiled, values);
   const errors: FieldErrors = { ...parsed.errors };
   const stored = (c.submission.evidence as EvidenceInput | null) ?? emptyEvidence(c.compiled, c.assessment, c.submission);
-  let parts = parsed.parts;
+  let parts = keepSavedValues(parsed.parts, errors, stored);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const doc = mergeEvidenceParts(stored, parts);
@@ -115,7 +129,7 @@ export async function saveForm(ctx: ServiceContext, c: AgencyContext, values: Fo
         return { saved: false, version: c.submission.version, report: null, errors: { ...errors, ...mapped.errors }, general: mapped.general.length > 0 ? mapped.general : [err.message] };
       }
       Object.assign(errors, mapped.errors);
-      parts = dropFields(parts, mapped.errors);
+      parts = keepSavedValues(parts, mapped.errors, { ...stored, facts: {}, claims: {}, notApplicable: [] });
     }
   }
   return { saved: false, version: c.submission.version, report: null, errors, general: ['部分内容无法保存,请按提示更正后再试'] };
