@@ -34,7 +34,7 @@ describe('sizes and counts (TOO_MANY_ITEMS, VALUE_TOO_LONG)', () => {
     const d = single(c);
     expect(d.code).toBe('TOO_MANY_ITEMS');
     expect(d.line).toBe(5);
-    expect(c.text.split('\n')[0]).toMatchInlineSnapshot(`"evidence.yaml:5:99977 错误 TOO_MANY_ITEMS:文件中的值(字段、列表项)超过上限 50000 个,已拒绝解析"`);
+    expect(c.text.split('\n')[0]).toMatchInlineSnapshot(`"evidence.yaml:5:199977 错误 TOO_MANY_ITEMS:文件中的键和值(字段名、取值、列表项)超过上限 100000 个,已拒绝解析"`);
   });
 
   it('one value longer than the limit is refused with its length', () => {
