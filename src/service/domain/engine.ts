@@ -65,6 +65,11 @@ export async function scoreDocuments(
 
 const compiledCache = new Map<string, CompiledRubric>();
 
+/** The compiled rubric of a content hash, when this process has compiled it already. */
+export function cachedCompiled(hash: string): CompiledRubric | undefined {
+  return compiledCache.get(hash);
+}
+
 /** The compiled rubric for stored rubric text, compiled once per content hash (a small bounded cache). */
 export function compiledFor(text: string, hash: string): CompiledRubric {
   const hit = compiledCache.get(hash);

@@ -5,7 +5,7 @@ import type { AssessmentsTable, SubmissionState } from '../db/schema.js';
 import type { Store, Tx } from '../db/store.js';
 import type { Selectable } from 'kysely';
 import { requireAgency, requireRole, type Actor } from './actor.js';
-import { compiledFor } from './engine.js';
+import { cachedCompiled, compiledFor } from './engine.js';
 import { notFound, ServiceError } from './errors.js';
 import { ACTION_LABELS, refuseTransition, TRANSITIONS, type SubmissionAction } from './state-machine.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
@@ -22,7 +22,9 @@ export interface SubmissionRef {
   message: string | null;
   submittedAt: Date | null;
   updatedAt: Date;
-  rubric: { text: string; hash: string; fileName: string };
+  rubric: { id: number; hash: string; fileName: string };
+  /** The frozen rubric, compiled (once per content hash, cached across requests). */
+  compiled: CompiledRubric;
 }
 
 /** Load a submission by assessment id and agency code (optionally locking it for the transaction). */
@@ -38,7 +40,9 @@ export async function findSubmission(db: Store['db'] | Tx, assessmentId: number,
   const s = await q.executeTakeFirst();
   if (!s) throw notFound(`考核 ${assessmentId} 中单位 ${code} 的材料(考核尚未开始,或单位不在名单中)`);
   const a = await db.selectFrom('assessments').selectAll().where('id', '=', assessmentId).executeTakeFirstOrThrow();
-  const r = await db.selectFrom('rubric_docs').select(['text', 'hash', 'file_name']).where('id', '=', a.rubric_doc_id!).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('rubric_docs').select(['id', 'hash', 'file_name']).where('id', '=', a.rubric_doc_id!).executeTakeFirstOrThrow();
+  // The rubric text (tens of KB) is read only when this process has not compiled that content yet.
+  const compiled = cachedCompiled(r.hash) ?? compiledFor((await db.selectFrom('rubric_docs').select('text').where('id', '=', r.id).executeTakeFirstOrThrow()).text, r.hash);
   return {
     submissionId: s.id,
     assessment: a,
@@ -51,11 +55,12 @@ export async function findSubmission(db: Store['db'] | Tx, assessmentId: number,
     message: s.message,
     submittedAt: s.submitted_at ? new Date(s.submitted_at) : null,
     updatedAt: new Date(s.updated_at),
-    rubric: { text: r.text, hash: r.hash, fileName: r.file_name },
+    rubric: { id: r.id, hash: r.hash, fileName: r.file_name },
+    compiled,
   };
 }
 
-export const compiledOf = (ref: SubmissionRef): CompiledRubric => compiledFor(ref.rubric.text, ref.rubric.hash);
+export const compiledOf = (ref: SubmissionRef): CompiledRubric => ref.compiled;
 
 const fmt = (d: Date): string => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
