@@ -108,6 +108,8 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
     await printDiagnostics(io, ev.diagnostics);
     return EXIT.INVALID_INPUT;
   }
+  // Warnings about the evidence (e.g. PERCENT_SCALE_SUSPECT: 5% typed as 0.05) would otherwise cost points silently.
+  if (ev.value.warnings.length > 0) await printDiagnostics(io, ev.value.warnings);
   let review;
   if (flags.review) {
     review = await loadReviewOrReport(io, flags.review, compiled, ev.value);

@@ -122,7 +122,7 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     add(
       makeDiagnostic('PERCENT_SCALE_SUSPECT', {
         severity: 'warning',
-        name: s.id,
+        name: `${r.facts[s.id]?.label ?? s.id}(${s.id})`,
         actual: s.value,
         expected: s.threshold,
         reason: s.meant,
