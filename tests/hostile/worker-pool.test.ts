@@ -2,7 +2,9 @@
 // generated here: a 49,000-item list stays under the parser's item limit but exceeds a deliberately small worker heap.
 import { describe, expect, it } from 'vitest';
 import { compareBatch } from '../../src/batch/compare-batch.js';
-import { compile, countyRubric, evidence, tempDir } from '../batch/helpers.js';
+import type { CompareReport } from '../../src/batch/compare-report.js';
+import { cli, compile, countyRubric, evidence, tempDir } from '../batch/helpers.js';
+import { expectNoInternals } from './expect-clean.js';
 
 const facts = { meetings: 1, system: true, posts: 60, hotline: true, hall: true };
 
@@ -27,6 +29,46 @@ describe('worker pool under a poisoned batch', () => {
       expect(report.agencies.map((a) => a.code)).toEqual(codes);
       expect(report.leftOut.map((f) => [f.file, f.reason, f.messages[0]?.code])).toEqual([['in/a0-heavy.yaml', 'aborted', 'RESOURCE_LIMIT']]);
       expect(report.leftOut[0]!.messages[0]!.message).toMatch(/内存上限/);
+    } finally {
+      t.cleanup();
+    }
+  }, 60_000);
+
+  it('compare over 199 good files and a 2 MiB million-item list scores every good file and lists the bad one', async () => {
+    const t = tempDir();
+    try {
+      t.write('rubric.yaml', countyRubric());
+      for (let i = 0; i < 199; i++) t.write(`in/${String(i).padStart(3, '0')}.json`, evidence({ code: `c${i}`, cls: 'A', facts }));
+      t.write('in/000-poison.yaml', `rubric: { id: county-test, version: "1" }\nagency: { name: 毒文件, code: p }\nperiod: { year: 2024 }\nfacts:\n  meetings: [${'1,'.repeat(1_000_000)}1]\n`);
+      // 200 files: the default runs on worker threads.
+      const r = await cli(['compare', 'in', '--rubric', 'rubric.yaml', '--format', 'json', '--jobs', '2'], t.dir);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as CompareReport;
+      expect(report.counts.scored).toBe(199);
+      expect(report.leftOut.map((f) => [f.file, f.reason, f.messages[0]!.code])).toEqual([['in/000-poison.yaml', 'invalid', 'TOO_MANY_ITEMS']]);
+      expect(r.stderr).toContain('in/000-poison.yaml:5:');
+      expectNoInternals(r);
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
+
+  it('a file that takes longer than the time limit is stopped and left out (TIMEOUT); the pool goes on', async () => {
+    const t = tempDir();
+    try {
+      const rubricText = countyRubric();
+      t.write('rubric.yaml', rubricText);
+      // ~90,000 values: about a second to compose, far beyond the 200 ms limit set for this test.
+      t.write('in/slow.yaml', `rubric: { id: county-test, version: "1" }\nagency: { name: 慢文件, code: slow }\nperiod: { year: 2024 }\nfacts:\n  meetings: [${'1,'.repeat(90_000)}1]\n`);
+      const report = await compareBatch({
+        inputs: ['in'],
+        rubric: { file: 'rubric.yaml', compiled: compile(rubricText) },
+        cwd: t.dir,
+        workers: 'always',
+        jobs: 1,
+        workerLimits: { taskTimeoutMs: 200 },
+      });
+      expect(report.leftOut.map((f) => [f.file, f.reason, f.messages[0]?.code])).toEqual([['in/slow.yaml', 'aborted', 'TIMEOUT']]);
     } finally {
       t.cleanup();
     }
