@@ -88,6 +88,12 @@ export function formatText(report: ScoreReport): string {
     for (const m of report.missingEvidence) out.push(`  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`);
   }
   out.push(...checkLines(report));
+  // Evidence warnings other than missing facts (listed above), e.g. a percent entered as 0.05 instead of 5.
+  const warnings = report.diagnostics.filter((d) => d.code !== 'MISSING_FACT');
+  if (warnings.length > 0) {
+    out.push('', `证据材料的提醒(${warnings.length} 条):`);
+    for (const d of warnings) out.push(`  ${d.path ? `${d.path}:` : ''}${d.message}${d.hint ? `(${d.hint})` : ''}`);
+  }
   const overridden = report.nodes.filter((n) => n.voices.reviewed?.rulings.some((r) => r.kind === 'override'));
   if (overridden.length > 0) {
     out.push('', `政务公开办改定的项目(${overridden.length} 项):`);

@@ -83,4 +83,11 @@ describe('PERCENT_SCALE_SUSPECT on the command line', () => {
     expect(r.stderr).toContain('ev.yaml:5:22 警告 PERCENT_SCALE_SUSPECT facts.performanceWeight:事实 "政务公开在本部门绩效评估中的分值权重(performanceWeight)" 是百分数,填写值 0.05 不超过 1,而细则的标准是 4%:是否想填 5(即 5%)?');
     expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('PERCENT_SCALE_SUSPECT');
   });
+
+  it('the text report repeats it under 证据材料的提醒', async () => {
+    const dir = dirs.make('zwgk-pct-');
+    writeFileSync(join(dir, 'ev.yaml'), 'rubric: { id: etuokeqianqi-2017, version: "2017.1" }\nagency: { name: 甲局, code: J }\nperiod: { year: 2017 }\nfacts:\n  performanceWeight: 0.05\n');
+    const r = await cli(['score', 'ev.yaml', '--rubric', join(process.cwd(), 'rubrics/etuokeqianqi-2017.yaml')], dir);
+    expect(r.stdout).toContain('证据材料的提醒(1 条):\n  facts.performanceWeight:事实 "政务公开在本部门绩效评估中的分值权重(performanceWeight)" 是百分数');
+  });
 });
