@@ -23,14 +23,36 @@ const BLOCK = new Set([
   'header', 'footer', 'dd', 'dt', 'dl', 'blockquote', 'pre', 'hr', 'center', 'form', 'caption', 'tbody', 'thead', 'tfoot',
 ]);
 
-/** Cheap pre-scan before parsing: how many tags, and how deep open tags nest (void elements ignored). */
+/**
+ * Cheap linear pre-scan before parsing: how many tags, and how deep open tags nest. Void elements and elements
+ * whose end tag is optional are not counted; comments and the content of <script>, <style>, <textarea> and
+ * <title> are skipped (their text is not markup). A tag's attributes never run past the next `<`, so a page full of
+ * unterminated `<a<a<a…` costs linear time.
+ */
 function prescan(html: string): void {
   const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|td|th|tr|option)$/i;
+  const RAW = new Set(['script', 'style', 'textarea', 'title']);
+  const lower = html.toLowerCase();
+  const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(\/?)>|<!--/g;
   let depth = 0;
   let tags = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(\/?)>/g)) {
+  let m: RegExpExecArray | null;
+  while ((m = TAG.exec(html)) !== null) {
+    if (m[0] === '<!--') {
+      const end = html.indexOf('-->', TAG.lastIndex);
+      if (end < 0) break;
+      TAG.lastIndex = end + 3;
+      continue;
+    }
     if (++tags > HTML_LIMITS.maxTags) throw new HtmlLimitError(`标签超过 ${HTML_LIMITS.maxTags} 个`);
-    if (VOID.test(m[2]!) || m[3]) continue;
+    const name = m[2]!.toLowerCase();
+    if (!m[1] && RAW.has(name)) {
+      const end = lower.indexOf(`</${name}`, TAG.lastIndex);
+      if (end < 0) break;
+      TAG.lastIndex = end;
+      continue;
+    }
+    if (VOID.test(name) || m[3]) continue;
     depth += m[1] ? -1 : 1;
     if (depth < 0) depth = 0;
     if (depth > HTML_LIMITS.maxDepth) throw new HtmlLimitError(`元素嵌套超过 ${HTML_LIMITS.maxDepth} 层`);

@@ -83,3 +83,13 @@ describe('uploads (for the assessment service)', () => {
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['FILE_UNREADABLE']);
   });
 });
+
+describe('pre-scan', () => {
+  it('markup inside <script> and comments does not count as nesting; unterminated tags are read in one pass', () => {
+    const scripted = readFileSync('tests/annual-report/fixtures/html-2021-spans.html', 'utf8').replace('</head>', `<script>var s = "${'<div>'.repeat(500)}";</script><!-- ${'<section>'.repeat(500)} --></head>`);
+    const ok = parseAnnualReport('p.html', scripted);
+    expect(ok.ok && ok.value.cells.every((c) => c.value !== null)).toBe(true);
+    const junk = parseAnnualReport('junk.html', `<html><body>${'<a'.repeat(1_000_000)}</body></html>`);
+    expect(junk.diagnostics.map((d) => d.code)).toEqual(['REPORT_NOT_RECOGNIZED']);
+  });
+});
