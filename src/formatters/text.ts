@@ -2,7 +2,7 @@
 // then, for every row whose claim differs from the computed score or that lost points, the reasons.
 import type { ReportNode, ScoreReport } from '../report/score-report.js';
 import { padDisplay, signed, STATUS_TEXT, truncateDisplay } from './labels.js';
-import { checkSummaryText } from '../render/check-view.js';
+import { checkSummaryText, resolutionLabel } from '../render/check-view.js';
 
 function row(n: ReportNode): string {
   const indent = '  '.repeat(n.depth);
@@ -44,7 +44,7 @@ function checkLines(report: ScoreReport): string[] {
   for (const c of shown) {
     const tag = c.outcome === 'fail' ? `未通过·${c.severity === 'error' ? '错误' : '提示'}` : '无法核验';
     out.push(`  【${tag}】${c.id} ${c.message}`, `      ${c.text}`);
-    if (c.resolution) out.push(`      处理:${c.resolution.resolution === 'accepted' ? '认可原数据' : '已更正数据'}——${c.resolution.reason}(${c.resolution.by})`);
+    if (c.resolution) out.push(`      处理:${resolutionLabel(c.resolution.resolution)}——${c.resolution.reason}(${c.resolution.by})`);
   }
   return out;
 }

@@ -8,10 +8,15 @@ const OUTCOME_TEXT: Record<CheckResult['outcome'], string> = { pass: '通过', f
 const SEVERITY_TEXT: Record<CheckResult['severity'], string> = { error: '错误', warning: '提示' };
 const RESOLUTION_TEXT: Record<string, string> = { accepted: '认可原数据', corrected: '已更正数据' };
 
+/** The office's resolution in words: 认可原数据 / 已更正数据. */
+export function resolutionLabel(resolution: string): string {
+  return RESOLUTION_TEXT[resolution] ?? resolution;
+}
+
 function resolutionText(c: CheckResult): string {
   const r = c.resolution;
   if (!r) return c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '';
-  return `${RESOLUTION_TEXT[r.resolution] ?? r.resolution}:${r.reason}(${r.by}${r.date ? `,${r.date}` : ''})`;
+  return `${resolutionLabel(r.resolution)}:${r.reason}(${r.by}${r.date ? `,${r.date}` : ''})`;
 }
 
 /** One display row per check, in rubric order. */
