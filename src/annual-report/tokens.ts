@@ -1,6 +1,7 @@
 // What a reader hands to the table filler: table cells as tokens in reading order, plus the lines of running text.
 // The HTML reader knows rows (a blank <td> is an empty token); the pipe-text reader does not: empty pieces at the
 // ends of a line are layout padding, empty pieces between two cells of one line are blank cells.
+import { HTML_LIMITS, HtmlLimitError } from './html-reader.js';
 import { isValueToken } from './normalize.js';
 
 export interface Token {
@@ -29,6 +30,7 @@ export interface ReaderOutput {
  * Split `|`-separated text into table tokens and running-text lines. A line belongs to a table when it holds a `|`,
  * or when the next line starts with one (a cell broken over two lines, as scraped pages often show).
  */
+/** @throws HtmlLimitError when the text holds more cells than all the tables a page may have together. */
 export function tokenizePipeText(text: string): ReaderOutput {
   const lines = text.split(/\r\n|\r|\n/);
   const tokens: Token[] = [];
@@ -61,6 +63,7 @@ export function tokenizePipeText(text: string): ReaderOutput {
       const t = piece.trim();
       if (t !== '') tokens.push({ text: t, line: i + 1, column: col + piece.indexOf(t) + 1 });
       else if (k > first && k < last) tokens.push({ text: '', line: i + 1, column: col + 1 });
+      if (tokens.length > HTML_LIMITS.maxTables * HTML_LIMITS.maxCellsPerTable) throw new HtmlLimitError(`表格单元格超过 ${HTML_LIMITS.maxTables * HTML_LIMITS.maxCellsPerTable} 个`);
       col += piece.length + 1;
     });
   }

@@ -93,3 +93,11 @@ describe('pre-scan', () => {
     expect(junk.diagnostics.map((d) => d.code)).toEqual(['REPORT_NOT_RECOGNIZED']);
   });
 });
+
+describe('hostile `|` text', () => {
+  it('more cells than a page may hold is refused with one diagnostic', () => {
+    const res = parseAnnualReport('big.txt', '1 |'.repeat(HTML_LIMITS.maxTables * HTML_LIMITS.maxCellsPerTable + 1));
+    expect(res.ok).toBe(false);
+    expect(res.diagnostics.map((d) => d.message)).toEqual([`年报页面超出安全限制(表格单元格超过 ${HTML_LIMITS.maxTables * HTML_LIMITS.maxCellsPerTable} 个),已拒绝读取`]);
+  });
+});
