@@ -10,7 +10,7 @@ import { recordAudit } from './audit.js';
 import { scoreDocuments } from './engine.js';
 import { invalid, notFound, ServiceError } from './errors.js';
 import { canonicalJson, writeHooks } from './submissions.js';
-import { compiledOf, findSubmission, requireAction, requireRead } from './submission-context.js';
+import { compiledOf, findSubmission, requireAction } from './submission-context.js';
 
 export interface AppealView {
   id: number;
@@ -173,4 +173,3 @@ export async function resolveAppeal(store: Store, actor: Actor, assessmentId: nu
   return { appeal, report };
 }
 
-export { requireRead };
