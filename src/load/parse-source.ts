@@ -99,6 +99,11 @@ export function findExcessiveNesting(text: string, maxDepth = LIMITS.maxDepth): 
   return p?.kind === 'deep' ? p.offset : -1;
 }
 
+/** A parser exception (not a reported error): said in Chinese; yaml's English message is not shown to users. */
+function parserFailure(err: unknown): string {
+  return err instanceof RangeError ? '结构过于复杂(嵌套或重复过深),无法解析' : '文件结构异常,无法解析';
+}
+
 /** yaml's (English) error → the Chinese reason users read; the original is kept only where no translation fits. */
 function yamlReason(e: YAMLError, text: string): string {
   const first = e.message.split('\n')[0]!;
@@ -132,9 +137,10 @@ function yamlReason(e: YAMLError, text: string): string {
       if (/followed by map values/.test(first)) return '键名后缺少冒号 ":"';
       if (/^Missing ,/.test(first)) return '缺少英文逗号 ","';
       if (/space after :/.test(first)) return '冒号 ":" 后面须有空格';
-      return `缺少必要的符号(${first})`;
+      return '缺少必要的符号(引号、括号、冒号或逗号)';
     default:
-      return `无法解析(${first})`;
+      // yaml's own wording is English; users get the Chinese advice that fits every remaining case.
+      return '此处的写法无法解析:请检查引号、括号是否成对,冒号后是否有空格,缩进是否一致';
   }
 }
 
@@ -251,7 +257,7 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
   } catch (err) {
     // The pre-scan should make this unreachable; any parser failure is still bad input, never a crash.
-    return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: err instanceof Error ? err.message : String(err) })] };
+    return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: parserFailure(err) })] };
   }
   const diagnostics: Diagnostic[] = [];
   // yaml may raise two errors for one mistake at one spot; keep one, preferring a specific one over the
@@ -282,7 +288,7 @@ export function parseSource(file: string, text: string): Result<SourceFile> {
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (err) {
-    return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: err instanceof Error ? err.message : String(err) })] };
+    return { ok: false, diagnostics: [makeDiagnostic('YAML_SYNTAX', { file, reason: parserFailure(err) })] };
   }
   return { ok: true, value: { file, text, data, doc, lineCounter }, diagnostics: [] };
 }

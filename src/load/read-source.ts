@@ -24,7 +24,7 @@ export async function readSource(file: string, cwd?: string): Promise<Result<Sou
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, diagnostics: [makeDiagnostic('FILE_NOT_FOUND', { file })] };
     const notUtf8 = err instanceof TypeError;
-    const reason = code === 'EACCES' ? '没有读取权限' : notUtf8 ? '不是 UTF-8 编码的文本' : code ?? (err instanceof Error ? err.message : String(err));
+    const reason = code === 'EACCES' ? '没有读取权限' : notUtf8 ? '不是 UTF-8 编码的文本' : code ? `系统错误 ${code}` : '未知原因';
     // Files saved by WPS/Excel/Notepad on Chinese Windows are often GBK or UTF-16.
     const hint = notUtf8 ? '请用记事本或 WPS 打开,"另存为"时把编码选为 UTF-8 后再试' : undefined;
     return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason, ...(hint ? { hint } : {}) })] };
