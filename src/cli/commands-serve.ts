@@ -20,7 +20,7 @@ function parsePort(s: string): number {
 /** The banner: where the service is and how to sign in. */
 export function formatBanner(server: RunningServer, env: { databaseUrl?: string | undefined }): string {
   const lines = [`政务公开考核评价服务已启动:${server.url}`, `数据库:${server.store.kind === 'pglite' ? `内置 PGlite,数据目录 ${server.store.location}` : `PostgreSQL ${server.store.location}`}`, `接口文档(OpenAPI):${server.url}/api/openapi.json`];
-  if (env.databaseUrl === undefined && server.store.kind === 'pglite') lines.push('备份:停止服务后复制整个数据目录即可(见 README"评估服务"一节)');
+  if (env.databaseUrl === undefined && server.store.kind === 'pglite') lines.push('备份:停止服务后复制整个数据目录即可(见 README"考核评价服务"一节)');
   if (server.seeded) {
     lines.push('', `首次启动,已创建演示考核(编号 ${server.seeded.assessmentId}:2017年度鄂托克前旗,六个示例单位)和以下账号。`, '密码只显示这一次,请妥善保存:', '');
     const width = (s: string): number => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
