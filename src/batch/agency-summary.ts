@@ -23,6 +23,11 @@ export interface AgencySummary {
   overClaims: number[];
   missingEvidence: number;
   warnings: number;
+  /** Provisional while the office has not ruled on everything; how many items are pending. */
+  status: 'provisional' | 'final';
+  pending: number;
+  /** Tracked nodes (plan.tracked indices) that are, or hold, a pending item: shown as pending, not as a loss. */
+  pendingTracked: number[];
   /** Failed consistency checks (勾稽关系), in rubric order; resolved = the office resolved it in the review. */
   failedChecks: Array<{ id: string; severity: 'error' | 'warning'; resolved: boolean }>;
   /** First pass only: each rank criterion's basis value (null = unknown) and whether it applies to the agency. */
@@ -42,12 +47,15 @@ export function summariseReport(report: ScoreReport, plan: BatchPlan, file: stri
     scores.push(n.score);
     appMax.push(n.status === 'not_applicable' ? -1 : n.applicableMax);
   }
+  // A node waiting for the office (or holding such an item) is pending: not counted as a loss anywhere.
+  const pendingIds = new Set<string>();
+  for (const p of report.pending ?? []) for (let id: string | null = p.node; id !== null && !pendingIds.has(id); id = byId.get(id)?.parent ?? null) pendingIds.add(id);
   const lost: number[] = [];
   const notApplicable: number[] = [];
   plan.leaves.forEach((l, i) => {
     const n = byId.get(l.id)!;
     if (n.status === 'not_applicable') notApplicable.push(i);
-    else if (n.lost > 0) lost.push(i, n.lost);
+    else if (n.lost > 0 && !pendingIds.has(l.id)) lost.push(i, n.lost);
   });
   const a = report.agency;
   const s: AgencySummary = {
@@ -64,6 +72,9 @@ export function summariseReport(report: ScoreReport, plan: BatchPlan, file: stri
     overClaims: report.overClaims.flatMap((o) => [plan.nodeIndex.get(o.id)!, o.claimed, o.score, o.difference]),
     missingEvidence: report.missingEvidence.length,
     warnings: report.diagnostics.length,
+    status: report.status ?? 'final',
+    pending: (report.pending ?? []).length,
+    pendingTracked: plan.tracked.flatMap((id, i) => (pendingIds.has(id) ? [i] : [])),
     failedChecks: report.checks.filter((c) => c.outcome === 'fail').map((c) => ({ id: c.id, severity: c.severity, resolved: c.resolution !== undefined })),
   };
   if (wantLeafScores && wantLeafScores.length > 0) {

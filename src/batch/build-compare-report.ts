@@ -58,7 +58,7 @@ function sectionCells(plan: BatchPlan, a: AgencySummary): SectionCell[] {
   const cell = (id: string): NodeCell => {
     const i = k++;
     const na = a.appMax[i]! < 0;
-    return { id, score: a.scores[i]!, applicableMax: na ? 0 : a.appMax[i]!, notApplicable: na };
+    return { id, score: a.scores[i]!, applicableMax: na ? 0 : a.appMax[i]!, notApplicable: na, pending: a.pendingTracked.includes(i) };
   };
   return plan.sections.map((s) => {
     const head = cell(s.id);
@@ -221,6 +221,8 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
       missingEvidence: a.missingEvidence,
       warnings: a.warnings,
       failedChecks: a.failedChecks.map((c) => ({ ...c })),
+      status: a.status,
+      pending: a.pending,
     };
   };
   const head: CompareReport = {
@@ -237,7 +239,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
       ],
       orderedBy: 'normalized',
     },
-    counts: { files: input.files, scored: agencies.length, leftOut: input.leftOut.length, skippedRubricFiles: input.skipped.length },
+    counts: { files: input.files, scored: agencies.length, leftOut: input.leftOut.length, skippedRubricFiles: input.skipped.length, provisional: agencies.filter((a) => a.status === 'provisional').length },
     sections: plan.sections,
     agencies: [],
     gradeDistribution: gradeDistribution(compiled, agencies),

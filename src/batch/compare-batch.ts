@@ -16,6 +16,8 @@ import { buildBaselineSection } from './baseline-split.js';
 import { buildBatchPlan } from './batch-plan.js';
 import { buildCompareView, materialiseReport, type CompareView } from './build-compare-report.js';
 import { collectInputFiles } from './collect-inputs.js';
+import { collectReviews, unmatchedReviews } from './collect-reviews.js';
+import { compareCodes } from './ranking.js';
 import type { CompareReport } from './compare-report.js';
 import { scoreCohort } from './score-cohort.js';
 import { FileScorer, type ScoreTask } from './score-file.js';
@@ -45,15 +47,17 @@ export interface CompareOptions {
   register?: AgencyRegister;
   /** Heap and time limits of each worker thread (defaults: WORKER_OLD_GENERATION_MB, TASK_TIMEOUT_MS). */
   workerLimits?: Partial<PoolLimits>;
+  /** Folder of the office's review files (`--reviews`), matched to this year's agencies by agency code. */
+  reviews?: string;
 }
 
-async function createRunner(opts: CompareOptions, taskCount: number): Promise<TaskRunner> {
+async function createRunner(opts: CompareOptions, taskCount: number, reviews: ReadonlyMap<string, string>): Promise<TaskRunner> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
   const mode = opts.workers ?? 'auto';
   const useWorkers = mode === 'always' || (mode === 'auto' && jobs > 1 && taskCount >= WORKER_THRESHOLD);
   if (!useWorkers) {
     const b = opts.baseline?.rubric.compiled;
-    return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd));
+    return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd, reviews));
   }
   return WorkerPool.create(jobs, {
     rubricFile: resolve(opts.cwd, opts.rubric.file),
@@ -62,6 +66,7 @@ async function createRunner(opts: CompareOptions, taskCount: number): Promise<Ta
       ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
       : {}),
     cwd: opts.cwd,
+    ...(reviews.size > 0 ? { reviews: [...reviews] } : {}),
   }, opts.workerLimits);
 }
 
@@ -78,9 +83,10 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
   const compiled = opts.rubric.compiled;
   const plan = buildBatchPlan(compiled);
   const rubricFiles = [opts.rubric.file, ...(opts.baseline ? [opts.baseline.rubric.file] : [])];
-  const current = await collectInputFiles(opts.inputs, opts.cwd, rubricFiles);
+  const reviews = opts.reviews !== undefined ? await collectReviews(opts.reviews, opts.cwd, compiled) : null;
+  const current = await collectInputFiles(opts.inputs, opts.cwd, [...rubricFiles, ...(reviews?.files ?? [])]);
   const previousFiles = opts.baseline ? await collectInputFiles(opts.baseline.inputs, opts.cwd, rubricFiles) : null;
-  const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0));
+  const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0), reviews?.byCode ?? new Map());
   const progress = (phase: string) => (done: number, total: number) => opts.onProgress?.(phase, done, total);
   try {
     const cur = await scoreCohort({
@@ -93,6 +99,11 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
       ...(opts.register ? { register: opts.register } : {}),
       onProgress: progress('评分'),
     });
+    if (reviews) {
+      const seen = new Set([...cur.agencies.keys(), ...cur.leftOut.flatMap((l) => (l.code !== undefined ? [l.code] : []))]);
+      cur.leftOut.push(...reviews.leftOut, ...unmatchedReviews(reviews, seen));
+      cur.leftOut.sort((a, b) => compareCodes(a.file, b.file));
+    }
     let baseline = null;
     if (opts.baseline && previousFiles) {
       const bCompiled = opts.baseline.rubric.compiled;

@@ -22,6 +22,21 @@ export function heatColour(ratio: number | null): string {
   return `hsl(${hue}, 65%, ${Math.round(72 - r * 12)}%)`;
 }
 
+/**
+ * Heatmap colour of one section cell: a pending item is pending (blue), not a loss; not applicable is grey; a bonus
+ * not earned and a penalty not incurred are neutral (never a failure colour); a bonus earned is green, a penalty
+ * taken red; score sections run red → green by their share of the applicable maximum.
+ */
+export function heatFill(kind: 'score' | 'bonus' | 'penalty', c: { score: number; notApplicable: boolean; pending?: boolean }, denom: number): string {
+  if (c.pending) return PENDING_FILL;
+  if (c.notApplicable || denom <= 0) return heatColour(null);
+  if (kind === 'bonus') return c.score > 0 ? heatColour(1) : NEUTRAL_FILL;
+  if (kind === 'penalty') return c.score > 0 ? heatColour(0) : NEUTRAL_FILL;
+  return heatColour(c.score / denom);
+}
+const PENDING_FILL = '#c7d7f5';
+const NEUTRAL_FILL = '#f3f4f6';
+
 export function buildCompareHtmlView(report: CompareReport) {
   const rows = orderedRows(report);
   const headers = mainHeaders(report);
@@ -73,13 +88,12 @@ export function buildCompareHtmlView(report: CompareReport) {
     cells: a.sections.map((c, j) => {
       const s = report.sections[j]!;
       const denom = c.notApplicable ? 0 : s.kind === 'score' ? c.applicableMax : s.max;
-      const ratio = c.notApplicable || denom <= 0 ? null : c.score / denom;
       return {
         x: hLabelW + j * cellW,
         textX: hLabelW + j * cellW + cellW / 2,
-        fill: heatColour(ratio),
+        fill: heatFill(s.kind, c, denom),
         text: cellText(c),
-        title: `${agencyLabel(a)} · ${s.title}:${c.notApplicable ? '不适用' : `${num(c.score)} / ${num(denom)}`}`,
+        title: `${agencyLabel(a)} · ${s.title}:${c.notApplicable ? '不适用' : `${num(c.score)} / ${num(denom)}${c.pending ? '(含待政务公开办评定事项,暂按已评部分计)' : ''}`}`,
       };
     }),
   }));
@@ -89,7 +103,7 @@ export function buildCompareHtmlView(report: CompareReport) {
   const b = report.baseline;
   return {
     title: `${r.title} · 多单位比较`,
-    subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个,输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
+    subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `(其中结果暂定 ${report.counts.provisional} 个,照常排名,等次标"暂定")` : ''},输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
     rankingRule: report.ranking.description,
     bases: report.ranking.bases.map((x) => ({ label: x.label, description: x.description })),
     head,

@@ -32,6 +32,8 @@ export interface NodeCell {
   /** What this agency could reach here (0 when not applicable). */
   applicableMax: number;
   notApplicable: boolean;
+  /** The node is, or holds, an item waiting for the office (judgement, not-applicable request): pending, not a loss. */
+  pending: boolean;
 }
 
 export interface SectionCell extends NodeCell {
@@ -63,6 +65,10 @@ export interface AgencyRow {
   warnings: number;
   /** Failed consistency checks (勾稽关系) of this agency, in rubric order (ids as in CompareReport.checks). */
   failedChecks: FailedCheckRef[];
+  /** `provisional` while the office has not ruled on everything (ranked, but marked); `final` otherwise. */
+  status: 'provisional' | 'final';
+  /** Number of items still waiting for the office (report.pending). */
+  pending: number;
 }
 
 /** A failed check of one agency: its id, severity and whether the office resolved it in its review. */
@@ -228,7 +234,8 @@ export interface CompareReport {
     /** Basis the tables are ordered by. */
     orderedBy: 'normalized';
   };
-  counts: { files: number; scored: number; leftOut: number; skippedRubricFiles: number };
+  /** `provisional`: agencies whose result is still provisional (ranked and marked). */
+  counts: { files: number; scored: number; leftOut: number; skippedRubricFiles: number; provisional: number };
   sections: SectionColumn[];
   /** Every scored agency, sorted by agency code. */
   agencies: AgencyRow[];

@@ -40,9 +40,19 @@ export function percent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
 
-/** A section cell as text: the score, or 不适用. */
-export function cellText(c: SectionCell | { score: number; notApplicable: boolean }): string {
-  return c.notApplicable ? '不适用' : num(c.score);
+/** A section cell as text: the score, 不适用, or the score marked 待评 when it holds an item waiting for the office. */
+export function cellText(c: SectionCell | { score: number; notApplicable: boolean; pending?: boolean }): string {
+  return c.notApplicable ? '不适用' : c.pending ? `${num(c.score)}(待评)` : num(c.score);
+}
+
+/** 结果 column: 最终, or 暂定 with the number of items waiting for the office. */
+export function statusText(a: AgencyRow): string {
+  return a.status === 'provisional' ? `暂定(待评 ${a.pending} 项)` : '最终';
+}
+
+/** The grade as listed: a provisional agency's grade is marked (ranked, never shown as final). */
+export function gradeText(a: AgencyRow): string {
+  return a.status === 'provisional' ? `${a.totals.grade}(暂定)` : a.totals.grade;
 }
 
 /** Column headers of the main table (sections carry their points). */
@@ -61,6 +71,7 @@ export function mainHeaders(report: CompareReport): string[] {
     '适用满分',
     '百分制',
     '等次',
+    '结果',
     '自评总分',
     '自评差额',
     '自评偏高项数',
@@ -87,7 +98,8 @@ export function mainCells(a: AgencyRow): Array<string | number | null> {
     t.final,
     t.applicableMax,
     t.normalized,
-    t.grade,
+    gradeText(a),
+    statusText(a),
     t.claimed,
     a.claimDifference,
     a.overClaimItems,

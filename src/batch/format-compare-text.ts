@@ -4,7 +4,7 @@
 import { displayWidth, padDisplay, truncateDisplay } from '../formatters/labels.js';
 import type { CompareView } from './build-compare-report.js';
 import type { AgencyRow } from './compare-report.js';
-import { agencyLabel, baselineNotes, cellText, checkFailureLines, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
+import { agencyLabel, baselineNotes, cellText, checkFailureLines, gradeText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
 
 function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string[] {
   const widths = headers.map((h) => displayWidth(h));
@@ -23,7 +23,7 @@ function tableRow(a: AgencyRow): string[] {
     num(a.totals.final),
     num(a.totals.applicableMax),
     num(a.totals.normalized),
-    a.totals.grade,
+    gradeText(a),
     num(a.totals.claimed),
     signedNum(a.claimDifference),
   ];
@@ -36,7 +36,9 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
   const r = report.rubric;
   const c = report.counts;
   out.push(`${r.title}(版本 ${r.version})多单位比较`);
-  out.push(`参评单位 ${c.scored} 个;输入文件 ${c.files} 个,未计入 ${c.leftOut} 个${c.skippedRubricFiles > 0 ? `,跳过细则文件 ${c.skippedRubricFiles} 个` : ''}`);
+  out.push(
+    `参评单位 ${c.scored} 个${c.provisional > 0 ? `(其中结果暂定 ${c.provisional} 个,照常排名,等次标"暂定")` : ''};输入文件 ${c.files} 个,未计入 ${c.leftOut} 个${c.skippedRubricFiles > 0 ? `,跳过细则或评审文件 ${c.skippedRubricFiles} 个` : ''}`,
+  );
   out.push(`排名规则:${report.ranking.description}。表格按百分制排名排序。`);
   for (const b of report.ranking.bases) out.push(`  ${b.label}:${b.description}`);
   out.push('');
@@ -142,7 +144,7 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
     for (const f of report.leftOut) for (const l of leftOutLines(f)) out.push(`  ${l}`);
     out.push('');
   }
-  if (report.skipped.length > 0) out.push(`已跳过的细则文件:${report.skipped.join('、')}`, '');
+  if (report.skipped.length > 0) out.push(`已跳过的细则或评审文件:${report.skipped.join('、')}`, '');
   out.push(`细则 ${r.id} ${r.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version} 报告格式 ${report.schemaVersion}`);
   yield out.join('\n') + '\n';
 }

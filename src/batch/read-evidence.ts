@@ -28,6 +28,14 @@ export function readEvidenceSource(path: string, file: string): Result<SourceFil
   return file.toLowerCase().endsWith('.json') ? parseJsonSourceFast(file, text) : parseSource(file, text);
 }
 
+/** A parsed document that looks like the office's review file (rulings for an agency, no period or facts): skipped. */
+export function looksLikeReview(data: unknown): boolean {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  const o = data as Record<string, unknown>;
+  const rulings = ['judgements', 'overrides', 'corrections', 'notApplicable', 'checks'].some((k) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== null && typeof o[k] === 'object' && !Array.isArray(o[k]));
+  return rulings && 'agency' in o && !('period' in o) && !('facts' in o);
+}
+
 /** A parsed document that looks like a rubric (a node tree, no agency): skipped, not scored. */
 export function looksLikeRubric(data: unknown): boolean {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;

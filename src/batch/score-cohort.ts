@@ -139,6 +139,8 @@ export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
     if (!kept) continue;
     agencies.set(code, kept.summary);
     if (kept.carry) carry.set(code, kept.carry);
+    // The agency's review did not fit its evidence: scored without it (provisional), the review file listed.
+    if (kept.reviewLeftOut) leftOut.push(kept.reviewLeftOut);
   }
 
   let externals = new Map<string, Array<[string, ExternalScore]>>();

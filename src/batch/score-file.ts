@@ -2,7 +2,8 @@
 // exactly what `zwgk score` produces) and reduce the report to an AgencySummary. The same code runs in a worker
 // thread and, for small batches, in the main thread, so both paths give identical results.
 import { resolve } from 'node:path';
-import { checkEvidenceSource } from '../api.js';
+import { checkEvidenceSource, checkReviewSource, type LoadedEvidence } from '../api.js';
+import type { Review } from '../schema/review-schema.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Evidence } from '../schema/evidence-schema.js';
@@ -12,8 +13,8 @@ import { ENGINE_VERSION } from '../version.js';
 import { summariseReport, type AgencySummary } from './agency-summary.js';
 import { buildBatchPlan, type BatchPlan } from './batch-plan.js';
 import { carryEvidence, findNotComparable } from './carry-evidence.js';
-import type { LeftOutMessage, LeftOutReason, NotComparableCriterion } from './compare-report.js';
-import { looksLikeRubric, readEvidenceSource } from './read-evidence.js';
+import type { LeftOutFile, LeftOutMessage, LeftOutReason, NotComparableCriterion } from './compare-report.js';
+import { looksLikeReview, looksLikeRubric, readEvidenceSource } from './read-evidence.js';
 
 /**
  * current: this year's evidence under this year's rubric; baseline: last year's evidence under last year's rubric;
@@ -37,7 +38,7 @@ export interface CarryInfo {
 }
 
 export type TaskOutcome =
-  | { ok: true; file: string; summary: AgencySummary; carry?: CarryInfo }
+  | { ok: true; file: string; summary: AgencySummary; carry?: CarryInfo; reviewLeftOut?: LeftOutFile }
   | { ok: false; file: string; reason: LeftOutReason | 'rubricFile'; code?: string; messages: LeftOutMessage[] };
 
 export interface ScorerRubrics {
@@ -91,9 +92,13 @@ function rankBasis(plan: BatchPlan, compiled: CompiledRubric, evidence: Evidence
 export class FileScorer {
   readonly plans: { current: BatchPlan; baseline?: BatchPlan };
 
+  /**
+   * @param reviews the office's review file for each agency code (`compare --reviews`), read for this year's scoring.
+   */
   constructor(
     private readonly rubrics: ScorerRubrics,
     private readonly cwd: string,
+    private readonly reviews: ReadonlyMap<string, string> = new Map(),
   ) {
     this.plans = { current: buildBatchPlan(rubrics.current), ...(rubrics.baseline ? { baseline: buildBatchPlan(rubrics.baseline) } : {}) };
   }
@@ -117,7 +122,8 @@ export class FileScorer {
       const reason = src.diagnostics.some((d) => d.code === 'FILE_NOT_FOUND' || d.code === 'FILE_UNREADABLE' || d.code === 'FILE_TOO_LARGE') ? 'unreadable' : 'invalid';
       return { ok: false, file, reason, messages: messagesOf(src.diagnostics) };
     }
-    if (looksLikeRubric(src.value.data)) return { ok: false, file, reason: 'rubricFile', messages: [] };
+    // Rubric and review files found among the evidence inputs are skipped (listed), not scored and not errors.
+    if (looksLikeRubric(src.value.data) || looksLikeReview(src.value.data)) return { ok: false, file, reason: 'rubricFile', messages: [] };
     const checked = checkEvidenceSource(src.value, loadUnder);
     if (!checked.ok) {
       const code = codeOf(src.value.data);
@@ -138,12 +144,14 @@ export class FileScorer {
       scoreUnder = this.rubrics.current;
       plan = this.plans.current;
     }
+    const review = mode === 'current' ? this.loadReview(loaded) : null;
     const report = await scoreAgency(scoreUnder, evidence, {
       evidenceHash: loaded.hash,
       evidenceFile: file,
       engineVersion: ENGINE_VERSION,
       diagnostics: mode === 'rescore' ? [] : loaded.warnings,
       ...(external ? { externalScores: external } : {}),
+      ...(review?.ok ? { review: review.value } : {}),
     });
     const summary = summariseReport(report, plan, file, task.leafScoresFor);
     if (plan.rankNodes.length > 0 && !external) {
@@ -155,6 +163,20 @@ export class FileScorer {
     if (carried) {
       return { ok: true, file, summary, carry: { droppedFacts: carried.droppedFacts, notComparable: findNotComparable(report, loadUnder, this.rubrics.current, carried) } };
     }
-    return { ok: true, file, summary };
+    return { ok: true, file, summary, ...(review && !review.ok ? { reviewLeftOut: review.leftOut } : {}) };
+  }
+
+  /**
+   * The office's review for this agency, checked against its evidence; a review that does not fit (a not-applicable
+   * decision the evidence never asked for …) is left out and the agency scored without it (provisional).
+   */
+  private loadReview(loaded: LoadedEvidence): { ok: true; value: { review: Review; hash: string; file: string } } | { ok: false; leftOut: LeftOutFile } | null {
+    const code = loaded.evidence.agency.code;
+    const file = this.reviews.get(code);
+    if (file === undefined) return null;
+    const src = readEvidenceSource(resolve(this.cwd, file), file);
+    const checked = src.ok ? checkReviewSource(src.value, this.rubrics.current, loaded) : src;
+    if (!checked.ok) return { ok: false, leftOut: { file, reason: src.ok ? 'invalid' : 'unreadable', code, messages: messagesOf(checked.diagnostics) } };
+    return { ok: true, value: { review: checked.value.review, hash: checked.value.hash, file } };
   }
 }

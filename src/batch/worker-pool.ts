@@ -17,6 +17,8 @@ export interface WorkerInit {
   baselineRubricFile?: string;
   baselineRubricHash?: string;
   cwd: string;
+  /** The office's review file per agency code (`compare --reviews`). */
+  reviews?: Array<[string, string]>;
 }
 
 export interface PoolLimits {

@@ -25,6 +25,8 @@ export interface CompareFlags {
   baselineRubric?: string;
   jobs?: string;
   register?: string;
+  /** Folder of the office's review files, matched by agency code. */
+  reviews?: string;
 }
 
 /** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
@@ -104,6 +106,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
       cwd: io.cwd,
       ...(jobs !== undefined ? { jobs } : {}),
       ...(register ? { register } : {}),
+      ...(flags.reviews !== undefined ? { reviews: flags.reviews } : {}),
       onProgress: (phase, done, total) => bar.update(phase, done, total),
     });
   } finally {
@@ -137,5 +140,6 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('--baseline-rubric <rubric>', '上一年度的细则文件')
     .option('-j, --jobs <n>', '并行评分线程数(默认为 CPU 核数;1 表示不开线程)')
     .option('--register <file>', '单位名册(.csv 或 .xlsx:单位代码、单位名称、类别、证据文件),据此判定单位代码重复或冒用')
+    .option('--reviews <dir>', '政务公开办评审文件所在的文件夹(按单位代码与证据对应);没有评审文件的单位结果为暂定')
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }

@@ -1,6 +1,6 @@
 // A small generated county for the golden, determinism and worker tests: eight agencies against the county test
 // rubric with a rank criterion — two classes, a declared not-applicable item, ties, over-claims, a duplicate.
-import { countyRubric, evidence, type EvidenceSpec, type TempDir } from './helpers.js';
+import { countyRubric, evidence, reviewJson, type EvidenceSpec, type TempDir } from './helpers.js';
 
 export const COUNTY_RUBRIC = countyRubric({ rank: 'bands' });
 
@@ -21,10 +21,14 @@ export function countySpecs(): EvidenceSpec[] {
   });
 }
 
-/** Write the county into `dir/county/` (plus the rubric); returns the evidence paths. */
+/**
+ * Write the county into `dir/county/` (plus the rubric), and the office's reviews into `dir/reviews/`: the one
+ * not-applicable request (qx-05, 2.1) accepted. Returns the evidence paths.
+ */
 export function writeCounty(t: TempDir, withDuplicate = false): { rubric: string; files: string[] } {
   const rubric = t.write('rubric.yaml', COUNTY_RUBRIC);
   const files = countySpecs().map((s) => t.write(`county/${s.code}.json`, evidence(s)));
+  t.write('reviews/qx-05.json', reviewJson('qx-05', { notApplicable: { '2.1': { decision: 'accepted', reason: '经核实,该局不设咨询热线' } } }));
   if (withDuplicate) files.push(t.write('county/zz-copy-of-01.json', evidence({ ...countySpecs()[0]!, name: '重复提交' })));
   return { rubric, files };
 }

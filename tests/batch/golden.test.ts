@@ -18,14 +18,14 @@ describe('golden outputs for a small generated county', () => {
     ['csv', 'county.csv'],
     ['text', 'county.txt'],
   ])('%s', async (format, golden) => {
-    const res = await cli(['compare', 'county', '--rubric', 'rubric.yaml', '--format', format], t.dir);
+    const res = await cli(['compare', 'county', '--rubric', 'rubric.yaml', '--reviews', 'reviews', '--format', format], t.dir);
     expect(res.code).toBe(0);
     await expect(res.stdout).toMatchFileSnapshot(`./golden/${golden}`);
   });
 
   it('streamed JSON is byte-identical to JSON.stringify of the whole report', async () => {
     const compiled = compile(COUNTY_RUBRIC);
-    const view = await compareBatchView({ inputs: ['county'], rubric: { file: 'rubric.yaml', compiled }, cwd: t.dir, workers: 'never' });
+    const view = await compareBatchView({ inputs: ['county'], rubric: { file: 'rubric.yaml', compiled }, cwd: t.dir, workers: 'never', reviews: 'reviews' });
     const streamed = [...compareJsonChunks(view)].join('');
     expect(streamed).toBe(JSON.stringify(materialiseReport(view), null, 2) + '\n');
   });

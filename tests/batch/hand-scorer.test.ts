@@ -13,7 +13,7 @@ describe('benchmark reference scorer', () => {
     const rnd = createRandom(99);
     const texts = Array.from({ length: 150 }, (_, i) => JSON.stringify(generateEvidence(seed, i, rnd, 'chk')));
     const dir = 'examples/etuokeqianqi-2017';
-    for (const f of readdirSync(dir)) texts.push(readFileSync(`${dir}/${f}`, 'utf8'));
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) texts.push(readFileSync(`${dir}/${f}`, 'utf8'));
     for (const text of texts) {
       const ev = parseEvidence('e', text, seed);
       if (!ev.ok) throw new Error(JSON.stringify(ev.diagnostics[0]));

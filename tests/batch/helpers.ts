@@ -61,6 +61,14 @@ export function evidence(spec: EvidenceSpec, rubricId = 'county-test', version =
   );
 }
 
+/** The office's review JSON for one agency of a test rubric (by / date filled in). */
+export function reviewJson(code: string, body: Record<string, Record<string, Record<string, unknown>>>, rubricId = 'county-test', version = '1'): string {
+  const signed = Object.fromEntries(
+    Object.entries(body).map(([k, entries]) => [k, Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, { by: '县政务公开办', date: '2025-01-20', ...e }]))]),
+  );
+  return JSON.stringify({ rubric: { id: rubricId, version }, agency: { code }, ...signed }, null, 2);
+}
+
 /** Run compareBatch in-process (no workers unless asked). */
 export function compareIn(dir: string, opts: Omit<CompareOptions, 'cwd'>): Promise<CompareReport> {
   return compareBatch({ workers: 'never', ...opts, cwd: dir });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIn, compile, countyRubric, evidence, tempDir } from './helpers.js';
+import { compareIn, compile, countyRubric, evidence, reviewJson, tempDir } from './helpers.js';
 
 describe('normalisation across classes and not-applicable items', () => {
   it('shows the raw score against each agency’s own maximum and the 100-scale score side by side', async () => {
@@ -13,8 +13,10 @@ describe('normalisation across classes and not-applicable items', () => {
       // 乙类: section 3 (20 points) does not apply → out of 80; loses 1.1 and 1.2 (40) → 40/80 = 50.
       t.write('in/yi.json', evidence({ code: 'yi', cls: 'B', facts: { ...all, meetings: 0, system: false } }));
       // 乙类 with 2.1 declared not applicable (合理缺项) → out of 60, all met → 60/60 = 100.
+      //   (the request counts once the office accepts it in its review)
       t.write('in/bing.json', evidence({ code: 'bing', cls: 'B', facts: all, notApplicable: [{ node: '2.1', reason: '本单位不设咨询热线' }] }));
-      const report = await compareIn(t.dir, { inputs: ['in'], rubric: { file: r, compiled: compile(text) } });
+      t.write('reviews/bing.json', reviewJson('bing', { notApplicable: { '2.1': { decision: 'accepted', reason: '经核实不设咨询热线' } } }));
+      const report = await compareIn(t.dir, { inputs: ['in'], rubric: { file: r, compiled: compile(text) }, reviews: 'reviews' });
       const a = Object.fromEntries(report.agencies.map((x) => [x.code, x]));
       expect(a.jia!.totals).toMatchObject({ final: 80, applicableMax: 100, normalized: 80 });
       expect(a.yi!.totals).toMatchObject({ final: 40, applicableMax: 80, normalized: 50 });

@@ -41,7 +41,7 @@ describe('robust batches', () => {
       expect(report.leftOut.filter((f) => f.reason === 'duplicate').map((f) => f.code)).toEqual(['a', 'a']);
       expect(report.leftOut.find((f) => f.reason === 'wrongRubric')!.messages[0]!.code).toBe('RUBRIC_MISMATCH');
       expect(report.skipped).toEqual(['in/rubric-copy.yaml']);
-      expect(report.counts).toEqual({ files: 7, scored: 1, leftOut: 5, skippedRubricFiles: 1 });
+      expect(report.counts).toEqual({ files: 7, scored: 1, leftOut: 5, skippedRubricFiles: 1, provisional: 0 });
       // stderr carries file:line:col CODE path for every left-out file.
       expect(res.stderr).toContain('in/invalid.yaml:8:');
       expect(res.stderr).toContain('FACT_TYPE_MISMATCH facts.hotline');
