@@ -4,6 +4,8 @@ export { parseSource, LIMITS, type SourceFile } from './load/parse-source.js';
 export { readSource } from './load/read-source.js';
 export { checkZipArchive, countTagsScanner, ZIP_LIMITS, type ZipLimits, type ZipEntryInfo, type ZipGuardOptions, type EntryScanner } from './load/zip-guard.js';
 export { hashText } from './load/hash.js';
+export { findControlChar, stripControlChars } from './diagnostics/control-chars.js';
+export { parseScoreReport, ScoreReportSchema } from './report/report-schema.js';
 export { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
 export { scoreAgency } from './score/score-agency.js';
 export { buildRubricModel, type RubricModel, type FlatNode } from './model/rubric-model.js';

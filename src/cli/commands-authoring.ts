@@ -1,17 +1,17 @@
 // Commands for offices writing rubrics and collecting forms: resolve (print an `extends` rubric merged),
 // diff (what changed between two rubrics), init (a blank evidence form, YAML or xlsx), import (a filled xlsx → evidence).
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { compileResolvedRubric, loadRubricSource } from '../api.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { diffRubrics } from '../diff/diff-rubrics.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../diff/format-diff.js';
 import { stringifyRubricData } from '../extends/resolve-extends.js';
 import { buildEvidenceWorkbook, writeWorkbook } from '../forms/xlsx-form.js';
 import { buildYamlForm } from '../forms/yaml-form.js';
-import { importEvidenceForm } from '../forms/import-form.js';
+import { FORM_LIMITS, importEvidenceForm } from '../forms/import-form.js';
 import { emitOutput } from './output.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { commandInitReview } from './commands-review.js';
@@ -83,6 +83,12 @@ export async function commandImport(io: CliIo, formFile: string, flags: { rubric
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;
+  // Never read more than a form can be: the zip guard refuses the rest, but only after the bytes are in memory.
+  const size = (await stat(resolve(io.cwd, formFile)).catch(() => null))?.size ?? 0;
+  if (size > FORM_LIMITS.maxBytes) {
+    await printDiagnostics(io, [makeDiagnostic('ARCHIVE_TOO_LARGE', { file: formFile, reason: `文件本身有 ${size} 字节,超过上限 ${FORM_LIMITS.maxBytes} 字节` })]);
+    return EXIT.INVALID_INPUT;
+  }
   const buf = await readFile(resolve(io.cwd, formFile)).catch(() => null);
   if (buf === null) {
     io.stderr(`错误:找不到或无法读取表单文件 ${formFile}\n`);
