@@ -36,6 +36,17 @@ export interface ReadOptions {
   publishedOn?: string;
 }
 
+/** PDF, Word and spreadsheet files are not readable reports: say what to do instead of decoding bytes as text. */
+export function binaryKind(bytes: Uint8Array): string | null {
+  const head = (n: number): string => String.fromCharCode(...bytes.subarray(0, n));
+  if (head(4) === '%PDF') return 'PDF';
+  if (head(4) === 'PK\x03\x04') return 'Word/Excel(.docx/.xlsx)';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'Word/Excel(.doc/.xls)';
+  return null;
+}
+
+export const BINARY_HINT = '请在浏览器中打开年报网页,"另存为"网页(.html),或复制全文保存为文本(.txt)后再试';
+
 /** Decode: UTF-8 when valid, else the page's declared charset, else GB18030 (a superset of GBK/GB2312). */
 export function decodeReport(bytes: Uint8Array): string | null {
   try {
@@ -129,7 +140,10 @@ export async function loadAnnualReport(file: string, cwd?: string, opts: ReadOpt
     const st = await stat(path);
     if (!st.isFile()) return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason: st.isDirectory() ? '这是一个文件夹,不是文件' : '不是普通文件' })] };
     if (st.size > HTML_LIMITS.maxBytes) return { ok: false, diagnostics: [makeDiagnostic('FILE_TOO_LARGE', { file, actual: st.size, expected: HTML_LIMITS.maxBytes })] };
-    const text = decodeReport(await readFile(path));
+    const bytes = await readFile(path);
+    const kind = binaryKind(bytes);
+    if (kind) return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason: `这是 ${kind} 文件,不是年报网页或文本`, hint: BINARY_HINT })] };
+    const text = decodeReport(bytes);
     if (text === null) return { ok: false, diagnostics: [makeDiagnostic('FILE_UNREADABLE', { file, reason: '既不是 UTF-8 也不是 GBK/GB18030 编码的文本' })] };
     return parseAnnualReport(file, text, opts);
   } catch (err) {

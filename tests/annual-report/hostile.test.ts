@@ -101,3 +101,17 @@ describe('hostile `|` text', () => {
     expect(res.diagnostics.map((d) => d.message)).toEqual([`年报页面超出安全限制(表格单元格超过 ${HTML_LIMITS.maxTables * HTML_LIMITS.maxCellsPerTable} 个),已拒绝读取`]);
   });
 });
+
+describe('files that are not report pages', () => {
+  it('a PDF or Word file is named as such, with what to do instead', async () => {
+    const dir = temp.make('zwgk-report-');
+    const pdf = join(dir, '年报.pdf');
+    writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20)]));
+    const res = await loadAnnualReport(pdf);
+    expect(res.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      ['FILE_UNREADABLE', '无法读取文件:这是 PDF 文件,不是年报网页或文本', '请在浏览器中打开年报网页,"另存为"网页(.html),或复制全文保存为文本(.txt)后再试'],
+    ]);
+    const { checkUploadedReport } = await import('../../src/annual-report/check-upload.js');
+    expect(checkUploadedReport('年报.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])).diagnostics[0]!.message).toBe('无法读取文件:这是 Word/Excel(.docx/.xlsx) 文件,不是年报网页或文本');
+  });
+});
