@@ -10,7 +10,8 @@ import type { Outcome } from './checks/check-types.js';
 import { displayWidth } from './format-tables.js';
 import { loadAnnualReport } from './read-report.js';
 
-export const REPORT_FILE = /\.(s?html?|txt)$/i;
+/** Report files of a folder; PDF and Word files are listed too, so the table tells the office they cannot be read. */
+export const REPORT_FILE = /\.(s?html?|txt|pdf|docx?)$/i;
 
 export interface BatchRow {
   file: string;

@@ -63,7 +63,8 @@ describe('zwgk report check', () => {
     const dir = temp.make('zwgk-reports-');
     for (const f of ['seed-002_e5b39d85801b4d29.txt', 'pipe-2022-rowlines-h1-fail.txt', 'html-2022-blank-cells.html']) copyFileSync(FIX + f, join(dir, f));
     writeFileSync(join(dir, 'empty.html'), '<html><body></body></html>');
-    writeFileSync(join(dir, 'notes.docx'), 'ignored: not a report file');
+    writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4 scanned report');
+    writeFileSync(join(dir, 'notes.xlsx'), 'ignored: not a report file');
     const r = await cli(['report', 'check', dir, '--level', '县级部门']);
     expectNoStack(r);
     expect(r.code).toBe(1);
@@ -73,13 +74,15 @@ describe('zwgk report check', () => {
       'empty.html',
       'html-2022-blank-cells.html',
       'pipe-2022-rowlines-h1-fail.txt',
+      'scan.pdf',
       'seed-002_e5b39d85801b4d29.txt',
     ]);
     expect(r.stdout).toMatch(/empty\.html.*无法读取:.*REPORT_NOT_RECOGNIZED/);
+    expect(r.stdout).toMatch(/scan\.pdf.*无法读取:.*这是 PDF 文件/);
     expect(r.stdout).toMatch(/pipe-2022-rowlines-h1-fail\.txt\s+示例县教育局\s+2022\s+2021\s+✗/);
-    expect(r.stdout).toContain('共 4 份年报:不通过 1 份,无法读取 1 份');
+    expect(r.stdout).toContain('共 5 份年报:不通过 1 份,无法读取 2 份');
     const j = await cli(['report', 'check', dir, '--format', 'json']);
-    expect(JSON.parse(j.stdout).reports).toHaveLength(4);
+    expect(JSON.parse(j.stdout).reports).toHaveLength(5);
   });
 });
 
