@@ -125,6 +125,66 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await hasText(total(q), totalBefore);
   }, 60_000);
 
+  it('sets up a new assessment: rubric check diagnostics on the page, register, account, activation, password change', async () => {
+    const { page: a } = await signIn('admin');
+    await a.goto(`${server.url}/assessments`);
+    await a.getByLabel('考核年度').fill('2018');
+    await a.getByLabel('名称').fill('2018年度测试考核');
+    await a.getByRole('button', { name: '新建' }).click();
+    await contains(a.locator('.flash'), '考核已创建');
+    const rubric = readFileSync('rubrics/etuokeqianqi-2017.yaml', 'utf8');
+    // A rubric with a typo in a fact name: the page lists the engine's diagnostic with its line and a suggestion.
+    const broken = rubric.replace('fact: performanceWeight, operator', 'fact: performanceWieght, operator');
+    await a.getByLabel('细则文件(YAML)').setInputFiles({ name: '细则.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    await a.getByRole('button', { name: '上传并校验' }).click();
+    await contains(a.locator('.error-summary'), 'UNKNOWN_FACT');
+    await contains(a.locator('.error-summary'), 'performanceWieght');
+    await shot(a, '14-setup-rubric-diagnostics');
+    await a.getByLabel('细则文件(YAML)').setInputFiles({ name: '细则.yaml', mimeType: 'text/yaml', buffer: Buffer.from(rubric) });
+    await a.getByRole('button', { name: '上传并校验' }).click();
+    await contains(a.locator('.flash'), '评分细则已上传并通过校验');
+    await a.getByLabel(/导入名单/).setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('单位代码,单位名称,简称,类别,联系人\r\netqq-new,鄂托克前旗测试局,测试局,B,王五\r\n') });
+    await a.getByRole('button', { name: '导入', exact: true }).click();
+    await contains(a.locator('.flash'), '单位名单已导入');
+    await contains(a.locator('main'), '鄂托克前旗测试局');
+    await a.getByLabel('用户名').fill('test-clerk');
+    await a.getByLabel('姓名').fill('测试局填报人');
+    await a.getByLabel('身份').selectOption('agency');
+    await a.getByLabel('所属单位(单位填报人)').selectOption('etqq-new');
+    await a.getByRole('button', { name: '创建账号' }).click();
+    const link = await a.locator('.copy-box input').first().inputValue();
+    expect(link).toMatch(/\/activate\?token=/);
+    // The new clerk activates the account, signs in, changes the password.
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const n = await ctx.newPage();
+    await n.goto(link);
+    await n.getByLabel('新密码', { exact: true }).fill('短密码');
+    await n.getByLabel('再次输入新密码').fill('短密码');
+    await n.getByRole('button', { name: '设置密码并激活' }).click();
+    await contains(n.locator('.error-summary'), '密码至少 10 个字符');
+    await n.getByLabel('新密码', { exact: true }).fill('测试局的第一个登录密码');
+    await n.getByLabel('再次输入新密码').fill('测试局的第一个登录密码');
+    await n.getByRole('button', { name: '设置密码并激活' }).click();
+    await contains(n.locator('.flash'), '账号已激活');
+    await n.getByLabel('用户名').fill('test-clerk');
+    await n.getByLabel('密码').fill('测试局的第一个登录密码');
+    await n.getByRole('button', { name: '登录' }).click();
+    await n.goto(`${server.url}/password`);
+    await n.getByLabel('原密码').fill('测试局的第一个登录密码');
+    await n.getByLabel('新密码', { exact: true }).fill('测试局的第二个登录密码');
+    await n.getByLabel('再次输入新密码').fill('测试局的第二个登录密码');
+    await n.getByRole('button', { name: '修改密码' }).click();
+    await contains(n.locator('.flash'), '密码已修改');
+    // The spent link does not work twice.
+    await n.goto(link);
+    await n.getByLabel('新密码', { exact: true }).fill('第三个足够长的登录密码');
+    await n.getByLabel('再次输入新密码').fill('第三个足够长的登录密码');
+    await n.getByRole('button', { name: '设置密码并激活' }).click();
+    await contains(n.locator('.error-summary'), '激活链接无效、已使用或已过期');
+    await n.getByRole('button', { name: '退出' }).count();
+    await ctx.close();
+  }, 90_000);
+
   it('runs from the empty form to the final published result', async () => {
     // --- the 住建局 clerk fills the form ---
     const clerk = await signIn(ZJJ);
@@ -204,6 +264,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await contains(p.locator('main'), '7 任务');
     await shot(p, '13-returned-feedback');
     await hasText(total(p), '60');
+    await hasText(p.locator('[data-live="pendingCount"]'), '0');
     await fillFact(p, 'performanceWeight', 5);
     await waitSaved(p);
     await hasText(total(p), '62');

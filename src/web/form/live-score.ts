@@ -76,6 +76,9 @@ export function buildLiveScore(compiled: CompiledRubric, report: ScoreReport, er
   const p = report.rubric.precision;
   const ix = new SheetIndex(sourceOfReport(report));
   const { rowOf } = formRows(compiled);
+  // The engine's own list of what the result waits for (judgements, n/a requests); older reports: manual leaves.
+  const pendingList = (report as { pending?: Array<{ node: string | null }> }).pending;
+  const pendingNodes = Array.isArray(pendingList) ? new Set(pendingList.map((x) => x.node).filter((x): x is string => x !== null)) : null;
   const under = (row: ReportNode): ReportNode[] => report.nodes.filter((n) => n.id !== row.id && rowOf.get(n.id) === row.id);
   const items: ItemScoreView[] = [];
   for (const n of report.nodes) {
@@ -95,7 +98,7 @@ export function buildLiveScore(compiled: CompiledRubric, report: ScoreReport, er
       differenceClass: difference === null || difference === 0 ? '' : difference > 0 ? 'over' : 'under',
       reasons: [...new Set([n, ...below].flatMap(lossReasonTexts))],
       fixes: [...new Set(losing.flatMap((x) => fixActions(x, p)))],
-      pending: [n, ...below].some((x) => x.status === 'manual' && x.children.length === 0),
+      pending: pendingNodes ? [n, ...below].some((x) => pendingNodes.has(x.id)) : [n, ...below].some((x) => x.status === 'manual' && x.children.length === 0),
     });
   }
   const sections = report.nodes

@@ -54,9 +54,10 @@ export function buildSetupPage(input: {
     urls: {
       open: `${base}/open`,
       publish: `${base}/publish`,
-      rubric: `${base}/rubric`,
+      // Multipart forms carry the CSRF token in the query (the body cannot be read before the check).
+      rubric: `${base}/rubric?_csrf=${encodeURIComponent(input.chrome.csrf)}`,
       windows: `${base}/windows`,
-      register: `${base}/register`,
+      register: `${base}/register?_csrf=${encodeURIComponent(input.chrome.csrf)}`,
       accounts: `${base}/accounts`,
       reset: `${base}/accounts/reset`,
     },
