@@ -7,6 +7,8 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { normaliseFactValue } from '../evidence/check-evidence.js';
 import type { ScoreReport } from '../report/score-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
+import type { Review } from '../schema/review-schema.js';
+import { judgementBounds } from '../review/judgement-bounds.js';
 import { deriveInputs } from '../validate/check-facts.js';
 import type { NotComparableCriterion } from './compare-report.js';
 import { getOwn } from '../model/own-property.js';
@@ -44,6 +46,28 @@ export function carryEvidence(ev: Evidence, to: CompiledRubric): CarriedEvidence
     },
     droppedFacts: dropped.sort(),
   };
+}
+
+/**
+ * Last year's office review carried into this year's rubric, like the evidence: judgements only where this year's
+ * rubric still has the judged item (and the score fits its bounds), corrections only of facts that still fit,
+ * not-applicable decisions only where this year's rubric still allows one. Overrides and check resolutions are not
+ * carried: a node's points or a check's meaning may have changed.
+ */
+export function carryReview(review: Review, to: CompiledRubric): Review {
+  const judgements: Review['judgements'] = {};
+  for (const [key, j] of Object.entries(review.judgements)) {
+    const b = judgementBounds(to, key);
+    if (b && j.score >= b.min && j.score <= b.max) judgements[key] = j;
+  }
+  const corrections: Review['corrections'] = {};
+  for (const [id, c] of Object.entries(review.corrections)) {
+    const def = getOwn(to.rubric.facts, id);
+    if (def && !def.derive && normaliseFactValue(def, c.value) !== undefined) corrections[id] = c;
+  }
+  const notApplicable: Review['notApplicable'] = {};
+  for (const [id, d] of Object.entries(review.notApplicable)) if (to.model.byId.get(id)?.node.mayBeNotApplicable === true) notApplicable[id] = d;
+  return { ...review, rubric: { id: to.rubric.id, version: to.rubric.version }, judgements, overrides: {}, corrections, notApplicable, checks: {} };
 }
 
 /** The given (non-derived) facts a fact rests on in a catalogue. */

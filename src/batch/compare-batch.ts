@@ -36,7 +36,8 @@ export interface RubricInputs {
 export interface CompareOptions {
   inputs: readonly string[];
   rubric: RubricInputs;
-  baseline?: { inputs: readonly string[]; rubric: RubricInputs };
+  /** Last year's evidence and rubric; `reviews`: last year's office reviews (`--baseline-reviews`). */
+  baseline?: { inputs: readonly string[]; rubric: RubricInputs; reviews?: string };
   cwd: string;
   /** Worker threads to use (default: the machine's cores); 1 scores in this thread. */
   jobs?: number;
@@ -51,7 +52,11 @@ export interface CompareOptions {
   reviews?: string;
 }
 
-async function createRunner(opts: CompareOptions, taskCount: number, reviews: ReadonlyMap<string, string>): Promise<TaskRunner> {
+async function createRunner(
+  opts: CompareOptions,
+  taskCount: number,
+  reviews: { current: ReadonlyMap<string, string>; baseline: ReadonlyMap<string, string> },
+): Promise<TaskRunner> {
   const jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
   const mode = opts.workers ?? 'auto';
   const useWorkers = mode === 'always' || (mode === 'auto' && jobs > 1 && taskCount >= WORKER_THRESHOLD);
@@ -66,7 +71,8 @@ async function createRunner(opts: CompareOptions, taskCount: number, reviews: Re
       ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
       : {}),
     cwd: opts.cwd,
-    ...(reviews.size > 0 ? { reviews: [...reviews] } : {}),
+    ...(reviews.current.size > 0 ? { reviews: [...reviews.current] } : {}),
+    ...(reviews.baseline.size > 0 ? { baselineReviews: [...reviews.baseline] } : {}),
   }, opts.workerLimits);
 }
 
@@ -85,8 +91,12 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
   const rubricFiles = [opts.rubric.file, ...(opts.baseline ? [opts.baseline.rubric.file] : [])];
   const reviews = opts.reviews !== undefined ? await collectReviews(opts.reviews, opts.cwd, compiled) : null;
   const current = await collectInputFiles(opts.inputs, opts.cwd, [...rubricFiles, ...(reviews?.files ?? [])]);
-  const previousFiles = opts.baseline ? await collectInputFiles(opts.baseline.inputs, opts.cwd, rubricFiles) : null;
-  const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0), reviews?.byCode ?? new Map());
+  const baselineReviews = opts.baseline?.reviews !== undefined ? await collectReviews(opts.baseline.reviews, opts.cwd, opts.baseline.rubric.compiled) : null;
+  const previousFiles = opts.baseline ? await collectInputFiles(opts.baseline.inputs, opts.cwd, [...rubricFiles, ...(baselineReviews?.files ?? [])]) : null;
+  const runner = await createRunner(opts, current.files.length + 2 * (previousFiles?.files.length ?? 0), {
+    current: reviews?.byCode ?? new Map(),
+    baseline: baselineReviews?.byCode ?? new Map(),
+  });
   const progress = (phase: string) => (done: number, total: number) => opts.onProgress?.(phase, done, total);
   try {
     const cur = await scoreCohort({
@@ -116,6 +126,10 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
         preLeftOut: previousFiles.leftOut,
         onProgress: progress('基准年评分'),
       });
+      if (baselineReviews) {
+        const seen = new Set([...previous.agencies.keys(), ...previous.leftOut.flatMap((l) => (l.code !== undefined ? [l.code] : []))]);
+        previous.leftOut.push(...baselineReviews.leftOut, ...unmatchedReviews(baselineReviews, seen));
+      }
       const rescored = await scoreCohort({ files: previousFiles.files, mode: 'rescore', runner, plan, compiled, onProgress: progress('基准年按今年细则重算') });
       const bridged = await bridgeNotComparable(runner, cur.agencies, cur.externals, rescored.agencies, rescored.carry, rescored.externals);
       baseline = buildBaselineSection({ baselineRubric: bCompiled, current: cur.agencies, previous, rescored, bridged });

@@ -12,7 +12,7 @@ import { collectFactValues, scoreAgency } from '../score/score-agency.js';
 import { ENGINE_VERSION } from '../version.js';
 import { summariseReport, type AgencySummary } from './agency-summary.js';
 import { buildBatchPlan, type BatchPlan } from './batch-plan.js';
-import { carryEvidence, findNotComparable } from './carry-evidence.js';
+import { carryEvidence, carryReview, findNotComparable } from './carry-evidence.js';
 import type { LeftOutFile, LeftOutMessage, LeftOutReason, NotComparableCriterion } from './compare-report.js';
 import { looksLikeReview, looksLikeRubric, readEvidenceSource } from './read-evidence.js';
 
@@ -93,12 +93,13 @@ export class FileScorer {
   readonly plans: { current: BatchPlan; baseline?: BatchPlan };
 
   /**
-   * @param reviews the office's review file for each agency code (`compare --reviews`), read for this year's scoring.
+   * @param reviews the office's review file for each agency code: this year's (`compare --reviews`) and last year's
+   *   (`--baseline-reviews`, also carried into this year's rubric for the re-scored baseline).
    */
   constructor(
     private readonly rubrics: ScorerRubrics,
     private readonly cwd: string,
-    private readonly reviews: ReadonlyMap<string, string> = new Map(),
+    private readonly reviews: { current?: ReadonlyMap<string, string>; baseline?: ReadonlyMap<string, string> } = {},
   ) {
     this.plans = { current: buildBatchPlan(rubrics.current), ...(rubrics.baseline ? { baseline: buildBatchPlan(rubrics.baseline) } : {}) };
   }
@@ -144,7 +145,9 @@ export class FileScorer {
       scoreUnder = this.rubrics.current;
       plan = this.plans.current;
     }
-    const review = mode === 'current' ? this.loadReview(loaded) : null;
+    const loadedReview = this.loadReview(loaded, mode === 'current' ? 'current' : 'baseline', loadUnder);
+    // The re-scored baseline reads last year's review as it carries into this year's rubric.
+    const review = loadedReview?.ok && carried ? { ok: true as const, value: { ...loadedReview.value, review: carryReview(loadedReview.value.review, this.rubrics.current) } } : loadedReview;
     const report = await scoreAgency(scoreUnder, evidence, {
       evidenceHash: loaded.hash,
       evidenceFile: file,
@@ -163,19 +166,23 @@ export class FileScorer {
     if (carried) {
       return { ok: true, file, summary, carry: { droppedFacts: carried.droppedFacts, notComparable: findNotComparable(report, loadUnder, this.rubrics.current, carried) } };
     }
-    return { ok: true, file, summary, ...(review && !review.ok ? { reviewLeftOut: review.leftOut } : {}) };
+    return { ok: true, file, summary, ...(review && !review.ok && mode !== 'rescore' ? { reviewLeftOut: review.leftOut } : {}) };
   }
 
   /**
    * The office's review for this agency, checked against its evidence; a review that does not fit (a not-applicable
    * decision the evidence never asked for …) is left out and the agency scored without it (provisional).
    */
-  private loadReview(loaded: LoadedEvidence): { ok: true; value: { review: Review; hash: string; file: string } } | { ok: false; leftOut: LeftOutFile } | null {
+  private loadReview(
+    loaded: LoadedEvidence,
+    year: 'current' | 'baseline',
+    rubric: CompiledRubric,
+  ): { ok: true; value: { review: Review; hash: string; file: string } } | { ok: false; leftOut: LeftOutFile } | null {
     const code = loaded.evidence.agency.code;
-    const file = this.reviews.get(code);
+    const file = this.reviews[year]?.get(code);
     if (file === undefined) return null;
     const src = readEvidenceSource(resolve(this.cwd, file), file);
-    const checked = src.ok ? checkReviewSource(src.value, this.rubrics.current, loaded) : src;
+    const checked = src.ok ? checkReviewSource(src.value, rubric, loaded) : src;
     if (!checked.ok) return { ok: false, leftOut: { file, reason: src.ok ? 'invalid' : 'unreadable', code, messages: messagesOf(checked.diagnostics) } };
     return { ok: true, value: { review: checked.value.review, hash: checked.value.hash, file } };
   }

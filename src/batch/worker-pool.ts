@@ -17,8 +17,9 @@ export interface WorkerInit {
   baselineRubricFile?: string;
   baselineRubricHash?: string;
   cwd: string;
-  /** The office's review file per agency code (`compare --reviews`). */
+  /** The office's review file per agency code: this year's (`compare --reviews`) and last year's (`--baseline-reviews`). */
   reviews?: Array<[string, string]>;
+  baselineReviews?: Array<[string, string]>;
 }
 
 export interface PoolLimits {

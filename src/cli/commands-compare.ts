@@ -25,8 +25,9 @@ export interface CompareFlags {
   baselineRubric?: string;
   jobs?: string;
   register?: string;
-  /** Folder of the office's review files, matched by agency code. */
+  /** Folder of the office's review files, matched by agency code (this year's, and last year's). */
   reviews?: string;
+  baselineReviews?: string;
 }
 
 /** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
@@ -85,6 +86,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   if (BINARY_COMPARE_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const hasBaseline = flags.baseline !== undefined && flags.baseline.length > 0;
   if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
+  if (flags.baselineReviews !== undefined && !hasBaseline) throw new UsageError('--baseline-reviews <去年的评审文件夹> 须与 --baseline、--baseline-rubric 同用');
   const jobs = parseJobs(flags.jobs);
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;
@@ -94,7 +96,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   if (hasBaseline) {
     const b = await loadRubricOrReport(io, flags.baselineRubric!);
     if (!b) return EXIT.INVALID_INPUT;
-    baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b } };
+    baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b }, ...(flags.baselineReviews !== undefined ? { reviews: flags.baselineReviews } : {}) };
   }
   const bar = createProgressBar(io.stderr, io.isTTY === true);
   let view: CompareView;
@@ -141,5 +143,6 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('-j, --jobs <n>', '并行评分线程数(默认为 CPU 核数;1 表示不开线程)')
     .option('--register <file>', '单位名册(.csv 或 .xlsx:单位代码、单位名称、类别、证据文件),据此判定单位代码重复或冒用')
     .option('--reviews <dir>', '政务公开办评审文件所在的文件夹(按单位代码与证据对应);没有评审文件的单位结果为暂定')
+    .option('--baseline-reviews <dir>', '上一年度的评审文件所在的文件夹(与 --baseline 同用)')
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }

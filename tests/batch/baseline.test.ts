@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIn, compile, countyRubric, evidence, tempDir } from './helpers.js';
+import { compareIn, compile, countyRubric, evidence, reviewJson, tempDir } from './helpers.js';
 
 const facts = { meetings: 1, system: false, posts: 60, hotline: true, hall: true };
 
@@ -23,6 +23,33 @@ describe('baseline split (year over year)', () => {
       expect(row).toMatchObject({ code: 'a', previous: 80, rescored: 90, current: 90, change: 10, rubricChange: 10, workChange: 0, notComparableChange: 0 });
       expect(row.notComparable).toEqual([]);
       expect(row.droppedFacts).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('last year\'s office review counts in both baseline terms (--baseline-reviews): a corrected fact is not mistaken for work', async () => {
+    const t = tempDir();
+    try {
+      const lastText = countyRubric({ version: '2023', points: [20, 20] });
+      const thisText = countyRubric({ version: '2024', points: [30, 10] });
+      const last = t.write('rubric-2023.yaml', lastText);
+      const now = t.write('rubric-2024.yaml', thisText);
+      // Last year the agency wrote system: false; the office found the system in place and corrected it.
+      t.write('2023/a.json', evidence({ code: 'a', cls: 'A', facts, version: '2023', year: 2023 }));
+      t.write('reviews-2023/a.json', reviewJson('a', { corrections: { system: { value: true, reason: '查阅制度文件，已建立' } } }, 'county-test', '2023'));
+      t.write('2024/a.json', evidence({ code: 'a', cls: 'A', facts: { ...facts, system: true }, version: '2024' }));
+      const run = (reviews: boolean) =>
+        compareIn(t.dir, {
+          inputs: ['2024'],
+          rubric: { file: now, compiled: compile(thisText) },
+          baseline: { inputs: ['2023'], rubric: { file: last, compiled: compile(lastText) }, ...(reviews ? { reviews: 'reviews-2023' } : {}) },
+        });
+      // With the review: previous 20 + 20 + 20 + 20 + 20 = 100; re-scored (correction carried) 30 + 10 + 20 + 20 + 20 = 100;
+      // current 100: nothing changed.
+      expect((await run(true)).baseline!.agencies[0]).toMatchObject({ previous: 100, rescored: 100, current: 100, rubricChange: 0, workChange: 0 });
+      // Without it: previous 80, re-scored 90 — the office's correction would read as 10 points of work.
+      expect((await run(false)).baseline!.agencies[0]).toMatchObject({ previous: 80, rescored: 90, current: 100, rubricChange: 10, workChange: 10 });
     } finally {
       t.cleanup();
     }
