@@ -24,6 +24,9 @@ const TYPE_TEXT: Record<string, string> = {
   list: '列表',
 };
 
+/** Unknown fact names that get a "did you mean" hint (the printed output shows 20 per code anyway). */
+const MAX_SUGGESTIONS = 200;
+
 /** Normalise friendly spellings (是/否 for booleans); returns undefined when the value does not fit the type. */
 export function normaliseFactValue(def: FactDef, v: unknown): unknown {
   if (v === null) return null;
@@ -107,11 +110,14 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const hint = didYouMean(ev.agency.class, r.classes);
     add(makeDiagnostic('SCHEMA_INVALID', { reason: `单位类别 "${ev.agency.class}" 不在细则的类别 ${r.classes.join('、')} 中`, path: ['agency', 'class'], ...(hint ? { hint } : {}) }), ['agency', 'class']);
   }
+  const factIds = Object.keys(r.facts);
+  // "Did you mean" for the first unknown names only: nobody reads thousands, and each costs a pass over the catalogue.
+  let suggestions = MAX_SUGGESTIONS;
   for (const [id, value] of Object.entries(ev.facts)) {
     const def = getOwn(r.facts, id);
     const p: PathSegment[] = ['facts', id];
     if (!def) {
-      const hint = didYouMean(id, Object.keys(r.facts));
+      const hint = suggestions-- > 0 ? didYouMean(id, factIds) : undefined;
       add(makeDiagnostic('UNKNOWN_FACT', { actual: id, path: p, ...(hint ? { hint } : {}) }), p, true);
       continue;
     }
