@@ -146,6 +146,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await a.getByLabel(/导入名单/).setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('单位代码,单位名称,简称,类别,联系人\r\netqq-new,鄂托克前旗测试局,测试局,B,王五\r\n') });
     await a.getByRole('button', { name: '导入', exact: true }).click();
     await contains(a.locator('.flash'), '单位名单已导入');
+    await a.getByLabel('单位提交截止(北京时间)').fill('2019-01-15T17:30');
+    await a.getByRole('button', { name: '保存时间窗口' }).click();
+    await contains(a.locator('.flash'), '时间窗口已保存');
+    expect(await a.getByLabel('单位提交截止(北京时间)').inputValue()).toBe('2019-01-15T17:30');
     await contains(a.locator('main'), '鄂托克前旗测试局');
     await a.getByLabel('用户名').fill('test-clerk');
     await a.getByLabel('姓名').fill('测试局填报人');
@@ -219,6 +223,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await p.locator('button[form="up-item-1.3.3"]').click();
     await contains(p.locator('.flash'), '附件已上传');
     await contains(p.locator('[data-item="1.3.3"] .attachments'), '培训通知.pdf');
+    const pdfHref = await p.locator('[data-item="1.3.3"] .attachments a').first().getAttribute('href');
+    const pdf = await p.request.get(`${server.url}${pdfHref}`);
+    expect([pdf.status(), pdf.headers()['content-type'], pdf.headers()['content-disposition']?.startsWith('inline')]).toEqual([200, 'application/pdf', true]);
     await hasText(total(p), '56');
     // Submit, after the confirmation lists missing evidence and over-claims.
     await p.getByRole('link', { name: '检查并提交…' }).click();
@@ -335,6 +342,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await zjjRow.getByRole('link').click();
     await contains(l.locator('body'), '64');
     await shot(l, '10-published-sheet');
+    const compare = await l.request.get(`${server.url}/a/${aid}/results/compare.html`);
+    expect([compare.status(), (await compare.text()).includes('鄂托克前旗住房和城乡规划建设局')]).toEqual([200, true]);
 
     // The audit log has every step.
     const b2 = boss2.page;
@@ -342,6 +351,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     await contains(b2.locator('main'), '提交材料');
     await contains(b2.locator('main'), '退回修改');
     await shot(b2, '11-audit');
+    const csv = await b2.request.get(`${server.url}/a/${aid}/audit.csv?agency=${ZJJ}`);
+    const csvText = await csv.text();
+    expect([csv.status(), csvText.startsWith('\ufeff序号,'), csvText.includes('退回修改')]).toEqual([200, true, true]);
   }, 300_000);
 
   it("refuses another agency's clerk every page of 住建局 by direct URL", async () => {
