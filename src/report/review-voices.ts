@@ -48,7 +48,7 @@ export function nodeVoices(
   const rulings = nodeRulings(compiled, r.id, review, requested);
   const judgedItem = compiled.model.byId.get(r.id)?.node.scoring?.method === 'judgement';
   // A ruling that had no effect (a judgement under a vetoed or not-applicable node) is still shown: the office said it.
-  const computed = r.computedBeforeOverride !== undefined ? out(r.computedBeforeOverride) : judgedItem ? null : out(r.score);
+  const computed = judgedItem ? null : r.computedBeforeOverride !== undefined ? out(r.computedBeforeOverride) : out(r.score);
   return {
     claimed: claimed === undefined ? null : out(dec(claimed)),
     computed: r.status === 'not_applicable' ? null : computed,
