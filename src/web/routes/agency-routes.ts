@@ -187,7 +187,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   app.get(`${A}/submit`, async (req, reply) => {
     const c = await loadAgency(ctx, req);
-    const report = c.submission.report;
+    const report = await withOfficeRulings(c, c.submission.evidence, c.submission.report);
     const live = report ? buildLiveScore(c.compiled, report) : null;
     const base = agencyBase(c.assessment.id, c.code);
     return sendPage(reply, 'submit-confirm', {
