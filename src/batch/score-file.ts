@@ -109,7 +109,9 @@ export class FileScorer {
     try {
       return await this.runUnsafe(task);
     } catch (err) {
-      const message = `内部错误:${err instanceof Error ? err.message : String(err)}`;
+      // A programmer bug, said in Chinese (the English exception text is not for the officer's report).
+      void err;
+      const message = '内部错误:评分本文件时程序出现意外情况,本文件未计入比较;请把该文件报告给维护者';
       return { ok: false, file: task.file, reason: 'invalid', messages: [{ code: 'INTERNAL_ERROR', severity: 'error', message }] };
     }
   }

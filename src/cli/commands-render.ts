@@ -37,7 +37,9 @@ async function readReport(io: CliIo, file: string): Promise<ScoreReport | null> 
     text = await readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`无法读取得分报告 ${file}:${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : '无法读取';
+    throw new UsageError(`无法读取得分报告 ${file}:${why}`);
   }
   let data: unknown;
   try {
