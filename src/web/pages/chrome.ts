@@ -34,6 +34,7 @@ export function navFor(actor: Actor, assessmentId: number | null): Array<{ href:
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/evidence`, label: '我的自查填报' },
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/appeals`, label: '申诉' },
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/log`, label: '操作记录' },
+        { href: `${a}/results`, label: '考核结果' },
       ];
     case 'leader':
       return [{ href: `${a}/results`, label: '考核结果' }];
