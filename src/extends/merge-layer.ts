@@ -2,7 +2,7 @@
 //   id / version / title (and year, when the parent has one) must be restated — a copied rubric that still carries
 //   last year's identity would silently accept last year's evidence;
 //   parameters / facts merge by id (an entry merges field by field; `null` removes an entry or a field);
-//   vetoes merge by id (`{remove: id}` drops one); nodes change only through `overrides` (node-ops.ts);
+//   vetoes and checks merge by id (`{remove: id}` drops one); nodes change only through `overrides` (node-ops.ts);
 //   every other field replaces the parent's.
 import { makeDiagnostic, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.js';
 import { positionDiagnostic } from '../diagnostics/locate.js';
@@ -72,8 +72,8 @@ function mergeById(base: Record<string, unknown>, key: 'parameters' | 'facts', v
   }
 }
 
-/** vetoes: merge by id; `{remove: id}` drops an inherited veto. */
-function mergeVetoes(base: Record<string, unknown>, value: unknown, ctx: LayerContext): void {
+/** vetoes / checks: merge by id, field by field (`null` removes a field); `{remove: id}` drops an inherited entry. */
+function mergeListById(base: Record<string, unknown>, key: 'vetoes' | 'checks', value: unknown, ctx: LayerContext): void {
   const { origins, layer } = ctx;
   if (!Array.isArray(value) || !Array.isArray(base.vetoes)) {
     base.vetoes = value;
@@ -115,7 +115,7 @@ export function mergeLayer(base: Record<string, unknown>, ctx: LayerContext): vo
       continue;
     }
     if (key === 'parameters' || key === 'facts') mergeById(base, key, value, ctx);
-    else if (key === 'vetoes') mergeVetoes(base, value, ctx);
+    else if (key === 'vetoes' || key === 'checks') mergeListById(base, key, value, ctx);
     else {
       base[key] = value;
       ctx.origins.setKey(base, key, { src: ctx.layer, path: [key] });
