@@ -75,20 +75,21 @@ function mergeById(base: Record<string, unknown>, key: 'parameters' | 'facts', v
 /** vetoes / checks: merge by id, field by field (`null` removes a field); `{remove: id}` drops an inherited entry. */
 function mergeListById(base: Record<string, unknown>, key: 'vetoes' | 'checks', value: unknown, ctx: LayerContext): void {
   const { origins, layer } = ctx;
-  if (!Array.isArray(value) || !Array.isArray(base.vetoes)) {
-    base.vetoes = value;
-    origins.setKey(base, 'vetoes', { src: layer, path: ['vetoes'] });
+  const what = key === 'vetoes' ? '否决项' : '数据核验';
+  if (!Array.isArray(value) || !Array.isArray(base[key])) {
+    base[key] = value;
+    origins.setKey(base, key, { src: layer, path: [key] });
     return;
   }
-  const target = base.vetoes as unknown[];
+  const target = base[key] as unknown[];
   const idOf = (v: unknown): unknown => (isPlainObject(v) ? v.id : undefined);
   value.forEach((entry, i) => {
-    const at: PathSegment[] = ['vetoes', i];
+    const at: PathSegment[] = [key, i];
     if (isPlainObject(entry) && 'remove' in entry && Object.keys(entry).length === 1) {
       const idx = target.findIndex((v) => idOf(v) === entry.remove);
       if (idx < 0) {
         const hint = typeof entry.remove === 'string' ? didYouMean(entry.remove, target.map(idOf).filter((x): x is string => typeof x === 'string')) : undefined;
-        push(ctx, makeDiagnostic('OVERRIDE_INVALID', { reason: `要删除的否决项 "${String(entry.remove)}" 在被继承的细则中不存在`, path: [...at, 'remove'], ...(hint ? { hint } : {}) }), [...at, 'remove']);
+        push(ctx, makeDiagnostic('OVERRIDE_INVALID', { reason: `要删除的${what} "${String(entry.remove)}" 在被继承的细则中不存在`, path: [...at, 'remove'], ...(hint ? { hint } : {}) }), [...at, 'remove']);
       } else target.splice(idx, 1);
       return;
     }
