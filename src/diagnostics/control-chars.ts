@@ -3,10 +3,11 @@
 // strings containing them are refused (evidence schema); every text formatter also strips them (second defence).
 
 /**
- * C0 controls except tab and line feed, DEL, C1 controls (0x80–0x9F, incl. the 8-bit CSI), and the Unicode
- * bidirectional embedding/override/isolate controls ("Trojan Source").
+ * C0 controls except tab and line feed, a carriage return not followed by a line feed (a lone CR rewrites the
+ * terminal line; CRLF is an ordinary line break, e.g. in CSV), DEL, C1 controls (0x80–0x9F, incl. the 8-bit CSI),
+ * and the Unicode bidirectional embedding/override/isolate controls ("Trojan Source").
  */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** The first control character of `s` and its 1-based position (in characters), or null. */
@@ -19,7 +20,7 @@ export function findControlChar(s: string): { char: string; position: number; na
   return { char: m[0], position: [...s.slice(0, m.index)].length + 1, name };
 }
 
-/** `s` with every control character removed (tab and line feed kept). Cheap when there is none. */
+/** `s` with every control character removed (tab, line feed and CRLF kept). Cheap when there is none. */
 export function stripControlChars(s: string): string {
   return CONTROL.test(s) ? s.replace(CONTROL_ALL, '') : s;
 }
