@@ -13,9 +13,16 @@ const userView = (a: { id: number; username: string; displayName: string; role: 
 
 export function registerAccountRoutes(app: ZApp, ctx: ServiceContext, opts: { loginRateLimit: number }): void {
   const { store } = ctx;
-  const limited = { rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' }, csrf: false };
+  // Per address *and* user name: many agencies reach the service through one government gateway address, so a
+  // per-address limit alone would lock out an office; guessing one account's password stays at N tries a minute.
+  const perAccount = (req: { ip: string; body?: unknown }): string => {
+    const u = (req.body as { username?: unknown } | undefined)?.username;
+    return `${req.ip}|${typeof u === 'string' ? u.slice(0, 64) : ''}`;
+  };
+  const limited = { rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute', hook: 'preHandler' as const, keyGenerator: perAccount }, csrf: false };
+  const activateLimited = { rateLimit: { max: opts.loginRateLimit * 2, timeWindow: '1 minute' }, csrf: false };
 
-  app.post('/api/auth/login', { config: limited, schema: { tags: ['账号'], summary: '登录(每个地址每分钟限 10 次)', body: z.strictObject({ username: Username, password: Password }) } }, async (req, reply) => {
+  app.post('/api/auth/login', { config: limited, schema: { tags: ['账号'], summary: '登录(同一地址、同一用户名每分钟限 10 次)', body: z.strictObject({ username: Username, password: Password }) } }, async (req, reply) => {
     const session = await login(store, req.body.username, req.body.password);
     setSessionCookie(reply, session, { secure: ctx.secureCookies });
     return { user: userView(session.actor), csrfToken: session.csrfToken };
@@ -32,7 +39,7 @@ export function registerAccountRoutes(app: ZApp, ctx: ServiceContext, opts: { lo
     return { user: userView(actor), csrfToken: req.session!.csrfToken };
   });
 
-  app.post('/api/auth/activate', { config: limited, schema: { tags: ['账号'], summary: '用一次性激活链接设置密码', body: z.strictObject({ token: z.string().min(1).max(200), password: Password }) } }, async (req) => {
+  app.post('/api/auth/activate', { config: activateLimited, schema: { tags: ['账号'], summary: '用一次性激活链接设置密码', body: z.strictObject({ token: z.string().min(1).max(200), password: Password }) } }, async (req) => {
     return activateAccount(store, req.body.token, req.body.password);
   });
 
