@@ -2,6 +2,7 @@
 // Input: RubricDiff. Output: a string. The three formats share one outline (outlineDiff) so they never disagree.
 import { displayWidth, padDisplay } from '../formatters/labels.js';
 import type { NodeChange, NodeRef, RubricDiff } from './diff-rubrics.js';
+import { stripControlChars } from '../diagnostics/control-chars.js';
 
 export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -174,5 +175,6 @@ ${body.join('\n')}
 }
 
 export function formatDiff(d: RubricDiff, format: DiffFormat): string {
-  return format === 'md' ? formatDiffMarkdown(d) : format === 'html' ? formatDiffHtml(d) : formatDiffText(d);
+  // Rubrics with control characters are refused at load; stripping here is the second defence for every format.
+  return stripControlChars(format === 'md' ? formatDiffMarkdown(d) : format === 'html' ? formatDiffHtml(d) : formatDiffText(d));
 }
