@@ -3,6 +3,8 @@
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import { deriveInputs } from '../validate/check-facts.js';
+import { checkFacts } from '../checks/check-shape.js';
+import { expandToEvidenceFacts } from '../validate/check-facts.js';
 
 export interface FactRow {
   id: string;
@@ -108,4 +110,16 @@ export function derivedFacts(compiled: CompiledRubric): Array<{ id: string; def:
   return Object.entries(compiled.rubric.facts)
     .filter(([, def]) => def.derive)
     .map(([id, def]) => ({ id, def }));
+}
+
+/**
+ * The consistency checks (勾稽关系) each evidence fact takes part in, as short texts (the check's source, else its
+ * message), so a form can tell the agency what its figures are checked against; a check on a derived fact is listed
+ * under the facts it is computed from.
+ */
+export function factChecks(compiled: CompiledRubric): Map<string, string[]> {
+  const r = compiled.rubric;
+  const out = new Map<string, string[]>();
+  for (const c of r.checks) for (const id of expandToEvidenceFacts(r.facts, checkFacts(c))) out.set(id, [...(out.get(id) ?? []), c.source ?? c.message]);
+  return out;
 }

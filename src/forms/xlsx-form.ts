@@ -7,7 +7,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence, FactValue } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
 import { formatPoints } from '../score/decimal.js';
-import { allowedText, derivedFacts, factRows, numericRange } from './fact-catalogue.js';
+import { allowedText, derivedFacts, factChecks, factRows, numericRange } from './fact-catalogue.js';
 import {
   CLAIM_COL,
   CLAIM_HEAD,
@@ -181,6 +181,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
 function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
   const ws = wb.addWorksheet(SHEET.facts);
   header(ws, FACT_HEAD, [22, 40, 18, 8, 12, 18, 16, 40, 40]);
+  const checks = factChecks(compiled);
   factRows(compiled).forEach((row, i) => {
     const r = FIRST_ROW + i;
     const d = row.def;
@@ -192,7 +193,7 @@ function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
       [FACT_COL.allowed, row.allowed],
       [FACT_COL.source, d.source ?? ''],
       [FACT_COL.usedBy, row.usedBy.join('\n')],
-      [FACT_COL.description, d.description ?? ''],
+      [FACT_COL.description, [d.description ?? '', ...(checks.get(row.id) ?? []).map((t) => `核验:${t}`)].filter((x) => x !== '').join('\n')],
     ];
     for (const [col, v] of cells) {
       const c = ws.getCell(r, col);

@@ -6,9 +6,7 @@ import { Document, isMap, isScalar, type Node as YamlNode, type Pair, type YAMLM
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import { formatPoints } from '../score/decimal.js';
-import { derivedFacts, factRows } from './fact-catalogue.js';
-import { checkFacts } from '../checks/check-shape.js';
-import { expandToEvidenceFacts } from '../validate/check-facts.js';
+import { derivedFacts, factChecks, factRows } from './fact-catalogue.js';
 
 export interface YamlFormOptions {
   /** Values to pre-fill (an earlier evidence file, or the result of an import). */
@@ -113,12 +111,7 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   }
 
   const derived = derivedFacts(compiled);
-  // The rubric's consistency checks (勾稽关系) each fact takes part in, so the agency can check its table before
-  // submitting; a check on a derived fact is listed under the facts it is computed from.
-  const checksOf = new Map<string, string[]>();
-  for (const c of r.checks) {
-    for (const id of expandToEvidenceFacts(r.facts, checkFacts(c))) checksOf.set(id, [...(checksOf.get(id) ?? []), c.source ?? c.message]);
-  }
+  const checksOf = factChecks(compiled);
   commentKey(root, 'facts', [
     '======== 事实 ========',
     ...(derived.length > 0 ? [`以下事实由细则自动计算,不要填写:${derived.map((d) => `${d.id}(${d.def.label})`).join('、')}`] : []),

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEvidence, parseReview, scoreEvidence } from '../../src/api.js';
+import ExcelJS from 'exceljs';
 import { buildYamlForm } from '../../src/forms/yaml-form.js';
+import { buildEvidenceWorkbook, writeWorkbook } from '../../src/forms/xlsx-form.js';
 import { compileOk, scoreOk } from '../helpers/score.js';
 
 const rubric = compileOk(readFileSync('rubrics/etuokeqianqi-2017.yaml', 'utf8'), 'rubrics/etuokeqianqi-2017.yaml');
@@ -72,6 +74,15 @@ describe('the evidence form tells the agency which checks a fact takes part in',
     expect(form).toContain('# 细则规定了 20 项数据核验(勾稽关系)');
     const block = form.slice(form.indexOf('【收到申请数】'), form.indexOf('applicationsReceived:'));
     expect(block).toContain('核验:附件2 第21行 = 第22–25行之和;附件2 第26行 ≤ 第21行;附件2 第29行 ≤ 第21行;总结正文「依申请公开方面」与附件2 第21行');
+  });
+
+  it('the xlsx form carries the same notes in the 说明 column of the 事实 sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeWorkbook(await buildEvidenceWorkbook(rubric))) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('事实')!;
+    let row = 0;
+    ws.eachRow((r, n) => void (r.getCell(1).value === 'applicationsReceived' && (row = n)));
+    expect(String(ws.getCell(row, 9).value)).toBe('核验:附件2 第21行 = 第22–25行之和\n核验:附件2 第26行 ≤ 第21行\n核验:附件2 第29行 ≤ 第21行\n核验:总结正文「依申请公开方面」与附件2 第21行');
   });
 });
 
