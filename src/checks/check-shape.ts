@@ -1,6 +1,6 @@
 // The shape of a declared check: which of the five assertions it makes and which facts it reads.
 // Shared by the rubric validation (facts must exist and be numeric) and by the evaluation.
-import type { Check, CheckKind, CheckOperand } from '../schema/check-schema.js';
+import type { Check, CheckKind, CheckOperand, CheckOperator } from '../schema/check-schema.js';
 import { CHECK_KINDS } from '../schema/check-schema.js';
 
 /** The assertion keys a check carries (exactly one in a valid rubric). */
@@ -20,7 +20,8 @@ export function checkFacts(c: Check): string[] {
   return [...new Set(ids)];
 }
 
-const OP_TEXT: Record<string, string> = { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥' };
+/** The comparison operators of `implies` as symbols. */
+export const CHECK_OPERATOR_TEXT: Record<CheckOperator, string> = { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥' };
 
 /** The assertion in words, with the facts' labels: "收到申请数 = 当面申请数 + 网络申请数(容差 0.01)". */
 export function describeCheck(c: Check, facts: Readonly<Record<string, { label: string }>>): string {
@@ -31,6 +32,6 @@ export function describeCheck(c: Check, facts: Readonly<Record<string, { label: 
   if (c.lessOrEqual) return `${name(c.lessOrEqual[0])} ≤ ${name(c.lessOrEqual[1])}${tol}`;
   if (c.greaterOrEqual) return `${name(c.greaterOrEqual[0])} ≥ ${name(c.greaterOrEqual[1])}${tol}`;
   const clause = (x: NonNullable<Check['implies']>['if']): string =>
-    `${name(x.fact)} ${OP_TEXT[x.operator] ?? x.operator} ${typeof x.value === 'boolean' ? (x.value ? '是' : '否') : String(x.value)}`;
+    `${name(x.fact)} ${CHECK_OPERATOR_TEXT[x.operator]} ${typeof x.value === 'boolean' ? (x.value ? '是' : '否') : String(x.value)}`;
   return c.implies ? `若 ${clause(c.implies.if)},则 ${clause(c.implies.then)}` : '';
 }

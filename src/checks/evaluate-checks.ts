@@ -7,7 +7,7 @@ import type { Check, CheckClause, CheckOperand } from '../schema/check-schema.js
 import type { FactDef } from '../schema/fact-schema.js';
 import { dec, type Dec } from '../score/decimal.js';
 import { formatValue } from '../score/explain.js';
-import { checkFacts, checkKinds } from './check-shape.js';
+import { CHECK_OPERATOR_TEXT, checkFacts, checkKinds } from './check-shape.js';
 
 /** The office's ruling on a failed check, as the review file gives it. */
 export interface CheckResolution {
@@ -80,15 +80,6 @@ function evaluateArithmetic(c: Check, seen: Map<string, CheckValue>): Arith {
   return { outcome: ok ? 'pass' : 'fail', text };
 }
 
-const CLAUSE_OP: Record<CheckClause['operator'], string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-};
-
 /** Whether a clause holds for a non-blank value (numbers exactly; dates as ISO strings; others by identity). */
 function holds(cl: CheckClause, v: unknown): boolean {
   if (typeof v === 'number' && typeof cl.value === 'number') {
@@ -104,7 +95,7 @@ function holds(cl: CheckClause, v: unknown): boolean {
 
 function clauseText(cl: CheckClause, seen: Map<string, CheckValue>): string {
   const v = seen.get(cl.fact)!;
-  const want = typeof cl.value === 'boolean' ? (cl.value === (cl.operator === 'equal') ? '是' : '否') : `${CLAUSE_OP[cl.operator]} ${formatValue(cl.value, typeof cl.value === 'number' ? v.unit : undefined)}`;
+  const want = typeof cl.value === 'boolean' ? (cl.value === (cl.operator === 'equal') ? '是' : '否') : `${CHECK_OPERATOR_TEXT[cl.operator]} ${formatValue(cl.value, typeof cl.value === 'number' ? v.unit : undefined)}`;
   return typeof cl.value === 'boolean' ? `${v.label}为「${want}」` : `${v.label} ${want}`;
 }
 
