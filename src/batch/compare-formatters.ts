@@ -2,7 +2,7 @@
 // the CompareReport contract with rows made on demand) and yields its output in chunks, so JSON, CSV and text of
 // a very large batch stream to the file or terminal. HTML and xlsx are built whole (county-sized outputs).
 import { materialiseReport, viewOfReport, type CompareView } from './build-compare-report.js';
-import { stripControlChars } from '../diagnostics/control-chars.js';
+import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
 import type { CompareReport } from './compare-report.js';
 import { compareCsvChunks } from './format-compare-csv.js';
 import { formatCompareHtml } from './format-compare-html.js';
@@ -36,12 +36,25 @@ export function isCompareFormatName(name: string): name is CompareFormatName {
 /** The chunks of one format. */
 export function compareChunks(view: CompareView, format: CompareFormatName): Iterable<CompareChunk> | AsyncIterable<CompareChunk> {
   const chunks = compareFormatters[format](view);
-  return format === 'json' ? chunks : stripped(chunks);
+  return stripped(chunks, format === 'json' ? escapeControlCharsInJson : stripControlChars);
 }
 
 /** Second defence after the parser's refusal: no control character from evidence reaches a terminal or file. */
-async function* stripped(chunks: Iterable<CompareChunk> | AsyncIterable<CompareChunk>): AsyncGenerator<CompareChunk> {
-  for await (const c of chunks) yield typeof c === 'string' ? stripControlChars(c) : c;
+async function* stripped(chunks: Iterable<CompareChunk> | AsyncIterable<CompareChunk>, clean: (s: string) => string): AsyncGenerator<CompareChunk> {
+  // A CR at the end of a chunk may be the first half of a CRLF split across chunks: hold it for the next one.
+  let held = '';
+  for await (const c of chunks) {
+    if (typeof c !== 'string') {
+      if (held) yield clean(held);
+      held = '';
+      yield c;
+      continue;
+    }
+    const s = held + c;
+    held = s.endsWith('\r') ? '\r' : '';
+    yield clean(held ? s.slice(0, -1) : s);
+  }
+  if (held) yield clean(held);
 }
 
 /** A whole output in memory (library use and tests): text formats as one string, xlsx as bytes. */

@@ -20,6 +20,17 @@ export function findControlChar(s: string): { char: string; position: number; na
   return { char: m[0], position: [...s.slice(0, m.index)].length + 1, name };
 }
 
+/**
+ * JSON text with the control characters JSON.stringify leaves raw (DEL, C1, bidi controls) written as \uXXXX
+ * escapes: the same value when parsed, and nothing a terminal would act on when printed. They can only occur inside
+ * strings, so the replacement never touches the JSON structure.
+ */
+export function escapeControlCharsInJson(json: string): string {
+  return /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(json)
+    ? json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
+}
+
 /** `s` with every control character removed (tab, line feed and CRLF kept). Cheap when there is none. */
 export function stripControlChars(s: string): string {
   return CONTROL.test(s) ? s.replace(CONTROL_ALL, '') : s;

@@ -10,7 +10,7 @@ import { buildSummaryViewModel } from '../render/summary-view.js';
 import { buildSheetViewModel } from '../render/view-model.js';
 import { formatJson } from './json.js';
 import { formatText } from './text.js';
-import { stripControlChars } from '../diagnostics/control-chars.js';
+import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
 
 export interface FormatContext extends RenderContext {
   orientation?: 'portrait' | 'landscape';
@@ -69,5 +69,6 @@ export async function formatReport(report: ScoreReport, format: FormatterName, c
   const out = await formatters[format](report, ctx);
   // Second defence after the parser's refusal: no control character from a report reaches a terminal or file.
   // (JSON escapes them itself, and a saved report read back by `zwgk render` may predate the refusal.)
-  return typeof out === 'string' && format !== 'json' ? stripControlChars(out) : out;
+  if (typeof out !== 'string') return out;
+  return format === 'json' ? escapeControlCharsInJson(out) : stripControlChars(out);
 }
