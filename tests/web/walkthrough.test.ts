@@ -61,7 +61,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   }, 120_000);
 
+  const cspViolations: string[] = [];
+
   afterAll(async () => {
+    expect(cspViolations).toEqual([]);
     await browser?.close();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -73,6 +76,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     pages.push(page);
     page.on('pageerror', (e) => {
       throw new Error(`page script error: ${e.message}`);
+    });
+    // The service's strict Content-Security-Policy must never have to block anything on our pages.
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (apply|execute|load)/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
     });
     await page.goto(`${server.url}/login`);
     // Keyboard only: type, Tab to the password, Enter submits.
