@@ -1,0 +1,86 @@
+// Who may open which page: every page route × every role (signed out, office administrator, reviewer, leader, the
+// agency's own clerk, another agency's clerk), in-process against the service with the demo seed. The domain
+// layer decides; this table proves the pages pass its answers on (403 page, sign-in redirect) and add no hole.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/service/server.js';
+
+const PASSWORD = 'demo-password-2017';
+type Who = 'anon' | 'admin' | 'reviewer' | 'leader' | 'own' | 'other';
+const USERS: Record<Exclude<Who, 'anon'>, string> = { admin: 'admin', reviewer: 'reviewer', leader: 'leader', own: 'etqq-zjj', other: 'etqq-jyj' };
+const WHO: Who[] = ['anon', 'admin', 'reviewer', 'leader', 'own', 'other'];
+
+// [method, path, expected status for anon, admin, reviewer, leader, own clerk, other clerk]
+// 303 for a signed-out GET is the redirect to the sign-in page; a signed-out POST is refused (401, no session).
+const A = '/a/1';
+const Z = `${A}/agencies/etqq-zjj`;
+const TABLE: Array<[string, string, number[]]> = [
+  ['GET', '/assessments', [303, 200, 200, 200, 200, 200]],
+  ['GET', `${A}/setup`, [303, 200, 403, 403, 403, 403]],
+  ['GET', `${A}/board`, [303, 200, 200, 403, 403, 403]],
+  ['GET', `${A}/audit`, [303, 200, 200, 403, 403, 403]],
+  ['GET', `${A}/audit.csv`, [303, 200, 200, 403, 403, 403]],
+  ['GET', `${A}/appeals`, [303, 200, 200, 403, 403, 403]],
+  ['GET', `${A}/results`, [303, 200, 200, 200, 200, 200]],
+  ['GET', `${Z}/evidence`, [303, 200, 200, 403, 200, 403]],
+  ['GET', `${Z}/submit`, [303, 200, 200, 403, 200, 403]],
+  ['GET', `${Z}/review`, [303, 200, 200, 403, 403, 403]],
+  ['GET', `${Z}/appeals`, [303, 200, 200, 403, 200, 403]],
+  ['GET', `${Z}/log`, [303, 200, 200, 403, 200, 403]],
+  ['GET', `${A}/results/etqq-zjj`, [303, 404, 404, 404, 404, 403]],
+  ['POST', `${A}/windows`, [401, 303, 403, 403, 403, 403]],
+  ['POST', `${A}/accounts`, [401, 400, 403, 403, 403, 403]],
+  ['POST', `${A}/publish`, [401, 409, 403, 403, 403, 403]],
+  ['POST', `${Z}/evidence.json`, [401, 409, 409, 403, 200, 403]],
+  // The rows run in order against one database: the clerk's save above created a draft, so the administrator may
+  // submit it on the agency's behalf (the service's rule), after which the clerk's own submit is a 409 (already
+  // submitted); the office may then rule on it, and a second acceptance is a 409 (already accepted).
+  ['POST', `${Z}/submit`, [401, 303, 403, 403, 409, 403]],
+  ['POST', `${Z}/review`, [401, 303, 303, 403, 403, 403]],
+  ['POST', `${Z}/accept`, [401, 303, 409, 403, 403, 403]],
+];
+
+describe('page access by role', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  const sessions = new Map<Who, { cookie: string; csrf: string }>();
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'zwgk-access-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: PASSWORD });
+    for (const [who, username] of Object.entries(USERS) as Array<[Who, string]>) {
+      const r = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password: PASSWORD }).toString() });
+      const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const page = await (await fetch(`${server.url}/password`, { headers: { cookie } })).text();
+      sessions.set(who, { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '' });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(TABLE)('%s %s', async (method, path, expected) => {
+    const got: number[] = [];
+    for (const who of WHO) {
+      const s = sessions.get(who);
+      const headers: Record<string, string> = { ...(s ? { cookie: s.cookie } : {}), ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) };
+      if (path.endsWith('.json')) headers.accept = 'application/json';
+      const body = method === 'POST' ? new URLSearchParams({ _csrf: s?.csrf ?? '', kind: 'override', key: '1', score: '1', reason: '测试' }).toString() : undefined;
+      const r = await fetch(`${server.url}${path}`, { method, redirect: 'manual', headers, body });
+      got.push(r.status);
+      if (r.status === 403 && !path.endsWith('.json') && !path.endsWith('.csv')) expect(await r.text()).toContain('无权');
+    }
+    expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, expected[i]])));
+  });
+
+  it('refuses a form post without the session’s CSRF token', async () => {
+    const s = sessions.get('admin')!;
+    const r = await fetch(`${server.url}${A}/windows`, { method: 'POST', redirect: 'manual', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'submitDeadline=' });
+    expect(r.status).toBe(403);
+    expect(await r.text()).toContain('安全令牌');
+  });
+});
