@@ -11,6 +11,7 @@ import { buildChrome, flashFromQuery, withDone } from '../../src/web/pages/chrom
 import { dateTimeText, parseDateTimeInput, stateBadge } from '../../src/web/pages/labels.js';
 import { heatLevel } from '../../src/web/pages/results-page.js';
 import { applyReviewAction, beijingDate } from '../../src/web/pages/review-page.js';
+import { keepSavedValues } from '../../src/web/routes/agency-routes.js';
 import { safeNext } from '../../src/web/routes/auth-routes.js';
 import { compilePageSet, WEB_TEMPLATE_DIR } from '../../src/web/views/page-env.js';
 import { compileOk } from '../helpers/score.js';
@@ -65,6 +66,22 @@ describe('applyReviewAction', () => {
     const again = applyReviewAction(compiled, 'review' in withOverride ? withOverride.review : null, agency, { kind: 'judgement', key: '2', score: '3', reason: '三' }, actor, NOW);
     expect('review' in again && [again.review.judgements, again.review.overrides]).toEqual([{ '2': { score: 3, reason: '三', by: '复核人员', date: '2026-11-24' } }, { '1': { score: 5, reason: '二', by: '复核人员', date: '2026-11-24' } }]);
     expect(beijingDate(new Date('2026-11-23T15:59:00Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('keepSavedValues', () => {
+  const stored = { rubric: { id: 'r', version: '1' }, agency: { name: '甲', code: 'a' }, period: { year: 2024 }, facts: { n: 3, hall: true }, claims: { '1': 10 }, notApplicable: [{ node: '2', reason: '旧理由' }] };
+  const parts = { facts: { hall: false }, claims: { '1': 8 }, evidence: { '1': [{ title: '甲' }, { title: '乙' }] }, notApplicable: [] };
+  it.each([
+    ['a mistyped fact keeps its saved value', { 'fact:n': 'x' }, { facts: { hall: false, n: 3 } }],
+    ['a fact never saved stays out', { 'fact:m': 'x' }, { facts: { hall: false } }],
+    ['a refused claim keeps the saved claim', { 'claim:1': 'x' }, { claims: { '1': 10 } }],
+    ['a refused n/a reason keeps the saved request', { 'na:2': 'x' }, { notApplicable: [{ node: '2', reason: '旧理由' }] }],
+    ['a refused citation row is left out', { 'cite:1:0:url': 'x' }, { evidence: { '1': [{ title: '乙' }] } }],
+    ['no errors: the form as typed', {}, parts],
+  ] as const)('%s', (_name, errors, expected) => {
+    const out = keepSavedValues(parts, errors, stored) as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(expected)) expect(out[k]).toEqual(v);
   });
 });
 
