@@ -74,13 +74,13 @@ export async function postgresAvailable(): Promise<boolean> {
   const u = new URL(PG_URL);
   const open = await new Promise<boolean>((resolve) => {
     const sock = connect({ host: u.hostname, port: Number(u.port || 5432) });
-    sock.setTimeout(1000);
+    sock.setTimeout(5000); // generous: a loaded CI machine must not skip the PostgreSQL half by accident
     sock.once('connect', () => (sock.destroy(), resolve(true)));
     sock.once('error', () => resolve(false));
     sock.once('timeout', () => (sock.destroy(), resolve(false)));
   });
   if (!open) return false;
-  const c = new pg.Client({ connectionString: PG_URL });
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10000 });
   try {
     await c.connect();
     await c.query('select 1');

@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations.js';
+import { PGliteDialect } from './pglite-dialect.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -75,7 +75,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   await client.waitReady;
-  const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   await migrate(db);
   return {
     db,

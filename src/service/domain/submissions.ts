@@ -13,7 +13,7 @@ import { STATE_LABELS } from './state-machine.js';
 import { advance, compiledOf, findSubmission, requireAction, requireRead, requireVersion, type SubmissionRef } from './submission-context.js';
 
 /** Test seam: called inside a write transaction just before it commits (a throw here = a crash mid-write). */
-export const writeHooks: { beforeCommit?: (what: string) => void | Promise<void> } = {};
+export const writeHooks: { beforeCommit?: (what: string, agencyCode?: string) => void | Promise<void> } = {};
 
 /** Documents are stored as the JSON text the engine reads: two-space indent, final newline. */
 export const canonicalJson = (doc: unknown): string => JSON.stringify(doc, null, 2) + '\n';
@@ -118,7 +118,7 @@ export async function saveDraft(store: Store, actor: Actor, assessmentId: number
       before: ref.evidenceDocId ? { evidenceDoc: ref.evidenceDocId, version: ref.version } : null,
       after: { evidenceDoc: docId, version, hash: hashText(text), total: scored.report.totals.final },
     });
-    await writeHooks.beforeCommit?.('evidence.save');
+    await writeHooks.beforeCommit?.('evidence.save', code);
     return { version, state: ref.state, report: scored.report };
   });
 }
