@@ -52,6 +52,7 @@ describe('page access by role', () => {
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: PASSWORD });
     for (const [who, username] of Object.entries(USERS) as Array<[Who, string]>) {
       const r = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password: PASSWORD }).toString() });
+      await r.arrayBuffer(); // every body read: an unread one keeps its connection busy and the server from closing
       const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       const page = await (await fetch(`${server.url}/password`, { headers: { cookie } })).text();
       sessions.set(who, { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '' });
@@ -61,7 +62,7 @@ describe('page access by role', () => {
   afterAll(async () => {
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it.each(TABLE)('%s %s', async (method, path, expected) => {
     const got: number[] = [];
@@ -72,7 +73,8 @@ describe('page access by role', () => {
       const body = method === 'POST' ? new URLSearchParams({ _csrf: s?.csrf ?? '', kind: 'override', key: '1', score: '1', reason: '测试' }).toString() : undefined;
       const r = await fetch(`${server.url}${path}`, { method, redirect: 'manual', headers, body });
       got.push(r.status);
-      if (r.status === 403 && !path.endsWith('.json') && !path.endsWith('.csv')) expect(await r.text()).toContain('无权');
+      const text = await r.text();
+      if (r.status === 403 && !path.endsWith('.json') && !path.endsWith('.csv')) expect(text).toContain('无权');
     }
     expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, expected[i]])));
   });

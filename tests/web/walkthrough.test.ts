@@ -260,6 +260,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the yearly process in a browser', () => 
     };
     await judge('7', '4', '按时完成交办任务,报送材料真实');
     await judge('8.1', '0', '未见创新举措');
+    await o.locator('tr[data-item="4.1.4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(o, '05b-review-rows');
     while ((await o.locator('form:has(input[name="kind"][value="check"])').count()) > 0) {
       const form = o.locator('form:has(input[name="kind"][value="check"])').first();
       await o.locator('details:has(input[name="kind"][value="check"]) > summary').first().click();
