@@ -99,8 +99,12 @@ export function codeFrame(text: string, line: number, column: number): string {
   const src = sourceLine(text, line);
   if (src === undefined) return '';
   const gutter = String(line).length;
-  const shown = src.length > 160 ? src.slice(0, 160) + '…' : src;
-  const caretPad = [...shown.slice(0, Math.max(0, column - 1))].map((ch) => (/[\u1100-\uffff]/.test(ch) ? '  ' : ch === '\t' ? '\t' : ' ')).join('');
+  // A long line is shown as a 160-character window that contains the column (a 2 MiB one-line list points far right).
+  const start = column - 1 > 140 ? column - 1 - 80 : 0;
+  const body = src.slice(start, start + 160);
+  const shown = (start > 0 ? '…' : '') + body + (src.length > start + 160 ? '…' : '');
+  const before = (start > 0 ? '…' : '') + src.slice(start, Math.max(start, column - 1));
+  const caretPad = [...before].map((ch) => (/[\u1100-\uffff]/.test(ch) ? '  ' : ch === '\t' ? '\t' : ' ')).join('');
   return `  ${String(line).padStart(gutter)} | ${shown}\n  ${' '.repeat(gutter)} | ${caretPad}^`;
 }
 

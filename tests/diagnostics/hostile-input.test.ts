@@ -34,6 +34,11 @@ describe('sizes and counts (TOO_MANY_ITEMS, VALUE_TOO_LONG)', () => {
     const d = single(c);
     expect(d.code).toBe('TOO_MANY_ITEMS');
     expect(d.line).toBe(5);
+    // The code frame shows a window of the 400,000-character line around the column, with the caret in it.
+    const [, frame, caret] = c.text.split('\n');
+    expect(frame!.startsWith('  5 | …1,1,1')).toBe(true);
+    expect(caret!.indexOf('^')).toBeGreaterThan(80);
+    expect(caret!.length).toBeLessThan(200);
     expect(c.text.split('\n')[0]).toMatchInlineSnapshot(`"evidence.yaml:5:199977 错误 TOO_MANY_ITEMS:文件中的键和值(字段名、取值、列表项)超过上限 100000 个,已拒绝解析"`);
   });
 
