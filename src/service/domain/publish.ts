@@ -35,32 +35,48 @@ interface Current {
   reviewText: string | null;
 }
 
-async function currentDocs(tx: Tx, assessmentId: number): Promise<Current[]> {
-  const rows = await tx
+async function currentDocs(tx: Tx | Store['db'], assessmentId: number, lock: boolean): Promise<Current[]> {
+  let q = tx
     .selectFrom('submissions as s')
     .innerJoin('agencies as g', 'g.id', 's.agency_id')
     .leftJoin('evidence_docs as e', 'e.id', 's.evidence_doc_id')
     .leftJoin('review_docs as r', 'r.id', 's.review_doc_id')
     .select(['s.id', 'g.code', 's.state', 's.version', 's.evidence_doc_id', 's.review_doc_id', 'e.text as etext', 'r.text as rtext'])
     .where('s.assessment_id', '=', assessmentId)
-    .orderBy('g.code')
-    .forUpdate(['s'])
-    .execute();
+    .orderBy('g.code');
+  if (lock) q = q.forUpdate(['s']);
+  const rows = await q.execute();
   return rows.map((r) => ({ submissionId: r.id, code: r.code, state: r.state, version: r.version, evidenceDocId: r.evidence_doc_id, reviewDocId: r.review_doc_id, evidenceText: r.etext, reviewText: r.rtext }));
 }
 
 async function lockAssessment(tx: Tx, id: number) {
   const a = await tx.selectFrom('assessments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!a) throw notFound(`考核 ${id}`);
-  const r = await tx.selectFrom('rubric_docs').select(['text', 'hash']).where('id', '=', a.rubric_doc_id!).executeTakeFirstOrThrow();
-  return { a, compiled: compiledFor(r.text, r.hash) };
+  return { a };
 }
 
-/** Score every submission's current documents, freeze them as `stage` reports, and store the comparison. */
-async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: number, compiled: CompiledRubric, subs: Current[], stage: 'provisional' | 'final'): Promise<CompareReport> {
+type Scored = Awaited<ReturnType<typeof scoreDocuments>>;
+
+/**
+ * Score every submission's current documents — before the transaction, so a publication of hundreds of agencies does
+ * not hold the database while the engine works; the transaction then checks nothing moved in between.
+ */
+async function scoreAll(compiled: CompiledRubric, subs: Current[]): Promise<Map<number, Scored>> {
+  const out = new Map<number, Scored>();
+  for (const s of subs) out.set(s.submissionId, await scoreDocuments(compiled, s.code, s.evidenceText!, s.reviewText));
+  return out;
+}
+
+function requireUnchanged(before: Current[], now: Current[]): void {
+  const key = (c: Current) => `${c.submissionId}:${c.version}:${c.evidenceDocId}:${c.reviewDocId}:${c.state}`;
+  if (before.map(key).join() !== now.map(key).join()) throw new ServiceError('CONFLICT', '发布期间有单位的材料或复核意见发生了变化,请重新发布');
+}
+
+/** Freeze the scored documents as `stage` reports and store the comparison. */
+async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: number, compiled: CompiledRubric, subs: Current[], stage: 'provisional' | 'final', results: Map<number, Scored>): Promise<CompareReport> {
   const scored: Array<{ code: string; report: ScoreReport }> = [];
   for (const s of subs) {
-    const res = await scoreDocuments(compiled, s.code, s.evidenceText!, s.reviewText);
+    const res = results.get(s.submissionId)!;
     const hash = hashText(res.reportText);
     const rep = await tx
       .insertInto('reports')
@@ -82,33 +98,49 @@ async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: numbe
 /** Publish provisional results: every submission must have been accepted by the office. */
 export async function publishProvisional(store: Store, actor: Actor, assessmentId: number): Promise<CompareReport> {
   requireRole(actor, ['admin'], '公示初步结果');
-  const now = store.now();
-  return store.db.transaction().execute(async (tx) => {
-    const { a, compiled } = await lockAssessment(tx, assessmentId);
-    if (a.status !== 'open') throw new ServiceError('WRONG_STATE', a.status === 'setup' ? '考核尚未开始,不能公示' : '结果已经公示');
-    const subs = await currentDocs(tx, assessmentId);
+  const check = (status: string, subs: Current[]): void => {
+    if (status !== 'open') throw new ServiceError('WRONG_STATE', status === 'setup' ? '考核尚未开始,不能公示' : '结果已经公示');
     const notReady = subs.filter((s) => s.state !== 'accepted');
     if (notReady.length > 0)
       throw new ServiceError('WRONG_STATE', `还有 ${notReady.length} 个单位未复核通过,不能公示:${notReady.slice(0, 10).map((s) => `${s.code}(${STATE_LABELS[s.state as keyof typeof STATE_LABELS]})`).join('、')}${notReady.length > 10 ? '……' : ''}`);
-    const out = await publishStage(tx, actor, now, assessmentId, compiled, subs, 'provisional');
-    await writeHooks.beforeCommit?.('publish.provisional');
-    return out;
-  });
+  };
+  return publish(store, actor, assessmentId, 'provisional', check);
 }
 
 /** Publish final results: after the appeal window closes and every appeal is resolved. */
 export async function publishFinal(store: Store, actor: Actor, assessmentId: number): Promise<CompareReport> {
   requireRole(actor, ['admin'], '发布最终结果');
-  const now = store.now();
-  return store.db.transaction().execute(async (tx) => {
-    const { a, compiled } = await lockAssessment(tx, assessmentId);
-    if (a.status !== 'provisional') throw new ServiceError('WRONG_STATE', a.status === 'final' ? '最终结果已经发布' : '请先公示初步结果');
+  const check = (status: string, subs: Current[], a: { appeal_deadline: Date | string | null }, now: Date): void => {
+    if (status !== 'provisional') throw new ServiceError('WRONG_STATE', status === 'final' ? '最终结果已经发布' : '请先公示初步结果');
     if (a.appeal_deadline && now <= new Date(a.appeal_deadline)) throw new ServiceError('WINDOW_CLOSED', '申诉期尚未结束,不能发布最终结果');
-    const subs = await currentDocs(tx, assessmentId);
     const pending = subs.filter((s) => s.state === 'appealed');
     if (pending.length > 0) throw new ServiceError('WRONG_STATE', `还有单位的申诉未处理:${pending.map((s) => s.code).join('、')}`);
-    const out = await publishStage(tx, actor, now, assessmentId, compiled, subs, 'final');
-    await writeHooks.beforeCommit?.('publish.final');
+  };
+  return publish(store, actor, assessmentId, 'final', check);
+}
+
+async function publish(
+  store: Store,
+  actor: Actor,
+  assessmentId: number,
+  stage: 'provisional' | 'final',
+  check: (status: string, subs: Current[], a: { appeal_deadline: Date | string | null }, now: Date) => void,
+): Promise<CompareReport> {
+  const now = store.now();
+  const a0 = await store.db.selectFrom('assessments').selectAll().where('id', '=', assessmentId).executeTakeFirst();
+  if (!a0) throw notFound(`考核 ${assessmentId}`);
+  const subs0 = await currentDocs(store.db, assessmentId, false);
+  check(a0.status, subs0, a0, now);
+  const r = await store.db.selectFrom('rubric_docs').select(['text', 'hash']).where('id', '=', a0.rubric_doc_id!).executeTakeFirstOrThrow();
+  const compiled = compiledFor(r.text, r.hash);
+  const results = await scoreAll(compiled, subs0);
+  return store.db.transaction().execute(async (tx) => {
+    const { a } = await lockAssessment(tx, assessmentId);
+    const subs = await currentDocs(tx, assessmentId, true);
+    check(a.status, subs, a, now);
+    requireUnchanged(subs0, subs);
+    const out = await publishStage(tx, actor, now, assessmentId, compiled, subs, stage, results);
+    await writeHooks.beforeCommit?.(`publish.${stage}`);
     return out;
   });
 }
