@@ -1,7 +1,7 @@
 // Pure parts of the pages: the review desk's step from a posted action to the next review document, the board's
 // statuses, times in Beijing time, the audit CSV, the post-login redirect guard, and the templates' safety rules
 // (no inline script or style a strict CSP would block, every value escaped).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,10 @@ describe('templates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-pages-'));
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'bad.hbs'), '<p>{{{name}}}</p>');
-    expect(() => compilePageSet(dir)).toThrow(/不转义输出/);
+    try {
+      expect(() => compilePageSet(dir)).toThrow(/不转义输出/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
