@@ -6,6 +6,7 @@ import { checkEvidenceSource, checkReviewSource, type LoadedEvidence } from '../
 import type { Review } from '../schema/review-schema.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_PRINTED_PER_CODE } from '../diagnostics/format-diagnostics.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { ExternalScore } from '../score/external.js';
 import { collectFactValues, scoreAgency } from '../score/score-agency.js';
@@ -46,10 +47,24 @@ export interface ScorerRubrics {
   baseline?: CompiledRubric;
 }
 
+/**
+ * The error messages of a left-out file, at most MAX_PRINTED_PER_CODE per code plus one line counting the rest (a
+ * file with 30,000 unknown keys must not put 30,000 lines in the report and on the terminal).
+ */
 function messagesOf(diags: readonly Diagnostic[]): LeftOutMessage[] {
-  return diags
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({
+  const seen = new Map<string, number>();
+  const kept: Diagnostic[] = [];
+  for (const d of diags) {
+    if (d.severity !== 'error') continue;
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= MAX_PRINTED_PER_CODE) kept.push(d);
+  }
+  const rest: LeftOutMessage[] = [];
+  for (const [code, n] of seen)
+    if (n > MAX_PRINTED_PER_CODE) rest.push({ code, severity: 'error', message: `另有 ${n - MAX_PRINTED_PER_CODE} 条 ${code} 未逐条列出(同类共 ${n} 条)` });
+  return kept
+    .map((d): LeftOutMessage => ({
       code: d.code,
       severity: d.severity,
       message: d.message,
@@ -57,7 +72,8 @@ function messagesOf(diags: readonly Diagnostic[]): LeftOutMessage[] {
       ...(d.column !== undefined ? { column: d.column } : {}),
       ...(d.path !== undefined ? { path: d.path } : {}),
       ...(d.hint !== undefined ? { hint: d.hint } : {}),
-    }));
+    }))
+    .concat(rest);
 }
 
 function codeOf(data: unknown): string | undefined {
