@@ -39,6 +39,9 @@ function checkFormArchive(bytes: Uint8Array, file: string): ReturnType<typeof ch
     file,
     limits: { maxArchiveBytes: FORM_LIMITS.maxBytes },
     scan: (name) => {
+      // Shared strings are cells' texts: no more of them than cells.
+      if (/^xl\/sharedStrings\.xml$/i.test(name))
+        return countTagsScanner('si', FORM_LIMITS.maxCells, (n) => `共享字符串表有 ${n} 项以上,超过上限 ${FORM_LIMITS.maxCells} 项`);
       if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return undefined;
       const rows = countTagsScanner('row', FORM_LIMITS.maxRows, (n) => `工作表 ${name} 有 ${n} 行以上,超过上限 ${FORM_LIMITS.maxRows} 行`);
       const cells = countTagsScanner('c', FORM_LIMITS.maxCells, (n) => `工作表 ${name} 有 ${n} 个单元格以上,超过上限 ${FORM_LIMITS.maxCells} 个`);

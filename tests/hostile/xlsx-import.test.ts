@@ -75,6 +75,14 @@ describe('zwgk import of hostile workbooks', () => {
     expectNoInternals(r);
   });
 
+  it('a shared-strings table with more entries than a form has cells is refused while counted', async () => {
+    const strings = Array.from({ length: 210_000 }, (_, i) => `<si><t>${i}</t></si>`).join('');
+    const entries = form.filter((e) => !e.name.endsWith('/')).map((e) => (e.name === 'xl/sharedStrings.xml' ? { name: e.name, data: Buffer.from(`<sst>${strings}</sst>`) } : e));
+    const r = await importForm(write('strings.xlsx', writeZip(entries)));
+    expect(r.stderr).toMatch(/strings\.xlsx 错误 ARCHIVE_TOO_LARGE:已拒绝读取:共享字符串表有 \d+ 项以上,超过上限 200000 项/);
+    expectNoInternals(r);
+  });
+
   it('a million-row form, highly compressible, is refused by its compression ratio', async () => {
     const row = Buffer.from('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(26_000));
     const million = withSheets((name) => ({ name, head: '<worksheet><sheetData>', unit: row, count: 30, tail: '</sheetData></worksheet>' }));
