@@ -80,7 +80,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .description('按细则为一个单位的佐证材料评分,输出逐项得分报告')
     .argument('<evidence>', '单位的证据文件(YAML 或 JSON)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', `输出格式:${Object.keys(formatters).join('、')}`, 'text')
+    .option('-f, --format <format>', `输出格式:${Object.keys(formatters).join('、')}(默认 text;省略时按 --out 的扩展名推断)`)
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .option('--strict', '缺少佐证事实或数据核验未通过(未经政务公开办处理)时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')

@@ -15,6 +15,7 @@ import { FORM_LIMITS, importEvidenceForm } from '../forms/import-form.js';
 import { emitOutput } from './output.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { commandInitReview } from './commands-review.js';
+import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseEvidenceData } from '../forms/evidence-data.js';
 
@@ -43,7 +44,7 @@ export async function commandResolve(io: CliIo, rubricFile: string, flags: { out
 
 /** `zwgk diff <old> <new>`: the year's changes for review before publishing. */
 export async function commandDiff(io: CliIo, oldFile: string, newFile: string, flags: { format?: string; out?: string }): Promise<number> {
-  const format = choose<DiffFormat>(flags.format, DIFF_FORMATS, 'text', '对比输出格式');
+  const format = choose<DiffFormat>(formatFromOut(flags.format, flags.out, DIFF_FORMATS), DIFF_FORMATS, 'text', '对比输出格式');
   const a = await loadRubricOrReport(io, oldFile);
   const b = await loadRubricOrReport(io, newFile);
   if (!a || !b) return EXIT.INVALID_INPUT;
@@ -56,7 +57,7 @@ export const FORM_FORMATS = ['yaml', 'xlsx'] as const;
 /** `zwgk init --rubric <r> [--format yaml|xlsx] [--from evidence]`: a blank (or pre-filled) evidence form. */
 export async function commandInit(io: CliIo, flags: { rubric?: string; format?: string; out?: string; from?: string }): Promise<number> {
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
-  const format = choose(flags.format, FORM_FORMATS, 'yaml', '表单格式');
+  const format = choose(formatFromOut(flags.format, flags.out, FORM_FORMATS), FORM_FORMATS, 'yaml', '表单格式');
   if (format === 'xlsx' && !flags.out) throw new UsageError('xlsx 是二进制格式,请用 --out <文件> 指定输出文件');
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;
@@ -114,7 +115,7 @@ export function registerAuthoringCommands(program: Command, io: CliIo, setCode: 
     .description('对比两份细则:新增、删除、移动、改名的条目,分值与各部分合计,规则、阈值和事实的变化')
     .argument('<old>', '修订前的细则')
     .argument('<new>', '修订后的细则')
-    .option('-f, --format <format>', '输出格式:text(默认)、md、html', 'text')
+    .option('-f, --format <format>', '输出格式:text(默认)、md、html;省略时按 --out 的扩展名推断')
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .action(async (oldFile: string, newFile: string, flags: { format?: string; out?: string }) => setCode(await commandDiff(io, oldFile, newFile, flags)));
   program
@@ -122,7 +123,7 @@ export function registerAuthoringCommands(program: Command, io: CliIo, setCode: 
     .description('按细则生成供各单位填写的佐证材料填报表(YAML 带中文注释,或 Excel);加 --review 则为一个单位生成政务公开办的空白评审文件')
     .argument('[evidence]', '单位的证据文件(仅 --review 时使用)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', '表单格式:yaml(默认)、xlsx', 'yaml')
+    .option('-f, --format <format>', '表单格式:yaml(默认)、xlsx;省略时按 --out 的扩展名推断')
     .option('-o, --out <file>', '写入文件(xlsx 必填)')
     .option('--from <evidence>', '用已有的证据文件预先填好表单')
     .option('--review', '生成空白评审文件(列出该单位待评定的事项)')

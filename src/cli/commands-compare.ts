@@ -15,6 +15,7 @@ import { writeChunksAtomic } from '../batch/write-chunks.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRegister, REGISTER_LIMITS, type AgencyRegister } from '../register/agency-register.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
 export interface CompareFlags {
@@ -82,7 +83,7 @@ function reportLeftOut(io: CliIo, report: CompareView['head']): number {
 
 export async function commandCompare(io: CliIo, inputs: string[], flags: CompareFlags): Promise<number> {
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
-  const format = checkCompareFormat(flags.format);
+  const format = checkCompareFormat(formatFromOut(flags.format, flags.out, Object.keys(compareFormatters)));
   if (BINARY_COMPARE_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const hasBaseline = flags.baseline !== undefined && flags.baseline.length > 0;
   if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
@@ -136,7 +137,7 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .description('多单位比较:批量评分、排名(并列)、普遍失分项、自评偏高、与上年比较')
     .argument('<inputs...>', '证据文件或文件夹(.yaml/.yml/.json,文件夹递归查找)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', `输出格式:${Object.keys(compareFormatters).join('、')}(默认 text)`, 'text')
+    .option('-f, --format <format>', `输出格式:${Object.keys(compareFormatters).join('、')}(默认 text;省略时按 --out 的扩展名推断)`)
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .option('--baseline <files...>', '上一年度的证据文件或文件夹(与 --baseline-rubric 同用)')
     .option('--baseline-rubric <rubric>', '上一年度的细则文件')

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { BINARY_FORMATS, formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
+import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 import { loadReviewOrReport, printPending } from './commands-review.js';
@@ -99,7 +100,7 @@ export function checkFormat(format: string | undefined): FormatterName {
 
 export async function commandScore(io: CliIo, evidenceFile: string, flags: ScoreFlags): Promise<number> {
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
-  const format = checkFormat(flags.format);
+  const format = checkFormat(formatFromOut(flags.format, flags.out, Object.keys(formatters)));
   if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;

@@ -2,12 +2,13 @@
 // report (zwgk score --format json), e.g. to print a batch's reports later.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BINARY_FORMATS, formatReport, type FormatContext } from '../formatters/index.js';
+import { BINARY_FORMATS, formatReport, formatters, type FormatContext } from '../formatters/index.js';
 import { buildBlankSheetViewModel } from '../render/blank-report.js';
 import { isSheetFormat, renderSheetAs, SHEET_FORMATS } from '../render/render-sheet.js';
 import type { ScoreReport } from '../report/score-report.js';
 import { parseScoreReport } from '../report/report-schema.js';
 import { checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 
@@ -60,7 +61,7 @@ export async function commandRender(io: CliIo, reportFile: string | undefined, f
   if (flags.blank) {
     if (reportFile) throw new UsageError('--blank 由细则生成空白表,不需要得分报告文件');
     if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>(空白表由细则生成)');
-    const format = flags.format ?? 'html';
+    const format = formatFromOut(flags.format, flags.out, SHEET_FORMATS) ?? 'html';
     if (!isSheetFormat(format)) throw new UsageError(`空白表的输出格式只能是 ${SHEET_FORMATS.join('、')},不能是 "${format}"`);
     if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
     const compiled = await loadRubricOrReport(io, flags.rubric);
@@ -73,7 +74,7 @@ export async function commandRender(io: CliIo, reportFile: string | undefined, f
     return EXIT.OK;
   }
   if (!reportFile) throw new UsageError('请用 --blank --rubric <细则> 生成空白表,或给出一个 JSON 得分报告文件');
-  const format = checkFormat(flags.format ?? 'html');
+  const format = checkFormat(formatFromOut(flags.format, flags.out, Object.keys(formatters)) ?? 'html');
   if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const report = await readReport(io, reportFile);
   if (!report) return EXIT.INVALID_INPUT;

@@ -17,6 +17,7 @@ import { mergeReportFacts, readReportFacts } from '../annual-report/report-facts
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput } from './output.js';
 
@@ -74,7 +75,7 @@ async function isDirectory(io: CliIo, p: string): Promise<boolean> {
 }
 
 export async function commandReportCheck(io: CliIo, inputs: string[], flags: CheckFlags): Promise<number> {
-  const format = choose(flags.format, CHECK_FORMATS, 'text', '输出格式');
+  const format = choose(formatFromOut(flags.format, flags.out, CHECK_FORMATS), CHECK_FORMATS, 'text', '输出格式');
   const level = checkLevel(flags.level);
   if (inputs.length > 1 || (await isDirectory(io, inputs[0]!))) {
     if (flags.previous || flags.children || flags.year || flags.published) throw new UsageError('批量核验(文件夹或多个文件)不能同时使用 --previous、--children、--year 或 --published(它们只适用于一份年报)');
@@ -109,7 +110,7 @@ export async function commandReportCheck(io: CliIo, inputs: string[], flags: Che
 }
 
 export async function commandReportShow(io: CliIo, file: string, flags: ReadFlags & { format?: string; out?: string }): Promise<number> {
-  const format = choose(flags.format, SHOW_FORMATS, 'md', '输出格式');
+  const format = choose(formatFromOut(flags.format, flags.out, SHOW_FORMATS), SHOW_FORMATS, 'md', '输出格式');
   const report = await loadReportOrExplain(io, file, readOptions(flags));
   if (!report) return EXIT.INVALID_INPUT;
   await emitOutput(io, format === 'json' ? formatShowJson(report) : formatShowMarkdown(report), flags.out);
@@ -193,7 +194,7 @@ export function registerReportCommands(program: Command, io: CliIo, setCode: (c:
     .option('--children <report>', '下级年报(汇总年报核验 S11;可重复,或给文件夹)', collect)
     .option('--year <year>', '年报未写明年度时指定')
     .option('--published <date>', '页面未写明发布日期时指定(YYYY-MM-DD)')
-    .option('-f, --format <format>', `输出格式:${CHECK_FORMATS.join('、')}`, 'text')
+    .option('-f, --format <format>', `输出格式:${CHECK_FORMATS.join('、')}(默认 text)`)
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .action(async (inputs: string[], flags: CheckFlags) => setCode(await commandReportCheck(io, inputs, flags)));
   report
@@ -202,7 +203,7 @@ export function registerReportCommands(program: Command, io: CliIo, setCode: (c:
     .argument('<report>', '年报文件')
     .option('--year <year>', '年报未写明年度时指定')
     .option('--published <date>', '页面未写明发布日期时指定(YYYY-MM-DD)')
-    .option('-f, --format <format>', `输出格式:${SHOW_FORMATS.join('、')}`, 'md')
+    .option('-f, --format <format>', `输出格式:${SHOW_FORMATS.join('、')}(默认 md)`)
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .action(async (file: string, flags: ReadFlags & { format?: string; out?: string }) => setCode(await commandReportShow(io, file, flags)));
   report
