@@ -15,7 +15,7 @@ export async function renderOrExplain(io: CliIo, produce: () => Promise<FormatOu
     return await produce();
   } catch (err) {
     if (!isRenderError(err)) throw err;
-    const kind = err.code.startsWith('CHROMIUM') ? '环境错误' : err.code.startsWith('TEMPLATE') ? '模板错误' : '用法错误';
+    const kind = err.code.startsWith('CHROMIUM') || err.code === 'CJK_FONT_MISSING' ? '环境错误' : err.code.startsWith('TEMPLATE') ? '模板错误' : '用法错误';
     io.stderr(`${kind}:${err.message}\n`);
     return EXIT.USAGE;
   }

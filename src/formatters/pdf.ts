@@ -1,6 +1,7 @@
 // `--format pdf` / `summary-pdf`: the HTML sheet printed by the system's Chromium on A4 (portrait or landscape),
 // with 第N页/共M页 in every page footer. Nothing is loaded from the network; scripts are disabled.
 import { launchChromium } from '../render/chromium.js';
+import { ensureCjkFont } from '../render/cjk-font.js';
 import { RenderError } from '../render/errors.js';
 
 export interface PdfOptions {
@@ -18,6 +19,8 @@ const FOOTER =
  * @throws RenderError when Chromium is missing or fails
  */
 export async function printHtmlToPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  // No Chinese font: every character would print as an empty box. Refuse with the fix instead.
+  await ensureCjkFont();
   const browser = await launchChromium(opts.chromiumPath);
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -6,6 +6,8 @@ export type RenderErrorCode =
   | 'CHROMIUM_MISSING'
   /** Chromium exists but could not start or print. */
   | 'CHROMIUM_FAILED'
+  /** No font with Chinese glyphs: the PDF would print empty boxes. */
+  | 'CJK_FONT_MISSING'
   /** A template file could not be read or compiled, or uses a forbidden construct. */
   | 'TEMPLATE_INVALID'
   /** A template referenced a field the view model does not have (Handlebars strict mode). */
