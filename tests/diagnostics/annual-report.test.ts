@@ -18,6 +18,7 @@ describe('reading a report', () => {
   it('REPORT_HTML_LIMIT: a hostile page gives one diagnostic and nothing else', () => {
     const r = read('page.html', `<html><body>${'<div>'.repeat(300)}</body></html>`);
     expect(r.ok).toBe(false);
+    expect(r.codes).toEqual(['REPORT_HTML_LIMIT']);
     expect(r.text).toMatchInlineSnapshot(`
       "page.html 错误 REPORT_HTML_LIMIT:年报页面超出安全限制(元素嵌套超过 200 层),已拒绝读取
       共 1 个错误,0 个警告"
@@ -27,6 +28,7 @@ describe('reading a report', () => {
   it('REPORT_NOT_RECOGNIZED: no tables, no numbered sections, no figures', () => {
     const r = read('notice.txt', '关于做好年度报告编制工作的通知\n请各单位按时报送。\n');
     expect(r.ok).toBe(false);
+    expect(r.codes).toEqual(['REPORT_NOT_RECOGNIZED']);
     expect(r.text).toMatchInlineSnapshot(`
       "notice.txt 错误 REPORT_NOT_RECOGNIZED:未能识别为政府信息公开工作年度报告:既没有 2019/2021 年格式的统计表,也没有「一、」「二、」等章节或可识别的统计数字
       共 1 个错误,0 个警告"
@@ -110,6 +112,7 @@ function factsOf(reportFile: string): Diagnostic[] {
 describe('report facts', () => {
   it('REPORT_FACT_SOURCE_INVALID (unknown cell, unknown check, wrong type) and REPORT_FACT_UNAVAILABLE (blank cell, check not run)', () => {
     const diags = factsOf('tests/annual-report/fixtures/html-2022-blank-cells.html');
+    expect(diags.map((d) => d.code)).toEqual(['REPORT_FACT_SOURCE_INVALID', 'REPORT_FACT_UNAVAILABLE', 'REPORT_FACT_SOURCE_INVALID', 'REPORT_FACT_UNAVAILABLE']);
     expect(formatDiagnostics(diags)).toMatchInlineSnapshot(`
       "rubric.yaml 错误 REPORT_FACT_SOURCE_INVALID facts.accurate.report:事实 "accurate" 的年报来源无效:没有编号为 H9 的年报核验(可用:H1、H2、H3、H4、H5、H6、S1、S2、S3、S4、S5、S6、S7、S8、S9、S10、S11、S12、O1)
       tests/annual-report/fixtures/html-2022-blank-cells.html 警告 REPORT_FACT_UNAVAILABLE:事实 "blank" 无法从年报得出:「表三/三、本年度办理结果/(一)予以公开/总计」为空白或不属于本年报格式;请核实后手工填写
@@ -126,6 +129,7 @@ describe('report facts', () => {
       year: 2024,
     });
     expect(merged.text).toBe('facts:\n  corrected: 2 # 年报 表四/行政复议/结果纠正 = 2\n');
+    expect(merged.diagnostics.map((d) => d.code)).toEqual(['REPORT_FACT_CONFLICT']);
     expect(formatDiagnostics(merged.diagnostics)).toMatchInlineSnapshot(`
       "evidence.yaml 警告 REPORT_FACT_CONFLICT:事实 "corrected" 证据中已填 1,年报为 2;已按年报写入,请核实
       共 0 个错误,1 个警告"
