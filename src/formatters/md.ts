@@ -87,7 +87,7 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
   out.push('', '---', '');
   out.push(
     `细则 ${escapeMarkdownText(vm.rubric.id)}(版本 ${escapeMarkdownText(vm.stamp.rubricVersion)})内容哈希 ${escapeMarkdownText(vm.stamp.rubricHash)}  `,
-    `证据哈希 ${vm.stamp.evidenceHash ? escapeMarkdownText(vm.stamp.evidenceHash) : '无(空白表)'}  `,
+    `证据哈希 ${vm.stamp.evidenceHash ? escapeMarkdownText(vm.stamp.evidenceHash) : '无(空白表)'}${vm.stamp.reviewHash ? ` · 评审文件哈希 ${escapeMarkdownText(vm.stamp.reviewHash)}` : ''}  `,
     `引擎 ${escapeMarkdownText(vm.stamp.engine)} · 报告格式 ${escapeMarkdownText(vm.stamp.schemaVersion)}`,
   );
   return out.join('\n') + '\n';

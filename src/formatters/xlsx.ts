@@ -264,7 +264,7 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   const stamp = ws.getCell(at, 1);
   stamp.value =
     `细则 ${vm.rubric.id}(版本 ${vm.stamp.rubricVersion})内容哈希 ${vm.stamp.rubricHash}\n` +
-    `证据哈希 ${vm.stamp.evidenceHash || '无(空白表)'};引擎 ${vm.stamp.engine};报告格式 ${vm.stamp.schemaVersion}`;
+    `证据哈希 ${vm.stamp.evidenceHash || '无(空白表)'}${vm.stamp.reviewHash ? `;评审文件哈希 ${vm.stamp.reviewHash}` : ''};引擎 ${vm.stamp.engine};报告格式 ${vm.stamp.schemaVersion}`;
   stamp.font = { ...FONT, size: 8, color: { argb: 'FF555555' } };
   stamp.alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(at).height = 26;

@@ -85,6 +85,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
     stamp: {
       rubricHash: r.hash,
       evidenceHash: src.evidence?.hash ?? '',
+      reviewHash: src.review?.hash ?? '',
       engine: `${src.engine.name} ${src.engine.version}`,
       schemaVersion: src.schemaVersion,
       rubricVersion: r.version,

@@ -41,6 +41,8 @@ export interface SheetSource {
   /** Provisional or final and what is pending (absent on the blank form and in reports before 1.1.0). */
   status?: ScoreReport['status'];
   pending?: ScoreReport['pending'];
+  /** The review file the result includes (absent on the blank form and before 1.1.0). */
+  review?: ScoreReport['review'];
 }
 
 /** The score report as a sheet source (no copy, no change). */
@@ -60,6 +62,7 @@ export function sourceOfReport(report: ScoreReport): SheetSource {
     missingEvidence: report.missingEvidence,
     checks: report.checks,
     ...(report.status !== undefined ? { status: report.status, pending: report.pending ?? [] } : {}),
+    ...(report.review ? { review: report.review } : {}),
   };
 }
 

@@ -160,7 +160,8 @@ export interface DocumentView {
   /** "共 20 项:通过 18 项,未通过 2 项 …"; '' when there is nothing to show. */
   checkSummary: string;
   signature: { preparedBy: string; reviewedBy: string; date: string };
-  stamp: { rubricHash: string; evidenceHash: string; engine: string; schemaVersion: string; rubricVersion: string };
+  /** `reviewHash`: the office's review file the result includes ('' when none). */
+  stamp: { rubricHash: string; evidenceHash: string; reviewHash: string; engine: string; schemaVersion: string; rubricVersion: string };
 }
 
 export interface SheetViewModel extends DocumentView {

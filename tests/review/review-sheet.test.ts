@@ -55,6 +55,8 @@ describe('final sheet with an override', () => {
     const html = text(await formatReport(report, 'html'));
     expect(html).toContain('<td class="num score overridden">3<span class="override-mark" title="改定:现场核查指南、目录已更新，年报未及时更新(旗政务公开办,2018-01-26)">改定</span>');
     expect(html).not.toContain('暂定');
+    // The reproducibility stamp names the review file the result includes.
+    expect(html).toContain(`评审文件哈希 ${report.review!.hash}`);
     expect(text(await formatReport(report, 'md'))).toContain('3(改定)');
     expect(text(await formatReport(report, 'csv'))).toMatch(/,3,[^,]*,[^,\r\n]*·改定,/);
   });
