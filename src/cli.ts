@@ -4,6 +4,7 @@
 //                                                          └──> formatters/ (report → text | json | …)
 import { Command, CommanderError } from 'commander';
 import { commandCheck, commandCompile, commandScore, type ScoreFlags } from './cli/commands-core.js';
+import { ENGINE_OPTION_HELP } from './cli/engine-option.js';
 import { commandDemo } from './cli/commands-demo.js';
 import { registerCompareCommand } from './cli/commands-compare.js';
 import { commandRender, type RenderFlags } from './cli/commands-render.js';
@@ -86,6 +87,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
     .option('--review <file>', '政务公开办的评审文件(评审意见、改定分、事实更正、不适用决定)')
+    .option('--engine <engine>', ENGINE_OPTION_HELP)
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
   program
     .command('render')

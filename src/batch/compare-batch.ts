@@ -71,6 +71,7 @@ async function createRunner(
       ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
       : {}),
     cwd: opts.cwd,
+    ...(opts.rubric.compiled.engine === 'reference' ? { engine: 'reference' as const } : {}),
     ...(reviews.current.size > 0 ? { reviews: [...reviews.current] } : {}),
     ...(reviews.baseline.size > 0 ? { baselineReviews: [...reviews.baseline] } : {}),
   }, opts.workerLimits);

@@ -2,7 +2,7 @@
 // concurrently — then scores chunks of tasks one file after another and posts back compact outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRubric } from '../api.js';
-import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { withRuleEngine, type CompiledRubric } from '../compile/compile-rubric.js';
 import { FileScorer, type ScoreTask, type TaskOutcome } from './score-file.js';
 import type { WorkerInit } from './worker-pool.js';
 
@@ -17,7 +17,7 @@ async function load(file: string, hash: string): Promise<CompiledRubric> {
   const r = await loadRubric(file);
   if (!r.ok) throw new Error(`细则无法编译:${file}`);
   if (r.value.hash !== hash) throw new Error(`细则文件在评分过程中被修改:${file}`);
-  return r.value;
+  return withRuleEngine(r.value, (workerData as WorkerInit).engine ?? 'compiled');
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScoreTask, TaskOutcome } from './score-file.js';
 import type { ChunkRequest, WorkerMessage } from './score-worker.js';
 import type { TaskRunner } from './task-runner.js';
+import type { RuleEngineKind } from '../compile/compile-rubric.js';
 
 export interface WorkerInit {
   /** Absolute path of this year's rubric, and the hash the main thread compiled (guards against edits mid-run). */
@@ -20,6 +21,8 @@ export interface WorkerInit {
   /** The office's review file per agency code: this year's (`compare --reviews`) and last year's (`--baseline-reviews`). */
   reviews?: Array<[string, string]>;
   baselineReviews?: Array<[string, string]>;
+  /** The rule runner the main thread chose (`--engine`); compiled closures when absent. */
+  engine?: RuleEngineKind;
 }
 
 export interface PoolLimits {

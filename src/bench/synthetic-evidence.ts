@@ -20,8 +20,11 @@ function factValue(id: string, def: FactDef, rnd: Random): unknown {
     }
     case 'percent':
       return rnd.int(Math.max(def.min ?? 30, 30), Math.min(def.max ?? 100, 100));
-    case 'number':
-      return Math.round(rnd.next() * 500) / 10;
+    case 'number': {
+      const lo = def.min ?? 0;
+      const hi = Math.max(lo, def.max ?? 50);
+      return Math.min(hi, Math.max(lo, Math.round((lo + rnd.next() * (hi - lo)) * 10) / 10));
+    }
     case 'enum':
       return rnd.pick(def.values ?? ['']);
     case 'date':

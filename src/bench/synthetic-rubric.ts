@@ -12,10 +12,18 @@ const METHODS = ['binary', 'clauses', 'levels', 'linear', 'percent', 'deduct', '
 
 type Json = Record<string, unknown>;
 
+/** Sections × 5 groups × leaves per group for the other supported sizes (150 is the original layout above). */
+const LAYOUTS: Record<number, { sections: number; leaves: number }> = { 40: { sections: 2, leaves: 4 }, 500: { sections: 10, leaves: 10 } };
+export const LARGE_RUBRIC_SIZES = [40, 150, 500] as const;
+
 /** Leaf points of a group: they add up to the group's points. */
-function leafPoints(groupPoints: number): number[] {
+function leafPoints(groupPoints: number, leaves?: number): number[] {
+  if (leaves !== undefined) return Array.from({ length: leaves }, () => groupPoints / leaves);
   return groupPoints === 4 ? [1, 1, 1, 0.5, 0.5] : [1, 0.5, 0.5, 0.5, 0.5];
 }
+
+/** Points as the YAML should show them (no binary-float tails such as 0.16000000000000003). */
+const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function scoring(method: (typeof METHODS)[number], f: string, points: number, k: number): { scoring: Json; facts: Record<string, Json> } {
   const b = (id: string): Json => ({ label: `指标 ${id} 是否达标`, type: 'boolean' });
@@ -88,23 +96,27 @@ function scoring(method: (typeof METHODS)[number], f: string, points: number, k:
       return {
         scoring:
           k % 2 === 0
-            ? { method, basis: { fact: `${f}_n` }, order: 'desc', scheme: { bands: [{ upTo: 3, points: [points, points * 0.8, points * 0.6] }, { upTo: 10, points: points * 0.4 }] } }
+            ? { method, basis: { fact: `${f}_n` }, order: 'desc', scheme: { bands: [{ upTo: 3, points: [points, r6(points * 0.8), r6(points * 0.6)] }, { upTo: 10, points: r6(points * 0.4) }] } }
             : { method, basis: { fact: `${f}_n` }, order: 'desc', among: 'class', scheme: { proportionalToFirst: true, upTo: 20 } },
         facts: { [`${f}_n`]: n(f) },
       };
   }
 }
 
-/** The large rubric as YAML text. */
-export function generateLargeRubric(): string {
+/** The large rubric as YAML text: 150 scored criteria (the default), or 40 or 500. */
+export function generateLargeRubric(criteria = 150): string {
+  const layout = LAYOUTS[criteria];
+  if (criteria !== 150 && !layout) throw new Error(`unsupported rubric size ${criteria} (use ${LARGE_RUBRIC_SIZES.join(', ')})`);
+  const sectionPoints = layout ? Array.from({ length: layout.sections }, () => 100 / layout.sections) : SECTION_POINTS;
+  const last = sectionPoints.length - 1;
   const facts: Record<string, Json> = {};
   const nodes: Json[] = [];
   let leafNo = 0;
-  SECTION_POINTS.forEach((sp, si) => {
+  sectionPoints.forEach((sp, si) => {
     const groups: Json[] = [];
     for (let g = 0; g < 5; g++) {
       const gp = sp / 5;
-      const leaves: Json[] = leafPoints(gp).map((pts, li) => {
+      const leaves: Json[] = leafPoints(gp, layout?.leaves).map((pts, li) => {
         const method = METHODS[leafNo % METHODS.length]!;
         const id = `${si + 1}.${g + 1}.${li + 1}`;
         const f = `f${leafNo}`;
@@ -123,11 +135,11 @@ export function generateLargeRubric(): string {
         return leaf;
       });
       const group: Json = { id: `${si + 1}.${g + 1}`, title: `第${si + 1}部分第${g + 1}组`, points: gp, children: leaves };
-      if (si === 4 && g === 4) group.mayBeNotApplicable = true;
+      if (si === last - 1 && g === 4) group.mayBeNotApplicable = true;
       groups.push(group);
     }
     const section: Json = { id: String(si + 1), title: `第${si + 1}部分`, points: sp, children: groups };
-    if (si === 5) section.classes = ['A'];
+    if (si === last) section.classes = ['A'];
     nodes.push(section);
   });
   facts.casesTotal = { label: '案件总数', type: 'integer', min: 0 };
@@ -141,7 +153,7 @@ export function generateLargeRubric(): string {
   facts.innovations = { label: '创新举措数', type: 'integer', min: 0 };
   facts.criticisms = { label: '被通报批评次数', type: 'integer', min: 0 };
   facts.falsified = { label: '报送材料弄虚作假', type: 'boolean' };
-  nodes[3]!.zeroIf = [{ when: { fact: 'correctionRate', operator: 'greaterThan', value: 50 }, reason: '被纠错率超过50%' }];
+  nodes[Math.min(3, last)]!.zeroIf = [{ when: { fact: 'correctionRate', operator: 'greaterThan', value: 50 }, reason: '被纠错率超过50%' }];
   nodes.push({
     id: 'B',
     title: '加分项',
@@ -157,9 +169,9 @@ export function generateLargeRubric(): string {
   });
   nodes.push({ id: 'P', title: '扣分项', kind: 'penalty', points: 5, scoring: { method: 'perOccurrence', per: { fact: 'criticisms' }, each: 1, max: 5 } });
   const rubric = {
-    id: LARGE_RUBRIC_ID,
+    id: criteria === 150 ? LARGE_RUBRIC_ID : `${LARGE_RUBRIC_ID}-${criteria}`,
     version: LARGE_RUBRIC_VERSION,
-    title: '基准测试用大型细则(150项指标)',
+    title: `基准测试用大型细则(${criteria}项指标)`,
     year: 2024,
     total: 100,
     precision: 2,

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompareView } from '../batch/build-compare-report.js';
+import { withRuleEngine } from '../compile/compile-rubric.js';
 import { compareBatchView } from '../batch/compare-batch.js';
 import { BINARY_COMPARE_FORMATS, compareChunks, compareFormatters, isCompareFormatName, type CompareFormatName } from '../batch/compare-formatters.js';
 import { leftOutLines } from '../batch/format-common.js';
@@ -15,6 +16,7 @@ import { writeChunksAtomic } from '../batch/write-chunks.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRegister, REGISTER_LIMITS, type AgencyRegister } from '../register/agency-register.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { ENGINE_OPTION_HELP, parseEngine } from './engine-option.js';
 import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -29,6 +31,8 @@ export interface CompareFlags {
   /** Folder of the office's review files, matched by agency code (this year's, and last year's). */
   reviews?: string;
   baselineReviews?: string;
+  /** Rule runner: compiled closures (default) or reference (json-rules-engine), in every worker too. */
+  engine?: string;
 }
 
 /** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
@@ -89,14 +93,17 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
   if (flags.baselineReviews !== undefined && !hasBaseline) throw new UsageError('--baseline-reviews <去年的评审文件夹> 须与 --baseline、--baseline-rubric 同用');
   const jobs = parseJobs(flags.jobs);
-  const compiled = await loadRubricOrReport(io, flags.rubric);
-  if (!compiled) return EXIT.INVALID_INPUT;
+  const engine = parseEngine(flags.engine);
+  const loaded = await loadRubricOrReport(io, flags.rubric);
+  if (!loaded) return EXIT.INVALID_INPUT;
+  const compiled = withRuleEngine(loaded, engine);
   const register = flags.register !== undefined ? await loadRegisterOrReport(io, flags.register) : undefined;
   if (register === null) return EXIT.INVALID_INPUT;
   let baseline;
   if (hasBaseline) {
-    const b = await loadRubricOrReport(io, flags.baselineRubric!);
-    if (!b) return EXIT.INVALID_INPUT;
+    const bLoaded = await loadRubricOrReport(io, flags.baselineRubric!);
+    if (!bLoaded) return EXIT.INVALID_INPUT;
+    const b = withRuleEngine(bLoaded, engine);
     baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b }, ...(flags.baselineReviews !== undefined ? { reviews: flags.baselineReviews } : {}) };
   }
   const bar = createProgressBar(io.stderr, io.isTTY === true);
@@ -145,5 +152,6 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('--register <file>', '单位名册(.csv 或 .xlsx:单位代码、单位名称、类别、证据文件),据此判定单位代码重复或冒用')
     .option('--reviews <dir>', '政务公开办评审文件所在的文件夹(按单位代码与证据对应);没有评审文件的单位结果为暂定')
     .option('--baseline-reviews <dir>', '上一年度的评审文件所在的文件夹(与 --baseline 同用)')
+    .option('--engine <engine>', ENGINE_OPTION_HELP)
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadEvidence, loadRubric, scoreEvidence } from '../api.js';
-import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { withRuleEngine, type CompiledRubric } from '../compile/compile-rubric.js';
 import { CUSTOM_OPERATORS } from '../compile/operators.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
@@ -12,6 +12,7 @@ import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 import { loadReviewOrReport, printPending } from './commands-review.js';
+import { parseEngine } from './engine-option.js';
 
 /** Print diagnostics with code frames (reading each file once for its frames). */
 export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]): Promise<void> {
@@ -86,6 +87,8 @@ export interface ScoreFlags {
   landscape?: boolean;
   /** The office's review file for this agency. */
   review?: string;
+  /** Rule runner: compiled closures (default) or reference (json-rules-engine). */
+  engine?: string;
 }
 
 /** Validate a --format value (usage error with a suggestion when unknown). */
@@ -102,8 +105,10 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
   const format = checkFormat(formatFromOut(flags.format, flags.out, Object.keys(formatters)));
   if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
-  const compiled = await loadRubricOrReport(io, flags.rubric);
-  if (!compiled) return EXIT.INVALID_INPUT;
+  const engine = parseEngine(flags.engine);
+  const loaded = await loadRubricOrReport(io, flags.rubric);
+  if (!loaded) return EXIT.INVALID_INPUT;
+  const compiled = withRuleEngine(loaded, engine);
   const ev = await loadEvidence(evidenceFile, compiled, io.cwd);
   if (!ev.ok) {
     await printDiagnostics(io, ev.diagnostics);

@@ -6,6 +6,7 @@ import { collectRuleSites, collectScoringFactRefs, conditionFacts, type RuleSite
 import type { Condition } from '../schema/condition-schema.js';
 import type { Rubric } from '../schema/rubric-schema.js';
 import { expandToEvidenceFacts, orderDerived } from '../validate/check-facts.js';
+import { compileRuleClosures } from './compile-closures.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 import { ownPropertyPathResolver } from './path-resolver.js';
 
@@ -31,8 +32,25 @@ export interface CompiledRubric {
   /** Per node id (and `veto:<id>`), the evidence facts its own rules and scoring read, derived facts expanded
    *  to their inputs. Used to warn about missing facts only where they matter (applicable nodes). */
   factUsers: Map<string, string[]>;
-  /** Run the rules for one agency's facts. Calls are queued: the Engine never runs concurrently. */
+  /** Which rule runner `runRules` is: the compiled closures (default) or json-rules-engine itself. */
+  engine: RuleEngineKind;
+  /** Run the rules for one agency's facts (the runner `engine` names). */
   runRules(facts: Record<string, unknown>): Promise<RuleOutcomes>;
+  /** The compiled closures, synchronous (same outcomes as the reference). */
+  runRulesSync(facts: Record<string, unknown>): RuleOutcomes;
+  /** json-rules-engine's run of `rules`. Calls are queued: the Engine never runs concurrently. */
+  runReferenceRules(facts: Record<string, unknown>): Promise<RuleOutcomes>;
+}
+
+/** `compiled`: rules as synchronous closures (the hot path); `reference`: json-rules-engine runs them. */
+export type RuleEngineKind = 'compiled' | 'reference';
+export const RULE_ENGINES: readonly RuleEngineKind[] = ['compiled', 'reference'];
+
+/** The same compiled rubric with `runRules` switched to the given runner. */
+export function withRuleEngine(compiled: CompiledRubric, engine: RuleEngineKind): CompiledRubric {
+  if (compiled.engine === engine) return compiled;
+  const runRules = engine === 'reference' ? compiled.runReferenceRules : (facts: Record<string, unknown>) => Promise.resolve(compiled.runRulesSync(facts));
+  return { ...compiled, engine, runRules };
 }
 
 export interface LeafOutcome {
@@ -117,7 +135,7 @@ export function createEngine(rules: RuleProperties[]): Engine {
 }
 
 /** Compile a validated rubric. Assumes checkRubric found no errors. */
-export function compileRubric(rubric: Rubric, meta: { hash: string; file?: string }): CompiledRubric {
+export function compileRubric(rubric: Rubric, meta: { hash: string; file?: string; engine?: RuleEngineKind }): CompiledRubric {
   const model = buildRubricModel(rubric);
   const sites: CompiledSite[] = collectRuleSites(model).map((s) => ({ ...s, requiredFacts: conditionFacts(s.condition).sort() }));
   const rules: RuleProperties[] = sites.map((s) => ({
@@ -128,7 +146,7 @@ export function compileRubric(rubric: Rubric, meta: { hash: string; file?: strin
   }));
   let engine: Engine | null = null;
   let tail: Promise<unknown> = Promise.resolve();
-  const runRules = (facts: Record<string, unknown>): Promise<RuleOutcomes> => {
+  const runReferenceRules = (facts: Record<string, unknown>): Promise<RuleOutcomes> => {
     engine ??= createEngine(rules);
     const e = engine;
     const run = tail.then(async () => {
@@ -148,6 +166,13 @@ export function compileRubric(rubric: Rubric, meta: { hash: string; file?: strin
     tail = run.catch(() => undefined);
     return run;
   };
+  let closures: ((facts: Record<string, unknown>) => RuleOutcomes) | null = null;
+  const runRulesSync = (facts: Record<string, unknown>): RuleOutcomes => {
+    // Built on first use from the same rules and an Engine's operator map (the Engine itself is not run).
+    closures ??= compileRuleClosures(rules, createEngine([]));
+    return closures(facts);
+  };
+  const kind = meta.engine ?? 'compiled';
   return {
     rubric,
     model,
@@ -159,6 +184,9 @@ export function compileRubric(rubric: Rubric, meta: { hash: string; file?: strin
     derivedOrder: orderDerived(rubric.facts),
     factIds: Object.keys(rubric.facts).sort(),
     factUsers: collectFactUsers(rubric, model, sites),
-    runRules,
+    engine: kind,
+    runRules: kind === 'reference' ? runReferenceRules : (facts) => Promise.resolve(runRulesSync(facts)),
+    runRulesSync,
+    runReferenceRules,
   };
 }
