@@ -10,6 +10,8 @@ export interface ReportSummary {
   grade: string;
   overClaims: number;
   missingEvidence: number;
+  /** Failed rubric checks (勾稽关系); absent in summaries stored before it was added. */
+  failedChecks?: number;
   status?: string;
 }
 

@@ -97,13 +97,15 @@ export async function listProgress(store: Store, actor: Actor, assessmentId: num
 }
 
 /** The board's figures of a score report. */
-export function summarise(report: { totals: { final: number; claimed: number | null; grade: string }; overClaims: unknown[]; missingEvidence: unknown[]; status?: string }): ReportSummary {
+export function summarise(report: { totals: { final: number; claimed: number | null; grade: string }; overClaims: unknown[]; missingEvidence: unknown[]; checks?: ReadonlyArray<{ outcome: string }>; status?: string }): ReportSummary {
   return {
     final: report.totals.final,
     claimed: report.totals.claimed,
     grade: report.totals.grade,
     overClaims: report.overClaims.length,
     missingEvidence: report.missingEvidence.length,
+    // Rubric checks (勾稽关系) that came out 'fail', resolved by the office or not (the board's 未通过核验 column).
+    failedChecks: (report.checks ?? []).filter((c) => c.outcome === 'fail').length,
     ...(typeof report.status === 'string' ? { status: report.status } : {}),
   };
 }
