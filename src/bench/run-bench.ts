@@ -1,81 +1,165 @@
-// `npm run bench [-- --agencies 100000]`: the batch benchmark (not a test). Generates synthetic evidence files on
-// disk for N agencies against the seed rubric and a generated 150-criterion rubric, then measures, each in its own
-// child process (so peak RSS is that path's own):
-//   (a) the shipped batch path — what `zwgk compare <folder> --format json --out <file>` runs: worker threads,
-//       every agency's full explained report built and reduced, the comparison JSON streamed to disk;
-//   (b) the naive use — per agency a freshly compiled rubric (a new Engine), the ordinary YAML/JSON loader and
-//       scoreEvidence, one after another (on a sample, it is slow);
-//   (c) a hand-written TypeScript scorer for the seed rubric (read + JSON.parse + arithmetic): what the hardware allows.
-// The last line is machine readable: agencies_per_s=<a> naive_per_s=<b> limit_per_s=<c> peak_rss_mb=<m>.
-import { spawn } from 'node:child_process';
+// `npm run bench [-- --agencies 10000] [--dir D] [--keep]`: the benchmark (not a test). It generates synthetic
+// evidence (JSON, some YAML, a few invalid files) for the seed rubric and for generated rubrics of 40/150/500
+// criteria, then measures each path in its own child process (so peak RSS is that path's own). The unit is CPU µs
+// per agency (user + sys of the whole process, worker threads included: process.cpuUsage is process-wide), which is
+// stable under load; wall time is shown beside it. Paths:
+//   compare — what `zwgk compare <dir> --rubric … --format json --out …` runs, 2 worker threads;
+//   explain — one thread, the full explained report per agency, split into stages (read, parse, validate, score)
+//             with the rule run measured on its own (compiled closures vs json-rules-engine);
+//   floor   — read + JSON.parse of the same JSON files, nothing else;
+//   naive   — the fair baseline: one json-rules-engine Engine reused, JSON.parse, sequential, no validation/report;
+//   hand    — a hand-written scorer for the seed rubric (arithmetic only): what the hardware allows;
+//   startup — `zwgk --version` and `zwgk score` of one agency, wall time of a fresh process.
+// The last line is machine readable:
+// compare_per_s=N compare_cpu_us=N explain_cpu_us=N floor_cpu_us=N naive_cpu_us=N startup_ms=N peak_rss_mb=N
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadEvidence, loadRubric, parseRubric, scoreEvidence } from '../api.js';
+import { stringify } from 'yaml';
+import { checkEvidenceSource, loadRubric, parseRubric, scoreEvidence } from '../api.js';
 import { compareBatchView } from '../batch/compare-batch.js';
 import { compareChunks } from '../batch/compare-formatters.js';
 import { writeChunksAtomic } from '../batch/write-chunks.js';
-import { compileRubric } from '../compile/compile-rubric.js';
+import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { parseSource } from '../load/parse-source.js';
+import type { Evidence } from '../schema/evidence-schema.js';
+import { collectFactValues } from '../score/score-agency.js';
 import { handScoreSeed } from './hand-scorer.js';
 import { createRandom } from './random.js';
 import { generateEvidence } from './synthetic-evidence.js';
-import { generateLargeRubric } from './synthetic-rubric.js';
+import { generateLargeRubric, LARGE_RUBRIC_SIZES } from './synthetic-rubric.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_JS = join(ROOT, 'src', 'bin', 'bench.js');
+const ZWGK_JS = join(ROOT, 'src', 'bin', 'zwgk.js');
 export const SEED_RUBRIC = join(ROOT, 'rubrics', 'etuokeqianqi-2017.yaml');
+const SEED_EVIDENCE = join(ROOT, 'examples', 'etuokeqianqi-2017', 'zhujianju.yaml');
 
 interface PhaseResult {
   phase: string;
   agencies: number;
-  seconds: number;
-  perSecond: number;
+  wallS: number;
+  cpuUs: number;
+  /** CPU µs per stage (explain), summed over agencies. */
+  stages?: Record<string, number>;
   peakRssMb: number;
+  leftOut?: number;
+  /** compare: CPU of a run on 20 files (worker start-up, rubric compile) — subtracted from cpuUs. */
+  fixedCpuUs?: number;
+  fixedAgencies?: number;
 }
 
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
-function listJson(dir: string): string[] {
+function listFiles(dir: string, ext: RegExp): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => ext.test(f))
     .sort()
     .map((f) => join(dir, f));
 }
 
-/** Run one measured phase in this (child) process and print its result as JSON. */
+/** Run one measured phase in this (child) process. */
 async function runPhase(phase: string, rubricFile: string, dir: string, count: number, jobs: number): Promise<PhaseResult> {
   const rubric = await loadRubric(rubricFile);
   if (!rubric.ok) throw new Error(`细则无效:${rubricFile}`);
   const compiled = rubric.value;
+  const json = listFiles(dir, /-\d{6}\.json$/).slice(0, count); // the valid JSON files
   const t0 = performance.now();
+  const c0 = cpuNow();
   let agencies = 0;
-  if (phase === 'a') {
-    // Exactly what `zwgk compare <dir> --rubric … --format json --out …` does.
-    const view = await compareBatchView({ inputs: [dir], rubric: { file: rubricFile, compiled }, cwd: dir, jobs, workers: jobs > 1 ? 'always' : 'never' });
-    if (view.head.leftOut.length > 0) throw new Error(`有 ${view.head.leftOut.length} 个文件未计入:${JSON.stringify(view.head.leftOut[0])}`);
-    await writeChunksAtomic(join(dir, '..', `compare-${phase}.json`), compareChunks(view, 'json'));
-    agencies = view.size;
-  } else if (phase === 'b') {
-    for (const file of listJson(dir).slice(0, count)) {
-      const fresh = compileRubric(compiled.rubric, { hash: compiled.hash }); // a new Engine for every agency
-      const ev = await loadEvidence(file, fresh);
-      if (!ev.ok) throw new Error(`证据无效:${file}`);
-      const report = await scoreEvidence(fresh, ev.value);
-      if (report.nodes.length === 0) throw new Error('empty');
+  let leftOut: number | undefined;
+  let stages: Record<string, number> | undefined;
+  let fixedCpuUs: number | undefined;
+  if (phase === 'compare') {
+    const run = async (d: string): Promise<{ size: number; leftOut: number }> => {
+      const view = await compareBatchView({ inputs: [d], rubric: { file: rubricFile, compiled }, cwd: d, jobs, workers: jobs > 1 ? 'always' : 'never' });
+      await writeChunksAtomic(join(d, '..', `compare-${phase}.json`), compareChunks(view, 'json'));
+      return { size: view.size, leftOut: view.head.leftOut.length };
+    };
+    // The fixed cost (worker threads starting, loading and compiling the rubric) from a run on 20 files, so that
+    // the per-agency figure is the marginal cost; the fixed cost is reported on its own.
+    const small = join(dir, '..', `${phase}-fixed`);
+    mkdirSync(small, { recursive: true });
+    for (const f of json.slice(0, 20)) writeFileSync(join(small, f.slice(dir.length + 1)), readFileSync(f));
+    const s0 = cpuNow();
+    const fixed = await run(small);
+    fixedCpuUs = cpuNow() - s0;
+    const t1 = performance.now();
+    const c1 = cpuNow();
+    const r = await run(dir);
+    agencies = r.size;
+    leftOut = r.leftOut;
+    // Marginal CPU per agency = (full run − 20-file run) / (agencies − 20): `per` divides by agencies − fixedAgencies.
+    const cpuUs = cpuNow() - c1 - fixedCpuUs;
+    return { phase, agencies, wallS: (performance.now() - t1) / 1000, cpuUs, fixedCpuUs, fixedAgencies: fixed.size, peakRssMb: peakRssMb(), leftOut };
+  } else if (phase === 'explain') {
+    stages = await explainStages(compiled, json);
+    agencies = json.length;
+  } else if (phase === 'floor') {
+    let keys = 0;
+    for (const f of json) keys += Object.keys(JSON.parse(readFileSync(f, 'utf8')) as object).length;
+    if (keys === 0) throw new Error('empty');
+    agencies = json.length;
+  } else if (phase === 'naive') {
+    const reference = compiled.runReferenceRules; // one json-rules-engine Engine, reused
+    for (const f of json) {
+      const ev = JSON.parse(readFileSync(f, 'utf8')) as Evidence;
+      const facts: Record<string, unknown> = {};
+      for (const [k, v] of collectFactValues(compiled, ev)) facts[k] = v;
+      const out = await reference(facts);
+      if (out.size === 0) throw new Error('empty');
       agencies++;
     }
-  } else {
+  } else if (phase === 'hand') {
     let sum = 0;
-    for (const file of listJson(dir).slice(0, count)) {
-      sum += handScoreSeed(JSON.parse(readFileSync(file, 'utf8'))).final;
-      agencies++;
-    }
+    for (const f of json) sum += handScoreSeed(JSON.parse(readFileSync(f, 'utf8'))).final;
     if (!Number.isFinite(sum)) throw new Error('nan');
+    agencies = json.length;
+  } else throw new Error(`unknown phase ${phase}`);
+  return { phase, agencies, wallS: (performance.now() - t0) / 1000, cpuUs: cpuNow() - c0, ...(stages ? { stages } : {}), peakRssMb: peakRssMb(), ...(leftOut !== undefined ? { leftOut } : {}) };
+}
+
+/** The explained report per agency, one thread, CPU per stage; `rules`/`rulesReference` are measured on the side. */
+async function explainStages(compiled: CompiledRubric, files: string[]): Promise<Record<string, number>> {
+  const st = { read: 0, parse: 0, validate: 0, score: 0, rules: 0, rulesReference: 0 };
+  let sample = 0;
+  for (const f of files) {
+    let c = cpuNow();
+    const text = readFileSync(f, 'utf8');
+    let d = cpuNow();
+    st.read += d - c;
+    const src = parseSource(f, text);
+    c = cpuNow();
+    st.parse += c - d;
+    if (!src.ok) throw new Error(`无法解析:${f}`);
+    const ev = checkEvidenceSource(src.value, compiled);
+    d = cpuNow();
+    st.validate += d - c;
+    if (!ev.ok) throw new Error(`证据无效:${f}`);
+    const report = await scoreEvidence(compiled, ev.value);
+    c = cpuNow();
+    st.score += c - d;
+    if (report.nodes.length === 0) throw new Error('empty');
+    // On the side (not part of the explained path's total): the rule run alone, both runners, every 4th agency.
+    if (sample++ % 4 === 0) {
+      const facts: Record<string, unknown> = {};
+      for (const [k, v] of collectFactValues(compiled, ev.value.evidence)) facts[k] = v;
+      d = cpuNow();
+      compiled.runRulesSync(facts);
+      c = cpuNow();
+      st.rules += (c - d) * 4;
+      await compiled.runReferenceRules(facts);
+      st.rulesReference += (cpuNow() - c) * 4;
+    }
   }
-  const seconds = (performance.now() - t0) / 1000;
-  return { phase, agencies, seconds, perSecond: agencies / seconds, peakRssMb: peakRssMb() };
+  return st;
 }
 
 function child(args: string[]): Promise<PhaseResult> {
@@ -96,27 +180,57 @@ function child(args: string[]): Promise<PhaseResult> {
   });
 }
 
-function generate(dir: string, rubricFile: string, rubricText: string, n: number, prefix: string, seed: number): number {
-  const t0 = performance.now();
-  const r = parseRubric(rubricFile, rubricText);
-  if (!r.ok) throw new Error(`细则无效:${rubricFile}`);
+/** Evidence files: JSON, every 10th also as YAML, and (with `invalid`) three files that must be left out. */
+function generate(dir: string, compiled: CompiledRubric, n: number, prefix: string, seed: number, invalid: boolean): { json: number; yaml: number; invalid: number } {
   mkdirSync(dir, { recursive: true });
   const rnd = createRandom(seed);
-  for (let i = 1; i <= n; i++) writeFileSync(join(dir, `${prefix}-${String(i).padStart(6, '0')}.json`), JSON.stringify(generateEvidence(r.value, i, rnd, prefix)));
-  return (performance.now() - t0) / 1000;
+  let yaml = 0;
+  for (let i = 1; i <= n; i++) {
+    const ev = generateEvidence(compiled, i, rnd, prefix);
+    const name = `${prefix}-${String(i).padStart(6, '0')}`;
+    if (i % 10 === 0) {
+      ev.agency.code = `${prefix}Y-${String(i).padStart(6, '0')}`;
+      writeFileSync(join(dir, `${name}.yaml`), stringify(ev, { lineWidth: 0 }));
+      yaml++;
+    } else writeFileSync(join(dir, `${name}.json`), JSON.stringify(ev));
+  }
+  if (!invalid) return { json: n - yaml, yaml, invalid: 0 };
+  writeFileSync(join(dir, `${prefix}-bad-syntax.json`), '{"rubric": {"id": ');
+  writeFileSync(join(dir, `${prefix}-bad-type.yaml`), 'rubric: {id: x}\nagency: 5\nfacts: []\n');
+  writeFileSync(join(dir, `${prefix}-bad-empty.json`), '');
+  return { json: n - yaml, yaml, invalid: 3 };
 }
 
+function compileText(file: string, text: string): CompiledRubric {
+  const r = parseRubric(file, text);
+  if (!r.ok) throw new Error(`细则无效:${file}`);
+  return r.value;
+}
+
+/** Median wall ms of a fresh `node src/bin/zwgk.js …` process. */
+function wallMs(args: string[], runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [ZWGK_JS, ...args], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`zwgk ${args.join(' ')} 退出码 ${r.status}`);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const per = (p: PhaseResult, us = p.cpuUs): number => us / Math.max(1, p.agencies - (p.fixedAgencies ?? 0));
 const fmt = (n: number): string => (n >= 100 ? String(Math.round(n)) : n.toFixed(1));
 
-/** Entry: `bench.js [--agencies N] …` (parent) or `bench.js --phase a|b|c …` (measured child). */
+/** Entry: `bench.js [--agencies N] [--dir D] [--keep]` (parent) or `bench.js --phase … ` (measured child). */
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       agencies: { type: 'string', default: '10000' },
-      'large-agencies': { type: 'string' },
+      'explain-sample': { type: 'string', default: '3000' },
       'naive-sample': { type: 'string', default: '1000' },
-      jobs: { type: 'string', default: String(availableParallelism()) },
+      jobs: { type: 'string', default: '2' },
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
       phase: { type: 'string' },
@@ -131,40 +245,71 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const n = Number(values.agencies);
-  const nLarge = Number(values['large-agencies'] ?? n);
+  const nExplain = Math.min(n, Number(values['explain-sample']));
   const nNaive = Math.min(n, Number(values['naive-sample']));
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(nLarge) || nLarge < 0) {
-    process.stderr.write('用法:npm run bench -- [--agencies N] [--large-agencies M] [--naive-sample K] [--jobs J] [--keep]\n');
+  if (!Number.isInteger(n) || n < 10 || !Number.isInteger(nExplain) || !Number.isInteger(nNaive)) {
+    process.stderr.write('用法:npm run bench -- [--agencies N(≥10)] [--explain-sample K] [--naive-sample K] [--jobs J] [--dir 目录] [--keep]\n');
     return 2;
   }
+  // --dir is created when missing and kept; without it a temporary folder is used and removed.
   const base = values.dir ?? mkdtempSync(join(tmpdir(), 'zwgk-bench-'));
-  const seedDir = join(base, 'seed');
-  const largeDir = join(base, 'large');
-  const largeRubric = join(base, 'bench-large.yaml');
+  mkdirSync(base, { recursive: true });
   const say = (s: string): void => void process.stdout.write(s + '\n');
   try {
-    const cpu = cpus()[0]?.model ?? '?';
-    say(`zwgk-score 基准测试:${availableParallelism()} 核(${cpu}),内存 ${Math.round(totalmem() / 2 ** 30)} GB,Node ${process.version},评分线程 ${jobs}`);
-    const largeText = generateLargeRubric();
-    writeFileSync(largeRubric, largeText);
-    const g1 = generate(seedDir, SEED_RUBRIC, readFileSync(SEED_RUBRIC, 'utf8'), n, 'seed', 2017);
-    const g2 = nLarge > 0 ? generate(largeDir, largeRubric, largeText, nLarge, 'large', 2024) : 0;
-    say(`生成证据文件:种子细则 ${n} 个(${g1.toFixed(1)} 秒),大型细则(150 项指标,含全部计分方法)${nLarge} 个(${g2.toFixed(1)} 秒),目录 ${base}`);
+    say(`zwgk-score 基准测试:${availableParallelism()} 核(${cpus()[0]?.model ?? '?'}),内存 ${Math.round(totalmem() / 2 ** 30)} GB,Node ${process.version},compare 线程 ${jobs}`);
+    say('单位:每个单位的 CPU 微秒(进程及其工作线程的 user+sys,负载下稳定);墙钟时间仅供参考');
+    const seedDir = join(base, 'seed');
+    const seed = compileText(SEED_RUBRIC, readFileSync(SEED_RUBRIC, 'utf8'));
+    const g = generate(seedDir, seed, n, 'seed', 2017, true);
+    say(`证据文件(种子细则):JSON ${g.json} 个,YAML ${g.yaml} 个,无效 ${g.invalid} 个,目录 ${base}`);
 
-    const a = await child(['--phase', 'a', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--jobs', String(jobs)]);
-    say(`(a) 批量评分 compare(磁盘文件 → 完整可解释报告,${jobs} 个线程),种子细则:${a.agencies} 个单位 ${a.seconds.toFixed(2)} 秒,${fmt(a.perSecond)} 个/秒,峰值内存 ${a.peakRssMb} MB`);
-    let aLarge: PhaseResult | null = null;
-    if (nLarge > 0) {
-      aLarge = await child(['--phase', 'a', '--rubric', largeRubric, '--dir', largeDir, '--jobs', String(jobs)]);
-      say(`    大型细则(含排名类指标,需第二轮计分):${aLarge.agencies} 个单位 ${aLarge.seconds.toFixed(2)} 秒,${fmt(aLarge.perSecond)} 个/秒,峰值内存 ${aLarge.peakRssMb} MB`);
+    const startup = wallMs(['--version']);
+    const scoreOne = wallMs(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'json']);
+    say(`启动:zwgk --version ${Math.round(startup)} ms(目标 ≤ 300);zwgk score 一个单位 ${Math.round(scoreOne)} ms(目标 ≤ 600)`);
+
+    const floor = await child(['--phase', 'floor', '--rubric', SEED_RUBRIC, '--dir', seedDir]);
+    const cmp = await child(['--phase', 'compare', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--jobs', String(jobs)]);
+    const exp = await child(['--phase', 'explain', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(nExplain)]);
+    const naive = await child(['--phase', 'naive', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(nNaive)]);
+    const hand = await child(['--phase', 'hand', '--rubric', SEED_RUBRIC, '--dir', seedDir]);
+    const floorUs = per(floor);
+    const cmpUs = per(cmp);
+    const expUs = per(exp);
+    const naiveUs = per(naive);
+    const cmpPerS = cmp.agencies / cmp.wallS;
+    say(`下限 floor(读文件 + JSON.parse,单线程):${fmt(floorUs)} µs/个(${floor.agencies} 个)`);
+    say(
+      `compare(${jobs} 个线程,完整报告后汇总,含 YAML 与无效文件):${fmt(cmpUs)} µs/个 = ${(cmpUs / floorUs).toFixed(1)} × floor(目标 ≤ 2.5 ×);` +
+        `墙钟 ${cmp.wallS.toFixed(2)} 秒,${Math.round(cmpPerS)} 个/秒;未计入 ${cmp.leftOut} 个;峰值内存 ${cmp.peakRssMb} MB;` +
+        `固定开销(线程启动、加载并编译细则)${Math.round((cmp.fixedCpuUs ?? 0) / 1000)} ms CPU 已扣除`,
+    );
+    const s = exp.stages!;
+    const st = (k: string): string => fmt((s[k] ?? 0) / exp.agencies);
+    say(`explain(单线程,完整可解释报告):${fmt(expUs)} µs/个(目标 ≤ 600)= 读 ${st('read')} + 解析 ${st('parse')} + 校验 ${st('validate')} + 评分与报告 ${st('score')}`);
+    say(`    其中规则执行:预编译 ${st('rules')} µs/个,json-rules-engine ${st('rulesReference')} µs/个(${((s.rulesReference ?? 0) / Math.max(1, s.rules ?? 1)).toFixed(0)} 倍)`);
+    say(`naive(一个 json-rules-engine Engine 复用,JSON.parse,顺序,无校验无报告):${fmt(naiveUs)} µs/个;手写评分(仅算术):${fmt(per(hand))} µs/个`);
+    say(`同次运行比值:compare/floor ${(cmpUs / floorUs).toFixed(1)},explain/floor ${(expUs / floorUs).toFixed(1)},naive/floor ${(naiveUs / floorUs).toFixed(1)},explain/naive ${(expUs / naiveUs).toFixed(2)}`);
+
+    let peak = Math.max(cmp.peakRssMb, exp.peakRssMb);
+    for (const size of LARGE_RUBRIC_SIZES) {
+      const file = join(base, `bench-${size}.yaml`);
+      const text = generateLargeRubric(size);
+      writeFileSync(file, text);
+      const m = Math.max(10, Math.min(nExplain, Math.round(150_000 / size)));
+      const dir = join(base, `large-${size}`);
+      generate(dir, compileText(file, text), m, `l${size}`, 2024, false);
+      const e = await child(['--phase', 'explain', '--rubric', file, '--dir', dir]);
+      peak = Math.max(peak, e.peakRssMb);
+      const es = e.stages!;
+      say(
+        `生成细则 ${size} 项指标:explain ${fmt(per(e))} µs/个(${fmt(per(e) / size)} µs/项,${e.agencies} 个),` +
+          `规则 预编译 ${fmt((es.rules ?? 0) / e.agencies)} / json-rules-engine ${fmt((es.rulesReference ?? 0) / e.agencies)} µs/个`,
+      );
     }
-    const b = await child(['--phase', 'b', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(nNaive)]);
-    say(`(b) 朴素用法(每个单位新建 Engine,通用加载器,单线程顺序,抽样 ${b.agencies} 个):${fmt(b.perSecond)} 个/秒,峰值内存 ${b.peakRssMb} MB`);
-    const c = await child(['--phase', 'c', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(n)]);
-    say(`(c) 手写 TypeScript 评分(种子细则,单线程,读文件 + JSON.parse + 算术):${c.agencies} 个单位 ${c.seconds.toFixed(2)} 秒,${fmt(c.perSecond)} 个/秒`);
-    say(`(a)/(b) = ${(a.perSecond / b.perSecond).toFixed(1)} 倍;(c)/(a) = ${(c.perSecond / a.perSecond).toFixed(1)} 倍`);
-    const peak = Math.max(a.peakRssMb, aLarge?.peakRssMb ?? 0);
-    say(`agencies_per_s=${Math.round(a.perSecond)} naive_per_s=${Math.round(b.perSecond)} limit_per_s=${Math.round(c.perSecond)} peak_rss_mb=${peak}`);
+    say(
+      `compare_per_s=${Math.round(cmpPerS)} compare_cpu_us=${Math.round(cmpUs)} explain_cpu_us=${Math.round(expUs)} floor_cpu_us=${Math.round(floorUs)} ` +
+        `naive_cpu_us=${Math.round(naiveUs)} startup_ms=${Math.round(startup)} peak_rss_mb=${peak}`,
+    );
     return 0;
   } finally {
     if (!values.keep && !values.dir) rmSync(base, { recursive: true, force: true });
