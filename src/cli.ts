@@ -86,6 +86,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--strict', '缺少佐证事实或数据核验未通过(未经政务公开办处理)时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
+    .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
     .option('--review <file>', '政务公开办的评审文件(评审意见、改定分、事实更正、不适用决定)')
     .option('--engine <engine>', ENGINE_OPTION_HELP)
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
@@ -99,6 +100,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('-o, --out <file>', '写入文件(原子写入);pdf、xlsx 必填')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
+    .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
     .action(async (report: string | undefined, flags: RenderFlags) => setCode(await commandRender(io, report, flags)));
   program
     .command('demo')

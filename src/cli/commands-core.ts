@@ -85,10 +85,20 @@ export interface ScoreFlags {
   strict?: boolean;
   template?: string;
   landscape?: boolean;
+  /** 附件 label above the title (附件1). */
+  attachmentLabel?: string;
   /** The office's review file for this agency. */
   review?: string;
   /** Rule runner: compiled closures (default) or reference (json-rules-engine). */
   engine?: string;
+}
+
+/** `--attachment-label`: a short label such as 附件1 (at most 20 characters, no control characters). */
+export function checkAttachmentLabel(label: string): string {
+  const t = label.trim();
+  // eslint-disable-next-line no-control-regex
+  if (t.length === 0 || t.length > 20 || /[\u0000-\u001f\u007f]/.test(t)) throw new UsageError(`--attachment-label 须为 1–20 个字符的附件标注(如 附件1),而不是 "${label}"`);
+  return t;
 }
 
 /** Validate a --format value (usage error with a suggestion when unknown). */
@@ -142,6 +152,7 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   const ctx: FormatContext = {};
   if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
   if (flags.landscape) ctx.orientation = 'landscape';
+  if (flags.attachmentLabel) ctx.attachmentLabel = checkAttachmentLabel(flags.attachmentLabel);
   // Chromium missing or a broken --template: a Chinese message, exit 2, no stack.
   const output = await renderOrExplain(io, () => formatReport(report, format, ctx));
   if (typeof output === 'number') return output;

@@ -7,7 +7,7 @@ import { buildBlankSheetViewModel } from '../render/blank-report.js';
 import { isSheetFormat, renderSheetAs, SHEET_FORMATS } from '../render/render-sheet.js';
 import type { ScoreReport } from '../report/score-report.js';
 import { parseScoreReport } from '../report/report-schema.js';
-import { checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { checkAttachmentLabel, checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
@@ -19,6 +19,7 @@ export interface RenderFlags {
   out?: string;
   template?: string;
   landscape?: boolean;
+  attachmentLabel?: string;
 }
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -27,6 +28,7 @@ function contextOf(io: CliIo, flags: RenderFlags): FormatContext {
   const ctx: FormatContext = {};
   if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
   if (flags.landscape) ctx.orientation = 'landscape';
+  if (flags.attachmentLabel) ctx.attachmentLabel = checkAttachmentLabel(flags.attachmentLabel);
   return ctx;
 }
 
@@ -67,7 +69,7 @@ export async function commandRender(io: CliIo, reportFile: string | undefined, f
     const compiled = await loadRubricOrReport(io, flags.rubric);
     if (!compiled) return EXIT.INVALID_INPUT;
     const ctx = contextOf(io, flags);
-    const vm = buildBlankSheetViewModel(compiled, ctx.orientation ? { orientation: ctx.orientation } : {});
+    const vm = buildBlankSheetViewModel(compiled, { ...(ctx.orientation ? { orientation: ctx.orientation } : {}), ...(ctx.attachmentLabel ? { attachmentLabel: ctx.attachmentLabel } : {}) });
     const output = await renderOrExplain(io, () => renderSheetAs(vm, format, ctx));
     if (typeof output === 'number') return output;
     await emitOutput(io, output, flags.out);

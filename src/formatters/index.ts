@@ -18,6 +18,8 @@ export interface FormatContext extends RenderContext {
   view?: 'sheet' | 'summary';
   /** Always show the 整改情况 column. */
   remediation?: boolean;
+  /** 附件 label printed above the title (附件1). */
+  attachmentLabel?: string;
 }
 
 export type FormatOutput = string | Uint8Array;
@@ -27,6 +29,7 @@ function viewOptions(ctx: FormatContext): ViewOptions {
   const o: ViewOptions = {};
   if (ctx.orientation) o.orientation = ctx.orientation;
   if (ctx.remediation) o.remediation = true;
+  if (ctx.attachmentLabel) o.attachmentLabel = ctx.attachmentLabel;
   return o;
 }
 

@@ -2,6 +2,7 @@
 // block (基础分/加分/扣分/总分/适用满分/等次), the signature block and the reproducibility stamp.
 import type { DocumentView, TotalsItemView } from './view-types.js';
 import { formatNumber } from './numbers.js';
+import { chineseDate, titleWithSuffix } from './chinese-text.js';
 import type { SheetSource, ViewOptions } from './sheet-source.js';
 import { buildCheckViews, checkSummaryText } from './check-view.js';
 
@@ -49,7 +50,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
   return {
     lang: 'zh-CN',
     blank: src.blank,
-    title: `${opts.title ?? `${r.title}${suffix}`}${src.status === 'provisional' ? '(暂定)' : ''}`,
+    title: `${opts.title ?? titleWithSuffix(r.title, suffix)}${src.status === 'provisional' ? '(暂定)' : ''}`,
     rubric: {
       id: r.id,
       title: r.title,
@@ -65,7 +66,8 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
       class: src.agency?.class ?? '',
     },
     periodText: src.period?.label ?? (year !== undefined ? `${year}年度` : ''),
-    dateText: src.evidence?.date ?? '',
+    dateText: chineseDate(src.evidence?.date ?? ''),
+    attachmentLabel: opts.attachmentLabel ?? '',
     page: { size: 'A4', orientation, landscape: orientation === 'landscape' },
     totals: totalsItems(src),
     grade: gradeText(src),

@@ -42,7 +42,7 @@ export function levelGrid(vm: SheetViewModel): GridSlot[][] {
 export function levelCellLines(cell: LevelCellView): string[] {
   const lines = [cell.label];
   if (cell.note) lines.push(cell.note);
-  for (const c of cell.clauses) lines.push(`${'  '.repeat(c.indent)}· ${c.title}(${c.maxText}分)${c.scoreText ? ` 得 ${c.scoreText} 分` : ''}`);
+  for (const c of cell.clauses) lines.push(`${'  '.repeat(c.indent)}· ${c.brief}（${c.maxText}分）${c.scoreText ? ` 得 ${c.scoreText} 分` : ''}`);
   return lines;
 }
 
@@ -54,5 +54,5 @@ export function evidenceLines(row: SheetRowView): string[] {
 /** Header / meta line shared by the text-like formats. */
 export function metaLine(vm: SheetViewModel): string {
   const blank = '＿＿＿＿＿＿';
-  return `单位:${vm.agency.name || blank}  考核年度:${vm.periodText || blank}  填报日期:${vm.dateText || blank}`;
+  return `单位：${vm.agency.name || blank}  考核年度：${vm.periodText || blank}  填报日期：${vm.dateText || blank}`;
 }

@@ -73,4 +73,6 @@ export interface ViewOptions {
   remediation?: boolean;
   /** Replace the default title ("<细则标题>自查评分表"). */
   title?: string;
+  /** 附件 label above the title (`--attachment-label 附件1`). */
+  attachmentLabel?: string;
 }

@@ -64,7 +64,8 @@ export class SheetIndex {
   }
 }
 
-const COLUMN_WEIGHTS = { seq: 4, group: 9, criterion: 26, max: 5, claimed: 5, score: 6, reasons: 18, evidence: 14, remediation: 12 };
+// 佐证材料 wide enough that a row's evidence list does not make it taller than its 具体标准 (seed: 附件1 in about 3 pages).
+const COLUMN_WEIGHTS = { seq: 4, group: 8, criterion: 25, max: 5.5, claimed: 5.5, score: 5.5, reasons: 17, evidence: 21, remediation: 12 };
 
 function buildColumns(levelHeaders: string[], showRemediation: boolean): ColumnView[] {
   const cols: Array<Omit<ColumnView, 'width'> & { weight: number }> = [
@@ -133,12 +134,26 @@ function numberCells(num: Numbers): NumberCells {
   return cells;
 }
 
+/** Text compared without spaces and punctuation (half- or full-width), to see whether a clause restates its row. */
+const bare = (s: string): string => s.replace(/[\s,,。.、;;::()()“”"'!!??]/g, '');
+
+/** A clause whose title the row's 具体标准 already says in full: its first words only (the score line stays). */
+function briefTitle(title: string, rowText: string): { brief: string; repeats: boolean } {
+  const t = bare(title);
+  if (t.length === 0 || !bare(rowText).includes(t)) return { brief: title, repeats: false };
+  const chars = [...title];
+  return { brief: chars.length > 10 ? `${chars.slice(0, 8).join('')}…` : title, repeats: true };
+}
+
 function clauseView(c: SourceNode, row: SourceNode, ix: SheetIndex): ClauseView {
   const p = ix.src.rubric.precision;
   const scored = !ix.src.blank && c.score !== undefined;
+  const { brief, repeats } = briefTitle(c.title, row.description ?? row.title);
   return {
     id: c.id,
     title: c.title,
+    brief,
+    repeats,
     maxText: formatNumber(c.max, p),
     scoreText: scored ? formatNumber(c.score, p) : '',
     statusText: scored && c.status ? STATUS_TEXT[c.status] : '',
@@ -158,7 +173,7 @@ function levelCell(n: SourceNode, level: number, colspan: number, isCriterion: b
     isCriterion,
     text,
     maxText: isCriterion ? '' : maxText,
-    label: isCriterion ? text : `${n.title}(${maxText}分)`,
+    label: isCriterion ? text : `${n.title}（${maxText}分）`,
     note: n.note ?? '',
     clauses,
     id: n.id,
@@ -167,7 +182,8 @@ function levelCell(n: SourceNode, level: number, colspan: number, isCriterion: b
 
 function itemRow(n: SourceNode, rowLevel: number, ix: SheetIndex): SheetRowView {
   const below = ix.descendants(n);
-  const clauses = below.map((c) => clauseView(c, n, ix));
+  // On the blank form a clause the 具体标准 already states in full adds nothing; on a scored sheet its score line stays.
+  const clauses = below.map((c) => clauseView(c, n, ix)).filter((c) => !(ix.src.blank && c.repeats));
   const cells: LevelCellView[] = [];
   if (n.depth >= rowLevel) cells.push(levelCell(n, n.depth, 1, true, ix, clauses));
   else if (n.description !== undefined) {

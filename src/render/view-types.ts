@@ -16,6 +16,10 @@ export interface ColumnView {
 export interface ClauseView {
   id: string;
   title: string;
+  /** The title, or its first words when the row's 具体标准 already states it in full (see `repeats`). */
+  brief: string;
+  /** The row's 具体标准 text contains this clause's title. */
+  repeats: boolean;
   maxText: string;
   /** '' on the blank form. */
   scoreText: string;
@@ -133,6 +137,8 @@ export interface DocumentView {
   blank: boolean;
   /** e.g. 2017年鄂托克前旗政务公开工作考核评价细则自查评分表 */
   title: string;
+  /** 附件 label printed above the title (e.g. 附件1), '' for none. */
+  attachmentLabel: string;
   rubric: { id: string; title: string; version: string; issuer: string; year: string; precision: number };
   /** name is '' on the blank form. */
   agency: { name: string; shortName: string; code: string; class: string };

@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'real browser (Chromium)' : `rea
       agency: document.querySelector('.meta .agency')?.textContent as string,
     }));
     await page.close();
-    expect(r).toEqual({ scripts: 0, imgs: 0, agency: '单位:<script>alert(1)</script><img src=x onerror=alert(2)>' });
+    expect(r).toEqual({ scripts: 0, imgs: 0, agency: '单位：<script>alert(1)</script><img src=x onerror=alert(2)>' });
     expect(dialogs).toEqual([]);
   });
 });

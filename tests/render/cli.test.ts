@@ -26,13 +26,13 @@ describe('zwgk render --blank', () => {
     const csv = await cli(['render', '--blank', '--rubric', SEED_RUBRIC, '--format', 'csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFF序号,考核项目,目标要求,具体标准,分值,自评分,核定分')).toBe(true);
-    expect(csv.stdout).toContain('\r\n1,组织领导(15分),主要负责人亲自抓(5分),');
+    expect(csv.stdout).toContain('\r\n1,组织领导（15分）,主要负责人亲自抓（5分）,');
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-cli-'));
     const x = await cli(['render', '--blank', '--rubric', resolve(SEED_RUBRIC), '--format', 'xlsx', '--out', 'blank.xlsx'], dir);
     expect(x).toMatchObject({ code: 0, stderr: '已写入 blank.xlsx\n' });
     expect(readFileSync(join(dir, 'blank.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
     const html = await cli(['render', '--blank', '--rubric', SEED_RUBRIC]);
-    expect(html.stdout).toContain('<span class="agency">单位:<span class="blank-line"></span></span>');
+    expect(html.stdout).toContain('<span class="agency">单位：<span class="blank-line"></span></span>');
   });
 
   it('refuses wrong combinations with a Chinese usage error (exit 2)', async () => {

@@ -64,7 +64,7 @@ describe('escaping', () => {
     const html = text(await formatReport(report, 'html'));
     const escaped = evil.replace(/'/g, '&#x27;').replace(/>/g, '&gt;');
     expect(html).toContain(`<title>${escaped}自查评分表(暂定)</title>`);
-    expect(html).toContain(`${escaped}(15分)`);
+    expect(html).toContain(`${escaped}（15分）`);
     const md = text(await formatReport(report, 'md'));
     expect(md).toContain('{{constructor.constructor');
     expect(escapeMarkdownCell('a|b\nc*d_e')).toBe('a\\|b<br>c\\*d\\_e');

@@ -90,6 +90,6 @@ describe('xlsx', () => {
     expect(ws.getCell(first, 6).value).toBeNull(); // 自评分
     expect(ws.getCell(first, 7).value).toBeNull(); // 核定分
     expect((ws.model as unknown as { merges: string[] }).merges).toContain('B4:B10');
-    expect(String(ws.getCell(2, 1).value)).toMatch(/^单位:＿/);
+    expect(String(ws.getCell(2, 1).value)).toMatch(/^单位：＿/);
   });
 });

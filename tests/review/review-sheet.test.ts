@@ -27,7 +27,7 @@ describe('provisional sheet (no review)', () => {
     expect(vm.statusText).toBe('暂定');
     expect(vm.pendingItems.map((p) => p.id).slice(0, 2)).toEqual(['7', '8.1']);
     const html = text(await formatReport(report, 'html'));
-    expect(html).toContain('<p class="provisional-note">暂定结果:尚有 4 项待政务公开办评定');
+    expect(html).toContain('<p class="provisional-note">暂定结果：尚有 4 项待政务公开办评定');
     expect(html.indexOf('class="pending"')).toBeLessThan(html.indexOf('class="signature"'));
     const md = text(await formatReport(report, 'md'));
     expect(md).toContain('**等次**:不合格(暂定)');
