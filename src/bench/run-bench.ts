@@ -13,7 +13,7 @@
 // The last line is machine readable:
 // compare_per_s=N compare_cpu_us=N explain_cpu_us=N floor_cpu_us=N naive_cpu_us=N startup_ms=N peak_rss_mb=N
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,8 @@ import { generateLargeRubric, LARGE_RUBRIC_SIZES } from './synthetic-rubric.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_JS = join(ROOT, 'src', 'bin', 'bench.js');
-const ZWGK_JS = join(ROOT, 'src', 'bin', 'zwgk.js');
+/** The built command (`npm run build`, what `zwgk` runs once installed); the TypeScript entry when not built. */
+const ZWGK_JS = existsSync(join(ROOT, 'dist', 'bin', 'zwgk.js')) ? join(ROOT, 'dist', 'bin', 'zwgk.js') : join(ROOT, 'src', 'bin', 'zwgk.js');
 export const SEED_RUBRIC = join(ROOT, 'rubrics', 'etuokeqianqi-2017.yaml');
 const SEED_EVIDENCE = join(ROOT, 'examples', 'etuokeqianqi-2017', 'zhujianju.yaml');
 
@@ -265,7 +266,7 @@ export async function main(argv: string[]): Promise<number> {
 
     const startup = wallMs(['--version']);
     const scoreOne = wallMs(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'json']);
-    say(`启动:zwgk --version ${Math.round(startup)} ms(目标 ≤ 300);zwgk score 一个单位 ${Math.round(scoreOne)} ms(目标 ≤ 600)`);
+    say(`启动(${ZWGK_JS.includes('dist') ? 'dist/ 构建版' : '未构建,经 tsx 加载 TypeScript'}):zwgk --version ${Math.round(startup)} ms(目标 ≤ 300);zwgk score 一个单位 ${Math.round(scoreOne)} ms(目标 ≤ 600)`);
 
     const floor = await child(['--phase', 'floor', '--rubric', SEED_RUBRIC, '--dir', seedDir]);
     const cmp = await child(['--phase', 'compare', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--jobs', String(jobs)]);
