@@ -1,26 +1,28 @@
 // `--format xlsx`: the sheet as an Excel/WPS workbook via exceljs — the same merged cells as the HTML table, A4 page
 // setup (portrait or landscape, fit to one page wide), the header row repeated on every printed page and frozen on
 // screen, numbers stored as numbers with the rubric's precision, column widths and row heights sized for Chinese.
-// Values only, no formulas: the workbook shows the report's numbers, it does not recompute them.
+// 小计, 合计 and the totals block are formulas over the cells above (with the report's numbers as cached values), so
+// an office that changes a 核定分 in Excel sees its 小计 and 总分 follow; a figure the rows do not add up to (a cap,
+// a ceiling) stays a plain value. Numbers show as 5 and 4.5, not 5.0 (General format).
 import ExcelJS from 'exceljs';
 import { displayWidth } from './labels.js';
 import { evidenceLines, levelCellLines, levelGrid, metaLine } from '../render/grid.js';
-import { excelNumberFormat } from '../render/numbers.js';
 import type { ColumnView, SheetRowView, SheetViewModel } from '../render/view-types.js';
 import { fixZipTimestamps } from '../io/zip-timestamps.js';
 
 /** Column widths in Excel character units (a CJK character is about 2 units in 宋体 10pt). */
+// About 100 units in all: fit to one A4 page wide prints at about 9.5 pt, not shrunk to 6 pt.
 const WIDTH: Record<ColumnView['key'], number> = {
-  seq: 5,
-  level: 14,
-  max: 6,
-  claimed: 7,
-  score: 7,
-  reasons: 34,
-  evidence: 30,
-  remediation: 24,
+  seq: 4.5,
+  level: 10,
+  max: 5.5,
+  claimed: 5.5,
+  score: 5.5,
+  reasons: 18,
+  evidence: 20,
+  remediation: 16,
 };
-const CRITERION_WIDTH = 40;
+const CRITERION_WIDTH = 28;
 const FONT = { name: '宋体', size: 10 };
 const LINE_HEIGHT = 13.5;
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -81,6 +83,29 @@ function writeChecks(ws: ExcelJS.Worksheet, vm: SheetViewModel, at: number, nCol
   return row + 1;
 }
 
+/**
+ * `SUM(…)` of the rows a 小计 (items since the previous 小计) or the 合计 (the 小计 rows) adds up, or null when
+ * the report's figure is not that sum (caps, ceilings): then the cell keeps the plain value.
+ */
+function sumFormula(rows: SheetRowView[], r: number, key: 'max' | 'claimed' | 'score', col: string, first: number): string | null {
+  const row = rows[r]!;
+  const want = row.values[key];
+  if (want === null) return null;
+  const parts: number[] = [];
+  if (row.kind === 'subtotal') {
+    for (let i = r - 1; i >= 0 && rows[i]!.kind !== 'subtotal'; i--) if (rows[i]!.isItem) parts.push(i);
+  } else if (row.kind === 'total') {
+    for (let i = 0; i < r; i++) if (rows[i]!.kind === 'subtotal') parts.push(i);
+    if (parts.length === 0) for (let i = 0; i < r; i++) if (rows[i]!.isItem) parts.push(i);
+  }
+  if (parts.length === 0) return null;
+  const sum = parts.reduce((a, i) => a + (rows[i]!.values[key] ?? 0), 0);
+  if (Math.abs(sum - want) > 1e-9) return null;
+  parts.sort((a, b) => a - b);
+  const contiguous = parts.every((p, k) => k === 0 || p === parts[k - 1]! + 1);
+  return contiguous ? `SUM(${col}${first + parts[0]!}:${col}${first + parts.at(-1)!})` : `SUM(${parts.map((p) => `${col}${first + p}`).join(',')})`;
+}
+
 /** Render a sheet view model (report or blank form) as xlsx bytes. */
 export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -107,7 +132,8 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   const widths = vm.columns.map((c) => columnWidth(c, vm.levelCount));
   ws.columns = widths.map((w) => ({ width: w }));
   const nCols = vm.columns.length;
-  const numFmt = excelNumberFormat(vm.rubric.precision);
+  // General: 5 shows as 5 and 4.5 as 4.5 (a fixed 0.0 would print 5.0 where the HTML shows 5).
+  const numFmt = 'General';
 
   // Title and meta rows.
   ws.mergeCells(1, 1, 1, nCols);
@@ -171,7 +197,8 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
         case 'score': {
           const v = row.values[col.key];
           if (v !== null) {
-            cell.value = v;
+            const f = row.isItem ? null : sumFormula(vm.rows, r, col.key, ws.getColumn(i + 1).letter, first);
+            cell.value = f !== null ? { formula: f, result: v } : v;
             cell.numFmt = numFmt;
           }
           if (col.key === 'claimed' && row.differenceClass !== '') cell.fill = fill(row.differenceClass === 'over' ? FILL_OVER : FILL_UNDER);
@@ -210,33 +237,50 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   }
   heights.forEach((h, r) => (ws.getRow(first + r).height = Math.max(18, h * LINE_HEIGHT + 4)));
 
-  // Totals block, signature block, reproducibility stamp.
+  // Totals block in its own area: one line per figure, the label over the 序号 … 具体标准 columns and the value over
+  // 分值 … 核定分 — never squeezed into single table columns. 基础分 and 自评总分 refer to the 合计 row, 总分 adds them up.
   let at = first + vm.rows.length + 1;
-  for (let i = 0; i < vm.totals.length; i += nCols) {
-    const chunk = vm.totals.slice(i, i + nCols);
-    chunk.forEach((t, j) => {
-      const head = ws.getCell(at, j + 1);
-      head.value = t.label;
-      head.font = { ...FONT, bold: true };
-      head.fill = fill(FILL_HEAD);
-      head.border = BORDER;
-      head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      const val = ws.getCell(at + 1, j + 1);
-      const num = t.value !== '' && /^-?\d+(\.\d+)?$/.test(t.value) ? Number(t.value) : null;
-      val.value = num ?? (t.value === '' ? null : t.value);
-      if (num !== null) val.numFmt = numFmt;
-      val.font = { ...FONT, size: 11, bold: true };
-      val.border = BORDER;
-      val.alignment = { horizontal: 'center', vertical: 'middle' };
-    });
+  const scoreAt = vm.columns.findIndex((c) => c.key === 'max') + 1;
+  const lastNum = vm.columns.findIndex((c) => c.key === 'score') + 1;
+  const totalRow = vm.rows.findIndex((x) => x.kind === 'total');
+  const letter = (key: ColumnView['key']): string => ws.getColumn(vm.columns.findIndex((c) => c.key === key) + 1).letter;
+  const cellOf = new Map<string, string>();
+  for (const t of vm.totals) {
+    ws.mergeCells(at, 1, at, scoreAt - 1);
+    ws.mergeCells(at, scoreAt, at, lastNum);
+    const head = ws.getCell(at, 1);
+    head.value = t.label;
+    head.font = { ...FONT, bold: true };
+    head.fill = fill(FILL_HEAD);
+    head.alignment = { horizontal: 'right', vertical: 'middle' };
+    const val = ws.getCell(at, scoreAt);
+    const num = t.value !== '' && /^-?\d+(\.\d+)?$/.test(t.value) ? Number(t.value) : null;
+    let formula: string | null = null;
+    if (num !== null && totalRow >= 0) {
+      const total = vm.rows[totalRow]!.values;
+      if (t.key === 'base' && total.score === num) formula = `${letter('score')}${first + totalRow}`;
+      if (t.key === 'claimed' && total.claimed === num) formula = `${letter('claimed')}${first + totalRow}`;
+      if (t.key === 'applicableMax' && total.max === num) formula = `${letter('max')}${first + totalRow}`;
+    }
+    if (num !== null && t.key === 'final') {
+      const [b, bo, pe] = ['base', 'bonus', 'penalty'].map((k) => vm.totals.find((x) => x.key === k));
+      if (b && bo && pe && cellOf.has('base') && cellOf.has('bonus') && cellOf.has('penalty') && Math.abs(Number(b.value) + Number(bo.value) - Number(pe.value) - num) < 1e-9)
+        formula = `${cellOf.get('base')}+${cellOf.get('bonus')}-${cellOf.get('penalty')}`;
+    }
+    val.value = formula !== null ? { formula, result: num! } : (num ?? (t.value === '' ? null : t.value));
+    if (num !== null) val.numFmt = numFmt;
+    val.font = { ...FONT, size: 11, bold: true };
+    val.alignment = { horizontal: 'center', vertical: 'middle' };
+    for (let c = 1; c <= lastNum; c++) ws.getCell(at, c).border = BORDER;
+    cellOf.set(t.key, `${ws.getColumn(scoreAt).letter}${at}`);
     ws.getRow(at).height = 20;
-    ws.getRow(at + 1).height = 22;
-    at += 2;
+    at += 1;
   }
+  at += 1;
   if (vm.veto) {
     ws.mergeCells(at, 1, at, nCols);
     const v = ws.getCell(at, 1);
-    v.value = `单项否决:${vm.veto.title}。${vm.veto.reason}`;
+    v.value = `单项否决：${vm.veto.title}。${vm.veto.reason}`;
     v.font = { ...FONT, bold: true, color: { argb: 'FFA40000' } };
     at += 1;
   }
@@ -246,7 +290,7 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   if (vm.pendingItems.length > 0) {
     ws.mergeCells(at, 1, at, nCols);
     const pc = ws.getCell(at, 1);
-    pc.value = [`待政务公开办评定事项(共 ${vm.pendingItems.length} 项,评定前结果为暂定):`, ...vm.pendingItems.map((p, i) => `${i + 1}. ${p.id} ${p.title}:${p.why}`)].join('\n');
+    pc.value = [`待政务公开办评定事项（共 ${vm.pendingItems.length} 项，评定前结果为暂定）：`, ...vm.pendingItems.map((p, i) => `${i + 1}. ${p.id} ${p.title}:${p.why}`)].join('\n');
     pc.font = { ...FONT, color: { argb: 'FFA40000' } };
     pc.alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(at).height = 15 * (vm.pendingItems.length + 1);
@@ -255,7 +299,7 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   ws.mergeCells(at, 1, at, nCols);
   const sig = ws.getCell(at, 1);
   const s = vm.signature;
-  sig.value = `填表人:${s.preparedBy || '__________'}      审核人:${s.reviewedBy || '__________'}      单位盖章:                    日期:${s.date || '__________'}`;
+  sig.value = `填表人：${s.preparedBy || '__________'}      审核人：${s.reviewedBy || '__________'}      单位盖章：                    日期：${s.date || '__________'}`;
   sig.font = { ...FONT, size: 11 };
   sig.alignment = { vertical: 'bottom', horizontal: 'left' };
   ws.getRow(at).height = 48;

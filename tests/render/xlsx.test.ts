@@ -53,17 +53,26 @@ describe('xlsx', () => {
     });
     const total = ws.getRow(first + vm.rows.length - 1);
     expect(total.getCell(2).value).toBe('总分');
-    expect([total.getCell(col('max')).value, total.getCell(col('claimed')).value, total.getCell(col('score')).value]).toEqual([
+    // 合计 and 小计 are formulas over the rows above, with the report's numbers cached.
+    const result = (v: unknown): unknown => (v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v);
+    expect([total.getCell(col('max')).value, total.getCell(col('claimed')).value, total.getCell(col('score')).value].map(result)).toEqual([
       report.totals.max,
       report.totals.claimed,
       report.totals.final,
     ]);
-    expect(total.getCell(col('score')).numFmt).toBe('0.0'); // precision 1
-    // Totals block below the table: labels then values.
-    const labels = ws.getRow(first + vm.rows.length + 1).values as unknown[];
-    const values = ws.getRow(first + vm.rows.length + 2).values as unknown[];
-    expect(values[labels.indexOf('总分')]).toBe(report.totals.final);
-    expect(values[labels.indexOf('等次')]).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
+    expect(total.getCell(col('score')).value).toMatchObject({ formula: expect.stringMatching(/^SUM\(/) });
+    const sub = ws.getRow(first + vm.rows.findIndex((x) => x.kind === 'subtotal'));
+    expect(sub.getCell(col('score')).value).toEqual({ formula: `SUM(${ws.getColumn(col('score')).letter}${first}:${ws.getColumn(col('score')).letter}${first + 5})`, result: 13 });
+    // Scores show as 5, not 5.0.
+    expect(total.getCell(col('score')).numFmt ?? 'General').toBe('General'); // read back: General is the default
+    // Totals block in its own area below the table: one line per figure, label then value under 分值 … 核定分.
+    const line = (label: string): ExcelJS.Row => {
+      for (let r = first + vm.rows.length; r < first + vm.rows.length + 20; r++) if (ws.getRow(r).getCell(1).value === label) return ws.getRow(r);
+      throw new Error(label);
+    };
+    expect(line('总分').getCell(col('max')).value).toMatchObject({ result: report.totals.final, formula: expect.stringMatching(/\+.*-/) });
+    expect(line('基础分').getCell(col('max')).value).toMatchObject({ result: report.totals.final });
+    expect(line('等次').getCell(col('max')).value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
   });
 
   it('prints on A4, repeats and freezes the header row, wraps text, sizes columns for Chinese', async () => {
@@ -75,8 +84,11 @@ describe('xlsx', () => {
     expect(ws.pageSetup.printTitlesRow).toBe(`${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}`);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: XLSX_HEADER_ROW });
     expect(ws.headerFooter.oddFooter).toContain('第 &P 页/共 &N 页');
-    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(30); // 具体标准
-    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(12); // 考核项目: six CJK characters a line
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(28); // 具体标准
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(10); // 考核项目: five CJK characters a line
+    // About 110 units in all, so fit-to-width prints at a readable size instead of shrinking to 6 pt.
+    const sum = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width ?? 0).reduce((a, b) => a + b, 0);
+    expect(sum).toBeLessThanOrEqual(115);
     expect(ws.getCell(XLSX_HEADER_ROW + 1, 4).alignment?.wrapText).toBe(true);
     expect(ws.getRow(XLSX_HEADER_ROW + 1).height).toBeGreaterThan(40); // three lines of criterion text
   });
