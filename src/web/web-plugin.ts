@@ -7,13 +7,15 @@
 //               ├─ routes/agency-routes    我的自查填报(表单、自动保存与实时评分、提交、附件、评分表)· 申诉
 //               ├─ routes/office-routes    考核列表 · 考核设置 · 填报进度 · 公示
 //               ├─ routes/review-routes    复核台 · 退回/通过 · 申诉处理
-//               └─ routes/results-routes   考核结果 · 单位评分表 · 操作日志与导出
+//               ├─ routes/results-routes   考核结果 · 单位评分表 · 操作日志与导出
+//               └─ routes/annual-report-routes  年度报告上传与核验结果(单位)· 各单位年报核验结果(政务公开办)
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServicePlugin } from '../service/http/app.js';
 import { ServiceError } from '../service/domain/errors.js';
 import { chromeFor, sendPage } from './render-page.js';
 import { registerAgencyRoutes } from './routes/agency-routes.js';
+import { registerAnnualReportPages } from './routes/annual-report-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerOfficeRoutes } from './routes/office-routes.js';
 import { registerResultRoutes } from './routes/results-routes.js';
@@ -73,4 +75,5 @@ export const webPlugin: ServicePlugin = async (app, ctx) => {
   registerOfficeRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
   registerResultRoutes(app, ctx);
+  registerAnnualReportPages(app, ctx);
 };

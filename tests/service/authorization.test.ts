@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/service/http/app.js';
 import { acceptSubmission, publishProvisional, saveReview, setWindows, submitEvidence } from '../../src/service/index.js';
 import { Client, exampleEvidence, makeApp, openTestDb, PDF_BYTES, RUBRIC_2017, type TestDb } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeUsers, OTHER, OWN, openedAssessment, PASSWORD, reviewOf, type World } from './world.js';
 
 type Who = 'admin' | 'reviewer' | 'leader' | 'own' | 'other';
 const ALL: Who[] = ['admin', 'reviewer', 'leader', 'own', 'other'];
 const OFFICE: Who[] = ['admin', 'reviewer'];
+const SEED_002 = readFileSync(join(import.meta.dirname, '..', 'annual-report', 'fixtures', 'seed-002_e5b39d85801b4d29.txt'));
 
 /** route → who may call it ('public': no sign-in needed). */
 const ACCESS: Record<string, Who[] | 'public'> = {
@@ -55,6 +58,10 @@ const ACCESS: Record<string, Who[] | 'public'> = {
   'POST /api/assessments/:id/publish/final': ['admin'],
   'GET /api/assessments/:id/results': ALL,
   'GET /api/assessments/:id/audit': ['admin', 'reviewer', 'own', 'other'],
+  'POST /api/assessments/:id/agencies/:code/annual-reports': ['admin', 'own'],
+  'GET /api/assessments/:id/agencies/:code/annual-reports': ['admin', 'reviewer', 'own'],
+  'GET /api/assessments/:id/agencies/:code/annual-reports/:checkId': ['admin', 'reviewer', 'own'],
+  'GET /api/assessments/:id/annual-reports': OFFICE,
 };
 
 let db: TestDb;
@@ -81,7 +88,7 @@ afterAll(async () => {
 /** A request for the route that an allowed caller could plausibly make. */
 function requestFor(key: string): { method: string; url: string; body?: unknown; file?: [string, Buffer] } {
   const [method, pattern] = key.split(' ') as [string, string];
-  const url = pattern.replace(':id', String(id)).replace(':code', OWN).replace(':username', 'nobody').replace(':attachmentId', '999').replace(':appealId', '999');
+  const url = pattern.replace(':id', String(id)).replace(':code', OWN).replace(':username', 'nobody').replace(':attachmentId', '999').replace(':appealId', '999').replace(':checkId', '999');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/password': { oldPassword: 'wrong-password', newPassword: 'new-password-123' },
     'POST /api/accounts': { accounts: [{ username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: '新账号', role: 'leader' }] },
@@ -102,6 +109,7 @@ function requestFor(key: string): { method: string; url: string; body?: unknown;
     'POST /api/assessments/:id/register': ['名单.csv', Buffer.from('单位代码,单位名称\r\netqq-new2,新单位二\r\n')],
     'POST /api/assessments/:id/import': ['zhujianju.json', Buffer.from(JSON.stringify(exampleEvidence('zhujianju.yaml')))],
     'POST /api/assessments/:id/agencies/:code/attachments': ['佐证.pdf', PDF_BYTES],
+    'POST /api/assessments/:id/agencies/:code/annual-reports': ['年报.txt', SEED_002],
   };
   return { method, url, ...(key in bodies ? { body: bodies[key] } : method === 'GET' ? {} : { body: {} }), ...(files[key] ? { file: files[key] } : {}) };
 }

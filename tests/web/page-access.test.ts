@@ -1,7 +1,7 @@
 // Who may open which page: every page route × every role (signed out, office administrator, reviewer, leader, the
 // agency's own clerk, another agency's clerk), in-process against the service with the demo seed. The domain
 // layer decides; this table proves the pages pass its answers on (403 page, sign-in redirect) and add no hole.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,10 @@ const TABLE: Array<[string, string, number[]]> = [
   ['GET', `${Z}/appeals`, [303, 200, 200, 403, 200, 403]],
   ['GET', `${Z}/log`, [303, 200, 200, 403, 200, 403]],
   ['GET', `${A}/results/etqq-zjj`, [303, 404, 404, 404, 404, 403]],
+  ['GET', `${Z}/annual-report`, [303, 200, 200, 403, 200, 403]],
+  ['GET', `${A}/annual-reports`, [303, 200, 200, 403, 403, 403]],
+  // Not multipart: allowed roles get the form's own 400, the others the domain's 403.
+  ['POST', `${Z}/annual-report`, [401, 400, 403, 403, 400, 403]],
   ['POST', `${A}/windows`, [401, 303, 403, 403, 403, 403]],
   ['POST', `${A}/accounts`, [401, 400, 403, 403, 403, 403]],
   ['POST', `${A}/publish`, [401, 409, 403, 403, 403, 403]],
@@ -77,6 +81,22 @@ describe('page access by role', () => {
       if (r.status === 403 && !path.endsWith('.json') && !path.endsWith('.csv')) expect(text).toContain('无权');
     }
     expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, expected[i]])));
+  });
+
+  it('the clerk uploads the annual report through the page; the office sees the outcome in its table', async () => {
+    const own = sessions.get('own')!;
+    const form = new FormData();
+    form.append('level', '县级部门');
+    form.append('file', new Blob([readFileSync(join(import.meta.dirname, '..', 'annual-report', 'fixtures', 'seed-002_e5b39d85801b4d29.txt'))]), '2024年年报.txt');
+    const r = await fetch(`${server.url}${Z}/annual-report?_csrf=${encodeURIComponent(own.csrf)}`, { method: 'POST', redirect: 'manual', headers: { cookie: own.cookie }, body: form });
+    await r.arrayBuffer();
+    expect(r.status).toBe(303);
+    const page = await (await fetch(`${server.url}${r.headers.get('location')}`, { headers: { cookie: own.cookie } })).text();
+    expect(page).toContain('年度报告已上传并核验');
+    expect(page).toMatch(/2024年年报\.txt<\/td><td>2024 年<\/td><td class="ok"><strong>通过<\/strong>/);
+    const office = await (await fetch(`${server.url}${A}/annual-reports`, { headers: { cookie: sessions.get('reviewer')!.cookie } })).text();
+    expect(office).toMatch(/etqq-zjj<\/td><td><a href="[^"]+">[^<]+<\/a><\/td><td>1<\/td>/);
+    expect(office).toContain('已上传 1,通过 1,提醒 0,不通过 0,无法判断 0');
   });
 
   it('refuses a form post without the session’s CSRF token', async () => {

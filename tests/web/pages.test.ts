@@ -157,7 +157,7 @@ describe('templates', () => {
     expect(html).toContain('value="t&quot;&gt;&lt;b&gt;"');
   });
   it('compiles every page, and refuses a template directory with unescaped output', () => {
-    expect(compilePageSet().names.sort()).toEqual(['activate', 'appeals', 'assessments', 'audit', 'board', 'evidence', 'login', 'message', 'password', 'results', 'review', 'setup', 'submit-confirm']);
+    expect(compilePageSet().names.sort()).toEqual(['activate', 'annual-report', 'annual-reports', 'appeals', 'assessments', 'audit', 'board', 'evidence', 'login', 'message', 'password', 'results', 'review', 'setup', 'submit-confirm']);
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-pages-'));
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'bad.hbs'), '<p>{{{name}}}</p>');
@@ -166,5 +166,17 @@ describe('templates', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('annual-report pages', () => {
+  const view = { id: 1, agencyCode: 'a1', agencyName: '甲\u001b[2K单位', name: '年报\u202e.txt', hash: 'h', size: 9, outcome: 'FAIL' as const, reportYear: 2024, previousHash: null, summary: { PASS: 10, FAIL: 1, WARN: 1, NOT_ASSESSABLE: 0, outcome: 'FAIL' as const }, by: '填报人', createdAt: '2026-11-23T18:30:00Z' };
+  it('the office table counts outcomes and strips control characters from report text', async () => {
+    const { buildOfficeAnnualReportsPage } = await import('../../src/web/pages/annual-report-page.js');
+    const chrome = buildChrome({ title: 't', pageClass: 'p', actor, csrf: 'x', path: '/a/1/annual-reports', assessmentId: 1, flash: null, crumbs: [] });
+    const page = buildOfficeAnnualReportsPage({ chrome, assessmentId: 1, rows: [{ agencyCode: 'a1', agencyName: view.agencyName, latest: view, uploads: 2 }, { agencyCode: 'a2', agencyName: '乙单位', latest: null, uploads: 0 }] });
+    expect(page.totalsText).toBe('共 2 个单位:已上传 1,通过 0,提醒 0,不通过 1,无法判断 0,未上传 1');
+    expect(page.rows[0]).toMatchObject({ name: '甲[2K单位', highlight: true, latest: { name: '年报.txt', outcomeText: '不通过', countsText: '通过 10,提醒 1,不通过 1,无法判断 0' } });
+    expect(page.rows[1]).toMatchObject({ latest: null, highlight: false, href: '/a/1/agencies/a2/annual-report' });
   });
 });

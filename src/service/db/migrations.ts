@@ -191,9 +191,32 @@ const initial: Migration = {
   },
 };
 
+/** The agencies' uploaded annual reports (政府信息公开工作年度报告) and the outcome of their checks; append-only. */
+const annualReports: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`create table annual_report_checks (
+        id serial primary key,
+        submission_id integer not null references submissions(id),
+        name text not null,
+        hash text not null references blobs(hash),
+        size integer not null,
+        outcome text not null check (outcome in ('PASS', 'FAIL', 'WARN', 'NOT_ASSESSABLE')),
+        report_year integer,
+        previous_hash text,
+        check_json jsonb not null,
+        created_by integer not null references users(id),
+        created_at timestamptz not null
+      )`.execute(db);
+    await sql`create index annual_report_checks_submission on annual_report_checks(submission_id, id)`.execute(db);
+    await sql`create trigger annual_report_checks_append_only before update or delete or truncate on annual_report_checks
+        for each statement execute function zwgk_append_only()`.execute(db);
+  },
+};
+
 /** All migrations, by name; names sort in the order they apply. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-001-initial': initial,
+  '2026-11-23-002-annual-reports': annualReports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -188,6 +188,21 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface AnnualReportChecksTable {
+  id: Generated<number>;
+  submission_id: number;
+  name: string;
+  hash: string;
+  size: number;
+  outcome: 'PASS' | 'FAIL' | 'WARN' | 'NOT_ASSESSABLE';
+  report_year: number | null;
+  previous_hash: string | null;
+  /** The check contract of `zwgk report check --format json` (AnnualReportCheck). */
+  check_json: Json<unknown>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -218,5 +233,6 @@ export interface Database {
   appeal_rulings: AppealRulingsTable;
   blobs: BlobsTable;
   attachments: AttachmentsTable;
+  annual_report_checks: AnnualReportChecksTable;
   audit_log: AuditLogTable;
 }

@@ -23,6 +23,7 @@ import { installAuth } from './auth.js';
 import { installJsonParser } from './json-body.js';
 import { handleError, sendError } from './errors.js';
 import { registerAccountRoutes } from './routes-accounts.js';
+import { registerAnnualReportRoutes } from './routes-annual-reports.js';
 import { registerAssessmentRoutes } from './routes-assessments.js';
 import { registerResultRoutes } from './routes-results.js';
 import { registerSubmissionRoutes } from './routes-submissions.js';
@@ -126,6 +127,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerAssessmentRoutes(app, ctx);
   registerSubmissionRoutes(app, ctx);
   registerResultRoutes(app, ctx);
+  registerAnnualReportRoutes(app, ctx);
 
   for (const plugin of opts.plugins ?? []) await app.register(plugin, ctx);
   return app;

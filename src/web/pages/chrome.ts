@@ -32,6 +32,7 @@ export function navFor(actor: Actor, assessmentId: number | null): Array<{ href:
     case 'agency':
       return [
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/evidence`, label: '我的自查填报' },
+        { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/annual-report`, label: '年度报告' },
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/appeals`, label: '申诉' },
         { href: `${a}/agencies/${encodeURIComponent(actor.agencyCode ?? '')}/log`, label: '操作记录' },
         { href: `${a}/results`, label: '考核结果' },
@@ -41,6 +42,7 @@ export function navFor(actor: Actor, assessmentId: number | null): Array<{ href:
     case 'reviewer':
       return [
         { href: `${a}/board`, label: '填报进度' },
+        { href: `${a}/annual-reports`, label: '年报核验' },
         { href: `${a}/appeals`, label: '申诉处理' },
         { href: `${a}/results`, label: '考核结果' },
         { href: `${a}/audit`, label: '操作日志' },
@@ -50,6 +52,7 @@ export function navFor(actor: Actor, assessmentId: number | null): Array<{ href:
         { href: '/assessments', label: '考核列表' },
         { href: `${a}/setup`, label: '考核设置' },
         { href: `${a}/board`, label: '填报进度' },
+        { href: `${a}/annual-reports`, label: '年报核验' },
         { href: `${a}/appeals`, label: '申诉处理' },
         { href: `${a}/results`, label: '考核结果' },
         { href: `${a}/audit`, label: '操作日志' },
@@ -106,6 +109,7 @@ export const DONE_TEXT = {
   published: '结果已公示。',
   appealed: '申诉已提交。',
   resolved: '申诉已处理。',
+  reportChecked: '年度报告已上传并核验,结果见下表。',
 } as const;
 export type DoneCode = keyof typeof DONE_TEXT;
 
