@@ -31,6 +31,8 @@ function translateHelp(s: string): string {
     .split('\n')
     // "[选项]" is three columns narrower than "[options]": widen the gap before the description to keep it aligned.
     .map((line) => (line.includes('[options]') ? line.replace('[options]', '[选项]').replace(/^(\s+\S.*?)( {2,})/, '$1$2   ') : line))
+    // `help [command]` in the command list: "[命令]" is three columns narrower too.
+    .map((line) => (/^\s+help \[command\]\s/.test(line) ? line.replace('[command]', '[命令]').replace(/^(\s+\S.*?)( {2,})/, '$1$2   ') : line))
     .join('\n')
     .replace(/\[command\]/g, '[命令]')
     .replace(/\(default: /g, '(默认:');
@@ -62,7 +64,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .description('政务公开考核评价自查评分引擎')
     .version(ENGINE_VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
-    .helpCommand(false)
+    .helpCommand('help [command]', '显示某个命令的帮助,如 zwgk help compare')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(translateHelp(s)), writeErr: () => undefined })
     .showSuggestionAfterError(false);
@@ -129,6 +131,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
       let msg = COMMANDER_MESSAGES[err.code]?.(err) ?? err.message;
+      if (err.code === 'commander.unknownOption') {
+        // did-you-mean among the options of the command being run (or the program's own)
+        const cmd = program.commands.find((c) => argv.includes(c.name())) ?? program;
+        const hint = didYouMean(quoted(err).split('=')[0]!, cmd.options.map((o) => o.long).filter((l): l is string => l !== undefined));
+        if (hint) msg += `。${hint}`;
+      }
       if (err.code === 'commander.unknownCommand') {
         const hint = didYouMean(quoted(err), program.commands.map((c) => c.name()));
         msg += hint ? `。${hint}` : `。可用命令:${program.commands.map((c) => c.name()).join('、')}`;
