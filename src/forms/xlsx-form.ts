@@ -61,7 +61,26 @@ function header(ws: ExcelJS.Worksheet, head: string[], widths: number[]): void {
   });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  printSetup(ws);
 }
+
+/** Printed on A4 landscape, one page wide, the header row repeated (not 29 Letter pages). */
+function printSetup(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: '1:1',
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页/共 &N 页', evenFooter: '&C第 &P 页/共 &N 页' };
+}
+
+/** Blank 佐证材料 rows that are printed (the rest stay open for typing but are not printed empty). */
+const EVIDENCE_PRINTED_BLANK_ROWS = 10;
 
 /** Number format of a percent fact's cell: the number as typed, followed by a literal % (no ×100 scaling). */
 export const PERCENT_FORMAT = 'General"%"';
@@ -138,6 +157,8 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   const ws = wb.addWorksheet(SHEET.guide, { properties: { tabColor: { argb: 'FF4472C4' } } });
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 60;
+  printSetup(ws);
+  ws.pageSetup.orientation = 'portrait';
   ws.mergeCells('A1:B1');
   const t = ws.getCell('A1');
   t.value = `${r.title} —— 佐证材料填报表`;
@@ -291,6 +312,7 @@ function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evide
   const range = (col: number): string => `${colLetter(col)}${FIRST_ROW}:${colLetter(col)}${last}`;
   const dvs = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
   dvs.add(range(EVIDENCE_COL.node), { type: 'list', allowBlank: true, formulae: [idRange], showErrorMessage: true, errorTitle: '填写有误', error: '请从下拉列表选择评分项编号' });
+  ws.pageSetup.printArea = `A$1:${colLetter(EVIDENCE_COL.note)}$${FIRST_ROW + prefilled.length + EVIDENCE_PRINTED_BLANK_ROWS - 1}`;
   dvs.add(range(EVIDENCE_COL.date), { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' });
 }
 
