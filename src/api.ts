@@ -6,6 +6,7 @@ import { checkEvidence, findRulingsInEvidence, withoutRulings } from './evidence
 import { extendsOf, hasExtends, type SourceReader } from './extends/read-chain.js';
 import { annotateRemovedFacts, resolveRubric, resolveRubricSync, type ResolvedRubricSource } from './extends/resolve-extends.js';
 import { hashText } from './load/hash.js';
+import { parseJsonSourceFast } from './load/parse-json-fast.js';
 import { parseSource, type SourceFile } from './load/parse-source.js';
 import { readSource } from './load/read-source.js';
 import type { ScoreReport } from './report/score-report.js';
@@ -92,14 +93,19 @@ export function checkEvidenceSource(src: SourceFile, compiled: CompiledRubric): 
 }
 
 /** Parse and validate evidence text (no I/O). */
+/** Evidence text → source: JSON through the fast parser (same results and diagnostics, positions built only when needed). */
+function parseEvidenceText(file: string, text: string): Result<SourceFile> {
+  return file.toLowerCase().endsWith('.json') ? parseJsonSourceFast(file, text) : parseSource(file, text);
+}
+
 export function parseEvidence(file: string, text: string, compiled: CompiledRubric): Result<LoadedEvidence> {
-  const src = parseSource(file, text);
+  const src = parseEvidenceText(file, text);
   return src.ok ? checkEvidenceSource(src.value, compiled) : src;
 }
 
 /** Read and validate an evidence file. */
 export async function loadEvidence(file: string, compiled: CompiledRubric, cwd?: string): Promise<Result<LoadedEvidence>> {
-  const src = await readSource(file, cwd);
+  const src = await readSource(file, cwd, parseEvidenceText);
   return src.ok ? checkEvidenceSource(src.value, compiled) : src;
 }
 

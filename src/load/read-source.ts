@@ -4,8 +4,11 @@ import { resolve } from 'node:path';
 import { makeDiagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { LIMITS, parseSource, type SourceFile } from './parse-source.js';
 
-/** Read and parse a YAML/JSON file. Missing, unreadable, oversized and malformed files become diagnostics. */
-export async function readSource(file: string, cwd?: string): Promise<Result<SourceFile>> {
+/**
+ * Read and parse a YAML/JSON file. Missing, unreadable, oversized and malformed files become diagnostics.
+ * @param parse the parser (parseSource; evidence passes one that takes JSON through the fast path).
+ */
+export async function readSource(file: string, cwd?: string, parse: (file: string, text: string) => Result<SourceFile> = parseSource): Promise<Result<SourceFile>> {
   // `file` is kept as typed for messages; reading resolves it against `cwd` when given.
   const path = cwd ? resolve(cwd, file) : file;
   try {
@@ -19,7 +22,7 @@ export async function readSource(file: string, cwd?: string): Promise<Result<Sou
     }
     const buf = await readFile(path);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return parseSource(file, text);
+    return parse(file, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, diagnostics: [makeDiagnostic('FILE_NOT_FOUND', { file })] };
