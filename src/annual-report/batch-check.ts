@@ -1,5 +1,6 @@
 // Batch use: every report in a folder (or a list of files) checked, one row of outcomes per file. A file that cannot
 // be read becomes a row with its reason; it never stops the batch. Rows are sorted by file name.
+import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
@@ -62,7 +63,7 @@ export function formatBatchText(rows: BatchRow[]): string {
     };
     const verdict = c.summary.outcome === 'FAIL' ? '不通过' : c.summary.outcome === 'WARN' ? '有提醒' : c.summary.outcome === 'NOT_ASSESSABLE' ? '部分无法判断' : '通过';
     return [r.file, c.report.agency ?? '', String(c.report.year ?? ''), c.report.format === 'free' ? '自由' : c.report.format, ...ids.map(mark), verdict];
-  });
+  }).map((cells) => cells.map(stripControlChars)); // file and agency names reach a terminal
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((b) => (i === head.length - 1 ? 0 : displayWidth(b[i]!)))));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
   const failed = rows.filter((r) => r.check?.summary.outcome === 'FAIL').length;
@@ -77,5 +78,5 @@ export function formatBatchText(rows: BatchRow[]): string {
 }
 
 export function formatBatchJson(rows: BatchRow[]): string {
-  return JSON.stringify({ schemaVersion: 1, reports: rows.map((r) => (r.check ? { file: r.file, report: r.check.report, results: r.check.results.map((x) => ({ id: x.id, outcome: x.outcome })), skipped: r.check.skipped.map((s) => s.id), outcome: r.check.summary.outcome } : { file: r.file, error: r.error })) }, null, 2) + '\n';
+  return escapeControlCharsInJson(JSON.stringify({ schemaVersion: 1, reports: rows.map((r) => (r.check ? { file: r.file, report: r.check.report, results: r.check.results.map((x) => ({ id: x.id, outcome: x.outcome })), skipped: r.check.skipped.map((s) => s.id), outcome: r.check.summary.outcome } : { file: r.file, error: r.error })) }, null, 2) + '\n');
 }

@@ -1,5 +1,6 @@
 // Formatters of the check contract (AnnualReportCheck): text for the terminal, JSON (the contract itself) and a
 // self-contained HTML page. Same input → byte-identical output (no timestamps).
+import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
 import { OUTCOME_TEXT, type CheckResult } from './checks/check-types.js';
 import type { AnnualReportCheck } from './check-report.js';
 import type { AnnualReport } from './model.js';
@@ -49,16 +50,21 @@ export function formatCheckText(c: AnnualReportCheck, report: AnnualReport): str
   }
   const s = c.summary;
   out.push('', `结论:${OUTCOME_TEXT[s.outcome]}(通过 ${s.PASS},提醒 ${s.WARN},不通过 ${s.FAIL},无法判断 ${s.NOT_ASSESSABLE})`);
-  return out.join('\n') + '\n';
+  // Text from the report (agency, quoted sentences) reaches a terminal: control characters stripped.
+  return stripControlChars(out.join('\n') + '\n');
 }
 
 export function formatCheckJson(c: AnnualReportCheck): string {
-  return JSON.stringify(c, null, 2) + '\n';
+  return escapeControlCharsInJson(JSON.stringify(c, null, 2) + '\n');
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export function formatCheckHtml(c: AnnualReportCheck, report: AnnualReport): string {
+  return stripControlChars(checkHtml(c, report));
+}
+
+function checkHtml(c: AnnualReportCheck, report: AnnualReport): string {
   const cells = new Map(c.cells.map((x) => [cellKey(x.table, x.row, x.column), x]));
   const tables = layoutOf(report.format)
     .map(({ table, rows }) => {

@@ -1,5 +1,6 @@
 // `zwgk report show`: the parsed report for a person to compare with the page — JSON (the model) or Markdown
 // (tables, sections, candidate facts with their sentences).
+import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
 import type { AnnualReport } from './model.js';
 import { formatTablesMarkdown } from './format-tables.js';
 
@@ -7,7 +8,7 @@ export const SHOW_FORMATS = ['json', 'md'] as const;
 export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
 export function formatShowJson(report: AnnualReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return escapeControlCharsInJson(JSON.stringify(report, null, 2) + '\n');
 }
 
 const FORMAT_NAME = { '2021': '2021 年格式', '2019': '2019 年试行格式', free: '自由格式(2019 年以前)' } as const;
@@ -30,5 +31,5 @@ export function formatShowMarkdown(report: AnnualReport): string {
   }
   out.push('## 正文', '');
   for (const s of report.sections) out.push(`### ${md(s.heading)}`, '', md(s.text) || '(无正文)', '');
-  return out.join('\n');
+  return stripControlChars(out.join('\n'));
 }

@@ -3,6 +3,7 @@
 // inline <style> and never any script). Form bodies read as bounded strings.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../service/domain/actor.js';
+import { stripControlChars } from '../diagnostics/control-chars.js';
 import { ServiceError } from '../service/domain/errors.js';
 import { buildChrome, flashFromQuery, type Flash, type PageChrome } from './pages/chrome.js';
 import { pageSet } from './views/page-env.js';
@@ -11,11 +12,10 @@ import { pageSet } from './views/page-env.js';
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function sendPage(reply: FastifyReply, name: string, view: object, status = 200): FastifyReply {
-  const html = pageSet().render(name, view);
-  // Referrer-Policy same-origin (helmet's default is no-referrer): under no-referrer Chromium sends `Origin: null`
-  // with a form POST, which the service's cross-site check rightly refuses. same-origin still sends nothing to
-  // other sites.
-  return reply.status(status).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(html);
+  // Escaped by the templates; control characters from stored text (names, reasons, report sentences) removed too.
+  const html = stripControlChars(pageSet().render(name, view));
+  // Referrer-Policy same-origin comes from the app (app.ts), so the page's own form posts carry the real Origin.
+  return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
 /** The frame of a page for this request. */

@@ -12,6 +12,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServicePlugin } from '../service/http/app.js';
+import { stripControlChars } from '../diagnostics/control-chars.js';
 import { ServiceError } from '../service/domain/errors.js';
 import { chromeFor, sendPage } from './render-page.js';
 import { registerAgencyRoutes } from './routes/agency-routes.js';
@@ -70,6 +71,7 @@ function pageError(err: FastifyError | ServiceError, req: FastifyRequest, reply:
 export const webPlugin: ServicePlugin = async (app, ctx) => {
   await app.register(fastifyStatic, { root: WEB_STATIC_DIR, prefix: '/static/', index: false, list: false, dotfiles: 'deny', maxAge: 3600 * 1000 });
   app.setErrorHandler(pageError);
+  app.pageNotFound.handler = (req, reply) => pageError(new ServiceError('NOT_FOUND', `找不到网址 ${stripControlChars(req.url.split('?')[0]!.slice(0, 200))} 对应的页面,请从导航菜单进入`), req, reply);
   registerAuthRoutes(app, ctx);
   registerAgencyRoutes(app, ctx);
   registerOfficeRoutes(app, ctx);

@@ -99,6 +99,21 @@ describe('page access by role', () => {
     expect(office).toContain('已上传 1,通过 1,提醒 0,不通过 0,无法判断 0');
   });
 
+  it('answers an unknown page URL with a Chinese HTML page and an unknown /api URL in JSON', async () => {
+    for (const who of ['anon', 'own'] as const) {
+      const headers: Record<string, string> = who === 'own' ? { cookie: sessions.get('own')!.cookie } : {};
+      const r = await fetch(`${server.url}/a/1/no-such-page?x=1`, { headers });
+      expect(r.status).toBe(404);
+      expect(r.headers.get('content-type')).toContain('text/html');
+      const html = await r.text();
+      expect(html).toContain('<h1>找不到页面</h1>');
+      expect(html).toContain('找不到网址 /a/1/no-such-page 对应的页面,请从导航菜单进入');
+    }
+    const api = await fetch(`${server.url}/api/no-such-route`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: { code: 'NOT_FOUND', message: '找不到 GET /api/no-such-route' } });
+  });
+
   it('refuses a form post without the session’s CSRF token', async () => {
     const s = sessions.get('admin')!;
     const r = await fetch(`${server.url}${A}/windows`, { method: 'POST', redirect: 'manual', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'submitDeadline=' });

@@ -14,8 +14,9 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { escapeControlCharsInJson } from '../../diagnostics/control-chars.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { ATTACHMENT_LIMITS } from '../domain/attachments.js';
 import type { Store } from '../db/store.js';
@@ -51,8 +52,15 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
 }
 
+/** The HTML answer for an unknown URL outside /api, set by a page plugin. */
+export interface PageNotFound {
+  handler: ((req: FastifyRequest, reply: FastifyReply) => unknown) | null;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Set `handler` to answer unknown page URLs in HTML (the web plugin does). */
+    pageNotFound: PageNotFound;
     /** Every /api route as registered (method, URL pattern). */
     apiRoutes: ReadonlyArray<{ method: string; url: string }>;
   }
@@ -78,7 +86,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setErrorHandler(handleError);
   installJsonParser(app);
   app.removeContentTypeParser('text/plain'); // JSON, forms and multipart only
-  app.setNotFoundHandler((req, reply) => sendError(reply, 404, 'NOT_FOUND', `找不到 ${req.method} ${req.url.split('?')[0]}`));
+  // /api/… (and any client asking for JSON) gets the JSON error; other URLs get the page plugin's Chinese HTML page
+  // when one is registered (webPlugin sets `pageNotFound.handler`).
+  const pageNotFound: PageNotFound = { handler: null };
+  app.decorate('pageNotFound', pageNotFound);
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (pageNotFound.handler && !path.startsWith('/api/') && !(req.headers.accept ?? '').startsWith('application/json')) return pageNotFound.handler(req, reply);
+    return sendError(reply, 404, 'NOT_FOUND', `找不到 ${req.method} ${path}`);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -104,6 +120,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       },
     },
     hsts: opts.secureCookies ? { maxAge: 31536000 } : false,
+    // same-origin, not helmet's no-referrer: under no-referrer Chromium posts the site's own forms with
+    // `Origin: null`, which the cross-site check (auth.ts) must refuse. Other sites still get no Referer.
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
@@ -114,6 +133,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const ctx: ServiceContext = { store: opts.store, secureCookies: opts.secureCookies ?? false };
   installAuth(app, opts.store);
+  // JSON answers carry stored text (names, reasons, report sentences): DEL, C1 and bidi controls, which
+  // JSON.stringify leaves raw, are written as \uXXXX escapes (the same values once parsed).
+  app.addHook('onSend', async (_req, reply, payload) =>
+    typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').includes('json') ? escapeControlCharsInJson(payload) : payload,
+  );
   // The API's route table (method + URL pattern), for the authorization matrix test and for documentation.
   const apiRoutes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {

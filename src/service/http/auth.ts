@@ -42,11 +42,22 @@ export function clearSessionCookie(reply: FastifyReply, opts: CookieOptions): vo
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: opts.secure, path: '/' });
 }
 
-function sameOrigin(req: FastifyRequest): boolean {
+/**
+ * Whether a state-changing request comes from this site. Browsers send `Origin` with every POST; the app's
+ * Referrer-Policy `same-origin` makes Chromium send the real origin for the site's own forms (under `no-referrer`
+ * it sends `Origin: null`, indistinguishable from a sandboxed or cross-site document, and is refused). The origin's
+ * host is compared with the request's host (`X-Forwarded-Host` counts only with `trustProxy`); `Sec-Fetch-Site:
+ * cross-site` is refused too. Clients that send neither header (curl, a portal's server) rely on the CSRF token.
+ */
+export function sameOrigin(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
   const origin = req.headers.origin;
-  if (!origin) return true;
+  if (origin === undefined) return true;
+  if (origin === 'null') return false;
   try {
-    return new URL(origin).host === req.headers.host;
+    const u = new URL(origin);
+    // Both sides through URL, so a default port written out (`http://host:80`) equals the bare host.
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host === new URL(`${u.protocol}//${req.host}`).host;
   } catch {
     return false;
   }

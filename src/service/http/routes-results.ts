@@ -5,6 +5,7 @@ import { listAudit, type AuditEntry } from '../domain/audit.js';
 import { getPublication, getPublishedReport, publishFinal, publishProvisional } from '../domain/publish.js';
 import { requireActor } from './auth.js';
 import type { ServiceContext } from './app.js';
+import { stripControlChars } from '../../diagnostics/control-chars.js';
 import { AgencyCode, AgencyParams, EngineDocument, IdParams, type ZApp } from './types.js';
 
 const csvCell = (v: unknown): string => {
@@ -17,7 +18,7 @@ const csvCell = (v: unknown): string => {
 export function auditCsv(entries: AuditEntry[]): string {
   const head = ['序号', '时间', '操作人', '单位代码', '操作', '对象', '修改前', '修改后', '理由'];
   const rows = entries.map((e) => [e.id, e.at, e.actor, e.agencyCode, e.action, e.entity, e.before, e.after, e.reason].map(csvCell).join(','));
-  return '\uFEFF' + [head.join(','), ...rows].join('\r\n') + '\r\n';
+  return stripControlChars('\uFEFF' + [head.join(','), ...rows].join('\r\n') + '\r\n'); // CRLF kept
 }
 
 export function registerResultRoutes(app: ZApp, ctx: ServiceContext): void {

@@ -1,5 +1,6 @@
 // 操作日志: the assessment's append-only audit trail with filters, and its CSV export (UTF-8 with BOM, CRLF, formula
 // injection guarded like the sheet's CSV). Pure: audit entries in, page view or CSV text out.
+import { stripControlChars } from '../../diagnostics/control-chars.js';
 import type { AuditEntry } from '../../service/domain/audit.js';
 import type { PageChrome } from './chrome.js';
 import { dateTimeText } from './labels.js';
@@ -78,5 +79,5 @@ function csvCell(v: string): string {
 export function formatAuditCsv(entries: AuditEntry[]): string {
   const head = ['序号', '时间(北京时间)', '操作人', '单位代码', '操作', '对象', '变更前', '变更后', '理由'];
   const lines = [head, ...entries.map((e) => [String(e.id), dateTimeText(e.at), e.actor, e.agencyCode ?? '', ACTION_TEXT[e.action] ?? e.action, e.entity, e.before == null ? '' : JSON.stringify(e.before), e.after == null ? '' : JSON.stringify(e.after), e.reason ?? ''])];
-  return '\ufeff' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return stripControlChars('\ufeff' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'); // CRLF kept
 }
