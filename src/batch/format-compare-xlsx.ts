@@ -3,8 +3,9 @@
 // left out. Text goes in as string cells, never as formulas.
 import ExcelJS from 'exceljs';
 import type { CompareReport } from './compare-report.js';
-import { agencyLabel, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
+import { agencyLabel, gradeText, KIND_TEXT, statusText, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
 import { fixZipTimestamps } from '../io/zip-timestamps.js';
+import { displayWidth } from '../formatters/labels.js';
 
 type Cell = string | number | null;
 
@@ -17,17 +18,77 @@ export function sheetName(raw: string, used: Set<string>): string {
   return name;
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], widths?: number[]): void {
+function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], widths?: number[], title = ''): void {
   const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(headers);
   for (const r of rows) ws.addRow(r.map((c) => (c === null ? '' : c)));
   const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
+  head.font = { name: '宋体', size: 10, bold: true };
+  head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  head.height = 30;
+  // Widths from the longest text in each column (a CJK character is two units): 单位名称 are not cut off.
   headers.forEach((h, i) => {
-    ws.getColumn(i + 1).width = widths?.[i] ?? Math.min(40, Math.max(8, [...h].length * 1.6));
+    const longest = Math.max(displayWidth(h) / 2 + 2, ...rows.map((r) => displayWidth(String(r[i] ?? '').split('\n')[0]!) + 2));
+    ws.getColumn(i + 1).width = widths?.[i] ?? Math.min(40, Math.max(8, longest));
   });
+  // A ranking table an office can circulate: thin borders, header shaded, A4 landscape one page wide with the
+  // header row repeated, the title and page numbers in the printed header and footer.
+  const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+  ws.eachRow((row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      if (r === 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
+      else {
+        cell.font = { name: '宋体', size: 10 };
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'number' ? 'center' : 'left' };
+      }
+    });
+  });
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.8, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  const printed = `${title ? `${title} ` : ''}${name}`.replace(/&/g, '&&');
+  ws.headerFooter = { oddHeader: `&C&"黑体,Bold"&14${printed}`, oddFooter: '&C第 &P 页/共 &N 页' };
   if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+}
+
+/**
+ * 排名表, the first sheet: the ranking as an office circulates it — a title, one line per agency (名次, 单位名称,
+ * 总分, 等次 …), borders, A4 portrait one page wide; the full figures are on 汇总 and the section sheets.
+ */
+function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName('排名表', used));
+  const headers = ['名次', '单位名称', '类别', '总分', '适用满分', '百分制', '等次', '结果', '自评总分', '自评差额'];
+  const rows = orderedRows(report);
+  ws.mergeCells(1, 1, 1, headers.length);
+  const title = ws.getCell(1, 1);
+  title.value = `${report.rubric.title}考核结果排名`;
+  title.font = { name: '黑体', size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = 36;
+  ws.mergeCells(2, 1, 2, headers.length);
+  const sub = ws.getCell(2, 1);
+  sub.value = `参评单位 ${rows.length} 个;按百分制得分排名,得分相同者名次并列`;
+  sub.font = { name: '宋体', size: 10 };
+  sub.alignment = { horizontal: 'center' };
+  const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const data: Cell[][] = rows.map((a) => [a.rank.normalized, a.name, a.class ?? '', a.totals.final, a.totals.applicableMax, a.totals.normalized, gradeText(a), statusText(a), a.totals.claimed, a.claimDifference]);
+  [headers, ...data].forEach((r, i) => {
+    const row = ws.getRow(3 + i);
+    r.forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v === null ? '' : v;
+      cell.border = border;
+      cell.font = { name: i === 0 ? '黑体' : '宋体', size: 11, bold: i === 0 };
+      cell.alignment = { vertical: 'middle', horizontal: j === 1 ? 'left' : 'center', wrapText: true };
+      if (i === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
+    });
+    row.height = 22;
+  });
+  const nameWidth = Math.min(40, Math.max(16, ...rows.map((a) => displayWidth(a.name) + 2)));
+  [6, nameWidth, 6, 8, 9, 8, 13, 16, 9, 9].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '3:3', margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
+  ws.headerFooter = { oddFooter: '&C第 &P 页/共 &N 页' };
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
 }
 
 export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Array> {
@@ -37,7 +98,8 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
   wb.creator = 'zwgk-score';
   const used = new Set<string>();
   const rows = orderedRows(report);
-  addTable(wb, '汇总', used, mainHeaders(report), rows.map(mainCells));
+  rankingSheet(wb, report, used);
+  addTable(wb, '汇总', used, mainHeaders(report), rows.map(mainCells), undefined, `${report.rubric.title}考核结果`);
 
   report.sections.forEach((s, j) => {
     const headers = [

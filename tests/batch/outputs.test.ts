@@ -63,7 +63,15 @@ describe('comparison outputs', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(t.dir, 'cmp.xlsx'));
       const names = wb.worksheets.map((w) => w.name);
-      expect(names.slice(0, 4)).toEqual(['汇总', '1 组织领导', '2 信息公开', '3 政务服务']);
+      expect(names.slice(0, 5)).toEqual(['排名表', '汇总', '1 组织领导', '2 信息公开', '3 政务服务']);
+      // 排名表: title, then one bordered line per agency, A4 one page wide
+      const ranking = wb.getWorksheet('排名表')!;
+      expect(String(ranking.getCell(1, 1).value)).toMatch(/考核结果排名$/);
+      expect(ranking.getRow(3).values).toContain('单位名称');
+      expect(ranking.rowCount).toBe(5);
+      expect(ranking.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
+      expect(ranking.getCell(4, 2).border?.right?.style).toBe('thin');
+      expect(wb.getWorksheet('汇总')!.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 });
       const section3 = wb.getWorksheet('3 政务服务')!;
       expect(section3.getRow(1).values).toContain('3.1 设立实体办事大厅(20分)');
       expect(wb.getWorksheet('汇总')!.rowCount).toBe(3);
