@@ -5,13 +5,15 @@
 // `zwgk` command) and dist/batch/worker-entry.js (batch worker threads). Saves the ~2–3 s tsx spends compiling at
 // every start. Tests (vitest) and `npm run bench` keep running the TypeScript sources.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
 const dist = join(root, 'dist');
+// Built beside dist/ and swapped in at the end, so a running `zwgk` never sees a half-written dist/.
+const out = join(root, `dist.tmp-${process.pid}`);
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -22,13 +24,13 @@ function walk(dir, out = []) {
   return out;
 }
 
-rmSync(dist, { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
 const entryPoints = walk(src);
-await build({ entryPoints, outdir: dist, outbase: src, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' });
+await build({ entryPoints, outdir: out, outbase: src, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' });
 
 const write = (file, text) => {
-  mkdirSync(join(dist, file, '..'), { recursive: true });
-  writeFileSync(join(dist, file), text, { mode: 0o755 });
+  mkdirSync(join(out, file, '..'), { recursive: true });
+  writeFileSync(join(out, file), text, { mode: 0o755 });
 };
 write(
   'bin/zwgk.js',
@@ -51,4 +53,6 @@ process.exitCode = await run(process.argv.slice(2), {
 `,
 );
 write('batch/worker-entry.js', `// Built worker-thread entry (scripts/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);
 process.stdout.write(`dist/: ${entryPoints.length} modules built from ${relative(root, src)}/\n`);
