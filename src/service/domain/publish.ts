@@ -4,7 +4,7 @@
 import { summariseReport } from '../../batch/agency-summary.js';
 import { buildBatchPlan } from '../../batch/batch-plan.js';
 import { buildCompareReport } from '../../batch/build-compare-report.js';
-import type { CompareReport } from '../../batch/compare-report.js';
+import type { BaselineSection, CompareReport } from '../../batch/compare-report.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
 import { hashText } from '../../load/hash.js';
 import type { ScoreReport } from '../../report/score-report.js';
@@ -16,12 +16,13 @@ import { compiledFor, EXPORT_NAMES, scoreDocuments } from './engine.js';
 import { notFound, ServiceError } from './errors.js';
 import { STATE_LABELS } from './state-machine.js';
 import { canonicalJson, writeHooks } from './submissions.js';
+import { baselineSection, previousYearDocs } from './year-over-year.js';
 
 /** The comparison of a set of reports, as `zwgk compare --format json` builds it. */
-export function compareReports(compiled: CompiledRubric, reports: Array<{ code: string; report: ScoreReport }>): CompareReport {
+export function compareReports(compiled: CompiledRubric, reports: Array<{ code: string; report: ScoreReport }>, baseline: BaselineSection | null = null): CompareReport {
   const plan = buildBatchPlan(compiled);
   const agencies = reports.map(({ code, report }) => summariseReport(report, plan, EXPORT_NAMES.evidence(code)));
-  return buildCompareReport({ compiled, plan, agencies, rankInfo: [], leftOut: [], skipped: [], files: reports.length, baseline: null });
+  return buildCompareReport({ compiled, plan, agencies, rankInfo: [], leftOut: [], skipped: [], files: reports.length, baseline });
 }
 
 interface Current {
@@ -73,7 +74,7 @@ function requireUnchanged(before: Current[], now: Current[]): void {
 }
 
 /** Freeze the scored documents as `stage` reports and store the comparison. */
-async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: number, compiled: CompiledRubric, subs: Current[], stage: 'provisional' | 'final', results: Map<number, Scored>): Promise<CompareReport> {
+async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: number, compiled: CompiledRubric, subs: Current[], stage: 'provisional' | 'final', results: Map<number, Scored>, baseline: BaselineSection | null): Promise<CompareReport> {
   const scored: Array<{ code: string; report: ScoreReport }> = [];
   for (const s of subs) {
     const res = results.get(s.submissionId)!;
@@ -87,7 +88,7 @@ async function publishStage(tx: Tx, actor: Actor, now: Date, assessmentId: numbe
     await recordAudit(tx, now, actor, { assessmentId, agencyCode: s.code, action: `report.${stage}`, entity: `report:${rep.id}`, before: { state: s.state }, after: { state: stage, reportHash: hash, total: res.report.totals.final, grade: res.report.totals.grade } });
     scored.push({ code: s.code, report: res.report });
   }
-  const compare = compareReports(compiled, scored);
+  const compare = compareReports(compiled, scored, baseline);
   const text = canonicalJson(compare);
   const pub = await tx.insertInto('publications').values({ assessment_id: assessmentId, stage, text, hash: hashText(text), created_by: actor.id, created_at: now }).returning('id').executeTakeFirstOrThrow();
   await tx.updateTable('assessments').set({ status: stage }).where('id', '=', assessmentId).execute();
@@ -134,12 +135,17 @@ async function publish(
   const r = await store.db.selectFrom('rubric_docs').select(['text', 'hash']).where('id', '=', a0.rubric_doc_id!).executeTakeFirstOrThrow();
   const compiled = compiledFor(r.text, r.hash);
   const results = await scoreAll(compiled, subs0);
+  // Final results of an assessment copied from last year's (final) one carry the year-over-year comparison.
+  const previous = stage === 'final' ? await previousYearDocs(store, a0.previous_id) : null;
+  const baseline = previous
+    ? await baselineSection({ year: a0.year, rubricText: r.text, compiled, docs: subs0.map((s) => ({ code: s.code, evidenceText: s.evidenceText!, reviewText: s.reviewText })) }, previous)
+    : null;
   return store.db.transaction().execute(async (tx) => {
     const { a } = await lockAssessment(tx, assessmentId);
     const subs = await currentDocs(tx, assessmentId, true);
     check(a.status, subs, a, now);
     requireUnchanged(subs0, subs);
-    const out = await publishStage(tx, actor, now, assessmentId, compiled, subs, stage, results);
+    const out = await publishStage(tx, actor, now, assessmentId, compiled, subs, stage, results, baseline);
     await writeHooks.beforeCommit?.(`publish.${stage}`);
     return out;
   });
