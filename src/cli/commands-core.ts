@@ -9,6 +9,7 @@ import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { BINARY_FORMATS, formatReport, formatters, isFormatterName, type FormatContext, type FormatterName } from '../formatters/index.js';
 import { formatFromOut } from './format-from-out.js';
+import { kindOfFile, KIND_TEXT } from './file-kind.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 import { loadReviewOrReport, printPending } from './commands-review.js';
@@ -35,6 +36,11 @@ export async function printDiagnostics(io: CliIo, diags: readonly Diagnostic[]):
 export async function loadRubricOrReport(io: CliIo, file: string): Promise<CompiledRubric | null> {
   const res = await loadRubric(file, io.cwd);
   if (!res.ok) {
+    // An evidence file given as the rubric: one line saying so, not every missing rubric field.
+    if ((await kindOfFile(io.cwd, file)) === 'evidence') {
+      io.stderr(`错误:${file} 看起来是${KIND_TEXT.evidence}(有 agency、facts/claims),不是细则;--rubric 应指向细则文件(如 rubrics/etuokeqianqi-2017.yaml),证据文件放在命令的第一个参数\n`);
+      return null;
+    }
     await printDiagnostics(io, res.diagnostics);
     return null;
   }
@@ -121,6 +127,10 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   const compiled = withRuleEngine(loaded, engine);
   const ev = await loadEvidence(evidenceFile, compiled, io.cwd);
   if (!ev.ok) {
+    if ((await kindOfFile(io.cwd, evidenceFile)) === 'rubric') {
+      io.stderr(`错误:${evidenceFile} 看起来是${KIND_TEXT.rubric}(有 nodes),不是单位的证据文件;请把证据文件放在第一个参数,细则用 --rubric 指定\n`);
+      return EXIT.INVALID_INPUT;
+    }
     await printDiagnostics(io, ev.diagnostics);
     return EXIT.INVALID_INPUT;
   }

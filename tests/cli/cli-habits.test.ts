@@ -27,6 +27,16 @@ describe('CLI habits', () => {
     expect(r.stderr).toContain(`是否想写 "${option}"?`);
   });
 
+  it('swapped evidence and rubric: one line saying what the file looks like, exit 1', async () => {
+    const r = await cli(['score', SEED_RUBRIC, '--rubric', SEED_EVIDENCE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`错误:${SEED_EVIDENCE} 看起来是单位的证据文件(有 agency、facts/claims),不是细则;--rubric 应指向细则文件(如 rubrics/etuokeqianqi-2017.yaml),证据文件放在命令的第一个参数\n`);
+    const r2 = await cli(['score', SEED_RUBRIC, '--rubric', SEED_RUBRIC]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r2.stderr).toContain('看起来是考核评价细则(有 nodes),不是单位的证据文件');
+  });
+
   it('zwgk help compare prints the compare help in Chinese, exit 0', async () => {
     const r = await cli(['help', 'compare']);
     expect(r.code).toBe(0);
