@@ -17,10 +17,17 @@ const backends: Array<[Backend, boolean]> = [
 ];
 const FILE: Record<string, string> = { [OWN]: 'zhujianju.yaml', [OTHER]: 'caizhengju.yaml' };
 
+/** This year 住建局 answered 3 hotspots (last year 0): +2 points on the hotspot item, everything else unchanged. */
+const thisYearEvidence = (code: string) => {
+  const ev = exampleEvidence(FILE[code]!) as { facts: Record<string, unknown> };
+  if (code === OWN) ev.facts.hotspotResponses = 3;
+  return ev;
+};
+
 async function runToFinal(db: TestDb, w: World, aid: number, saveFirst: boolean): Promise<Record<string, number>> {
   for (const code of [OWN, OTHER]) {
     const actor = w.actors[code === OWN ? 'own' : 'other'];
-    if (saveFirst) await saveDraft(db.store, actor, aid, code, exampleEvidence(FILE[code]!));
+    if (saveFirst) await saveDraft(db.store, actor, aid, code, thisYearEvidence(code));
     await submitEvidence(db.store, actor, aid, code);
     await saveReview(db.store, w.actors.reviewer, aid, code, reviewOf(code));
     await acceptSubmission(db.store, w.actors.reviewer, aid, code);
@@ -58,9 +65,10 @@ describe.each(backends)('与上年比较(%s)', (backend, available) => {
     const pub = await db.store.db.selectFrom('publications').select('text').where('assessment_id', '=', next.id).where('stage', '=', 'final').executeTakeFirstOrThrow();
     const baseline = JSON.parse(pub.text).baseline;
     expect(baseline.rubric).toMatchObject({ id: 'etuokeqianqi-2017' });
-    expect(baseline.agencies.map((r: { code: string; previous: number; current: number; change: number; rubricChange: number; previousFile: string }) => [r.code, r.previous, r.current, r.change, r.rubricChange, r.previousFile])).toEqual([
-      [OTHER, lastYear[OTHER], thisYear[OTHER], 0, 0, `2017/evidence/${OTHER}.json`],
-      [OWN, lastYear[OWN], thisYear[OWN], 0, 0, `2017/evidence/${OWN}.json`],
+    expect([lastYear[OWN], thisYear[OWN]]).toEqual([59, 61]);
+    expect(baseline.agencies.map((r: { code: string; previous: number; current: number; change: number; rubricChange: number; workChange: number; previousFile: string }) => [r.code, r.previous, r.current, r.change, r.rubricChange, r.workChange, r.previousFile])).toEqual([
+      [OTHER, lastYear[OTHER], thisYear[OTHER], 0, 0, 0, `2017/evidence/${OTHER}.json`],
+      [OWN, 59, 61, 2, 0, 2, `2017/evidence/${OWN}.json`],
     ]);
     expect(baseline.onlyInBaseline).toEqual([]);
     expect(baseline.onlyInCurrent).toEqual([]);
@@ -71,6 +79,6 @@ describe.each(backends)('与上年比较(%s)', (backend, available) => {
     const page = await leader.get(`/a/${next.id}/results`);
     expect(page.status, String(page.body).slice(0, 300)).toBe(200);
     expect(page.body).toContain('<h2>与上年比较</h2>');
-    expect(page.body).toMatch(new RegExp(`<td class="num">${String(lastYear[OWN]).replace('.', '\\.')}(\\.0+)?</td><td class="num">${String(thisYear[OWN]).replace('.', '\\.')}(\\.0+)?</td><td class="num">0</td>`));
+    expect(page.body).toMatch(/<td class="num">59(\.0+)?<\/td><td class="num">61(\.0+)?<\/td><td class="num">\+2(\.0+)?<\/td>/);
   });
 });
