@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/service/http/app.js';
 import { copyAssessment } from '../../src/service/domain/next-year.js';
+import { exportAssessment } from '../../src/service/domain/export-import.js';
+import { checkUploadedReport } from '../../src/annual-report/index.js';
 import { openAssessment } from '../../src/service/domain/assessments.js';
 import { Client, makeApp, openTestDb, PDF_BYTES, postgresAvailable, RUBRIC_2018, type Backend, type TestDb } from './helpers.js';
 import { makeUsers, OTHER, OWN, openedAssessment, PASSWORD, type World } from './world.js';
@@ -68,6 +70,15 @@ describe.each(backends)('年度报告(%s)', (backend, available) => {
     const audit = await c.admin.get(`/api/assessments/${id}/audit?action=annual-report.check`);
     expect(audit.body.filter((e: { action: string }) => e.action === 'annual-report.check').map((e: { after: { outcome: string } }) => e.after.outcome).sort()).toEqual(['FAIL', 'PASS']);
     await expect(db.store.db.updateTable('annual_report_checks').set({ outcome: 'PASS' }).execute()).rejects.toThrow(/append-only/);
+
+    // The export holds each uploaded file byte for byte and its check; the CLI's checker gives the same outcomes.
+    const files = new Map(await exportAssessment(db.store, w.admin, id));
+    const bytes = files.get(`annual-reports/${OWN}/${ok.body.id}-2024年年报.txt`)!;
+    expect(Buffer.compare(Buffer.from(bytes), fixture('seed-002_e5b39d85801b4d29.txt'))).toBe(0);
+    const exported = JSON.parse(Buffer.from(files.get(`annual-reports/${OWN}/${bad.body.id}-check.json`)!).toString('utf8'));
+    expect(exported).toEqual(bad.body.check);
+    const cli = checkUploadedReport('2022年年报.txt', files.get(`annual-reports/${OWN}/${bad.body.id}-2022年年报.txt`)!);
+    expect(cli.ok && cli.check.results.map((r) => `${r.id}:${r.outcome}`)).toEqual(exported.results.map((r: { id: string; outcome: string }) => `${r.id}:${r.outcome}`));
   });
 
   it.skipIf(!available)('another agency cannot read or upload for it; the leader does not see the table', async () => {

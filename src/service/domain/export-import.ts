@@ -9,6 +9,8 @@
 //                              [--review reviews/<code>.json] --format json` run in the folder prints it byte for byte
 //   published/<code>.<stage>.json   every published report; compare.<stage>.json the published comparisons
 //   attachments/<code>/<id>-<name>  uploaded attachments; audit-log.json the whole audit trail
+//   annual-reports/<code>/<id>-<name>  uploaded annual reports, each with <id>-check.json (`zwgk report check
+//                              <file> --format json` prints the same outcomes; with --previous when one was used)
 import { importEvidenceForm } from '../../forms/import-form.js';
 import { parseSource } from '../../load/parse-source.js';
 import type { Store } from '../db/store.js';
@@ -56,6 +58,11 @@ export async function exportAssessment(store: Store, actor: Actor, assessmentId:
       for (const [stage, text] of lastByStage) files.push([`published/${s.code}.${stage}.json`, utf8(text)]);
       const atts = await store.db.selectFrom('attachments as t').innerJoin('blobs as b', 'b.hash', 't.hash').select(['t.id', 't.name', 'b.content']).where('t.submission_id', '=', s.sid).orderBy('t.id').execute();
       for (const t of atts) files.push([`attachments/${s.code}/${t.id}-${t.name}`, t.content]);
+      const reports = await store.db.selectFrom('annual_report_checks as c').innerJoin('blobs as b', 'b.hash', 'c.hash').select(['c.id', 'c.name', 'c.check_json', 'b.content']).where('c.submission_id', '=', s.sid).orderBy('c.id').execute();
+      for (const t of reports) {
+        files.push([`annual-reports/${s.code}/${t.id}-${t.name}`, t.content]);
+        files.push([`annual-reports/${s.code}/${t.id}-check.json`, utf8(canonicalJson(typeof t.check_json === 'string' ? JSON.parse(t.check_json) : t.check_json))]);
+      }
     }
   }
   const pubs = await store.db.selectFrom('publications').select(['stage', 'text', 'hash']).where('assessment_id', '=', assessmentId).orderBy('id').execute();
