@@ -80,5 +80,5 @@ describe.each(backends)('与上年比较(%s)', (backend, available) => {
     expect(page.status, String(page.body).slice(0, 300)).toBe(200);
     expect(page.body).toContain('<h2>与上年比较</h2>');
     expect(page.body).toMatch(/<td class="num">59(\.0+)?<\/td><td class="num">61(\.0+)?<\/td><td class="num">\+2(\.0+)?<\/td>/);
-  });
+  }, 180_000); // two whole years through final results, on a machine shared by parallel test files
 });
