@@ -9,9 +9,14 @@ import { formatCompareHtml } from './format-compare-html.js';
 import { compareJsonChunks } from './format-compare-json.js';
 import { compareTextChunks } from './format-compare-text.js';
 import { formatCompareXlsx } from './format-compare-xlsx.js';
+import { formatCompareDocx, type NoticeOptions } from './format-compare-docx.js';
 
 export type CompareChunk = string | Uint8Array;
-export type CompareFormatter = (view: CompareView) => Iterable<CompareChunk> | AsyncIterable<CompareChunk>;
+/** Options only some formats read (the 通报's 主送, 发文机关 and date). */
+export interface CompareFormatOptions {
+  notice?: NoticeOptions;
+}
+export type CompareFormatter = (view: CompareView, opts: CompareFormatOptions) => Iterable<CompareChunk> | AsyncIterable<CompareChunk>;
 
 async function* whole(make: () => Promise<CompareChunk>): AsyncGenerator<CompareChunk> {
   yield await make();
@@ -23,19 +28,20 @@ export const compareFormatters = {
   csv: compareCsvChunks,
   html: (v: CompareView) => whole(() => formatCompareHtml(materialiseReport(v))),
   xlsx: (v: CompareView) => whole(() => formatCompareXlsx(materialiseReport(v))),
+  docx: (v: CompareView, o: CompareFormatOptions) => whole(() => formatCompareDocx(materialiseReport(v), o.notice)),
 } satisfies Record<string, CompareFormatter>;
 
 export type CompareFormatName = keyof typeof compareFormatters;
 
-export const BINARY_COMPARE_FORMATS: ReadonlySet<CompareFormatName> = new Set(['xlsx']);
+export const BINARY_COMPARE_FORMATS: ReadonlySet<CompareFormatName> = new Set(['xlsx', 'docx']);
 
 export function isCompareFormatName(name: string): name is CompareFormatName {
   return Object.prototype.hasOwnProperty.call(compareFormatters, name);
 }
 
 /** The chunks of one format. */
-export function compareChunks(view: CompareView, format: CompareFormatName): Iterable<CompareChunk> | AsyncIterable<CompareChunk> {
-  const chunks = compareFormatters[format](view);
+export function compareChunks(view: CompareView, format: CompareFormatName, opts: CompareFormatOptions = {}): Iterable<CompareChunk> | AsyncIterable<CompareChunk> {
+  const chunks = compareFormatters[format](view, opts);
   return stripped(chunks, format === 'json' ? escapeControlCharsInJson : stripControlChars);
 }
 

@@ -33,6 +33,10 @@ export interface CompareFlags {
   baselineReviews?: string;
   /** Rule runner: compiled closures (default) or reference (json-rules-engine), in every worker too. */
   engine?: string;
+  /** The 通报 (docx): 主送, 发文机关, 成文日期. */
+  recipients?: string;
+  issuer?: string;
+  noticeDate?: string;
 }
 
 /** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
@@ -63,6 +67,13 @@ function checkCompareFormat(format: string | undefined): CompareFormatName {
     throw new UsageError(`未知的输出格式 "${f}",可选:${names.join('、')}${hint ? `。${hint}` : ''}`);
   }
   return f;
+}
+
+/** A short line of the 通报 given on the command line: at most 200 characters, no control characters. */
+function noticeText(s: string, option: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (s.length > 200 || /[\u0000-\u001f\u007f]/.test(s)) throw new UsageError(`${option} 须为不超过 200 个字符的一行文字`);
+  return s.trim();
 }
 
 function parseJobs(jobs: string | undefined): number | undefined {
@@ -128,7 +139,8 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
     io.stderr('未找到任何 .yaml、.yml 或 .json 证据文件\n');
     return EXIT.INVALID_INPUT;
   }
-  const chunks = compareChunks(view, format);
+  const notice = { ...(flags.recipients ? { recipients: noticeText(flags.recipients, '--recipients') } : {}), ...(flags.issuer ? { issuer: noticeText(flags.issuer, '--issuer') } : {}), ...(flags.noticeDate ? { date: noticeText(flags.noticeDate, '--notice-date') } : {}) };
+  const chunks = compareChunks(view, format, { notice });
   if (flags.out) {
     await writeChunksAtomic(resolve(io.cwd, flags.out), chunks);
     io.stderr(`已写入 ${flags.out}\n`);
@@ -153,5 +165,8 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('--reviews <dir>', '政务公开办评审文件所在的文件夹(按单位代码与证据对应);没有评审文件的单位结果为暂定')
     .option('--baseline-reviews <dir>', '上一年度的评审文件所在的文件夹(与 --baseline 同用)')
     .option('--engine <engine>', ENGINE_OPTION_HELP)
+    .option('--recipients <text>', '通报(--format docx)的主送机关,如 "各苏木镇人民政府,旗直各部门"')
+    .option('--issuer <text>', '通报的发文机关署名')
+    .option('--notice-date <text>', '通报的成文日期,如 2018年3月1日(不给则留空待填)')
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }
