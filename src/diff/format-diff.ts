@@ -145,7 +145,8 @@ export function formatDiffHtml(d: RubricDiff): string {
       body.push('</tbody>', '</table>');
     }
     if (p.items) {
-      body.push('<ul>');
+      // The mark (+ − ~ ·) is the bullet: no list bullet beside it (no 「• ·」).
+      body.push('<ul class="items">');
       for (const it of p.items) {
         const sub = it.sub && it.sub.length > 0 ? `<ul>${it.sub.map((s) => `<li>${h(s)}</li>`).join('')}</ul>` : '';
         body.push(`<li class="${cls[it.mark]}"><span class="mark">${h(it.mark)}</span> ${h(it.text)}${sub}</li>`);
@@ -165,6 +166,8 @@ th, td { border: 1px solid #999; padding: 0.2em 0.6em; }
 td.num { text-align: right; }
 li.add .mark { color: #1a7f37; } li.del .mark { color: #cf222e; } li.chg .mark { color: #9a6700; }
 ul.meta { list-style: none; padding-left: 0; }
+ul.items { list-style: none; padding-left: 1.4em; }
+ul.items > li > .mark { display: inline-block; width: 1.2em; margin-left: -1.4em; text-align: center; }
 </style>
 </head>
 <body>

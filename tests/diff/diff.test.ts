@@ -137,3 +137,15 @@ describe('2017 → 2018 (the bundled rubrics)', () => {
     expect(err).toContain('是否想写 "html"');
   });
 });
+
+describe('diff html: one bullet per line (issue 13)', () => {
+  it('marked items sit in a list without its own bullets, the mark standing in for it', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const r = await cli(['diff', 'rubrics/etuokeqianqi-2017.yaml', 'rubrics/etuokeqianqi-2018.yaml', '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ul.items { list-style: none;');
+    // every item with a mark is inside a ul.items, never a plain (bulleted) ul
+    const lists = [...r.stdout.matchAll(/<ul( class="[^"]*")?>([\s\S]*?)<\/ul>/g)];
+    for (const [, cls, inner] of lists) if (/<span class="mark">/.test(inner!.split('<ul>')[0]!)) expect(cls).toBe(' class="items"');
+  });
+});
