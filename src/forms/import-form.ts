@@ -79,10 +79,15 @@ function cellText(cell: Cell): string | null {
   return typeof v === 'string' ? v.trim() : String(v);
 }
 
+/** Full-width digits, signs, point, comma and percent (０, 1２, ５．５, １０％) typed with a Chinese IME → ASCII. */
+export function halfWidthNumber(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0b\uff0d\uff0e\uff0c\uff05]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
 function toNumber(v: string | number | boolean | Date): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
-    const s = v.trim().replace(/%$/, '').replace(/,/g, '');
+    const s = halfWidthNumber(v).trim().replace(/%$/, '').replace(/,/g, '');
     if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
   }
   return null;
