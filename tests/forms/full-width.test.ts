@@ -36,6 +36,6 @@ describe('full-width digits', () => {
     const res = await importEvidenceForm(bytes, rubric, { file: 'form.xlsx' });
     if (!res.ok) throw new Error(JSON.stringify(res.diagnostics));
     expect((res.value.evidence.facts as Record<string, unknown>).trainingSessions).toBe(12);
-    expect(res.value.evidence.claims['1.1']).toBe(5);
+    expect((res.value.evidence.claims as Record<string, unknown>)['1.1']).toBe(5);
   });
 });
