@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const src = join(root, 'src');
 const dist = join(root, 'dist');
 // Built beside dist/ and swapped in at the end, so a running `zwgk` never sees a half-written dist/.
@@ -35,7 +35,7 @@ const write = (file, text) => {
 write(
   'bin/zwgk.js',
   `#!/usr/bin/env node
-// Built bin entry (scripts/build.mjs): the CLI from dist/, no TypeScript loader. \`--version\` alone is answered
+// Built bin entry (src/build/build.mjs): the CLI from dist/, no TypeScript loader. \`--version\` alone is answered
 // without loading the commands (the same text commander prints).
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -52,7 +52,7 @@ process.exitCode = await run(process.argv.slice(2), {
 });
 `,
 );
-write('batch/worker-entry.js', `// Built worker-thread entry (scripts/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
+write('batch/worker-entry.js', `// Built worker-thread entry (src/build/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
 rmSync(dist, { recursive: true, force: true });
 renameSync(out, dist);
 process.stdout.write(`dist/: ${entryPoints.length} modules built from ${relative(root, src)}/\n`);
