@@ -41,15 +41,15 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { ENGINE_VERSION } = await import('../version.js');
   process.stdout.write(ENGINE_VERSION + '\\n');
-  process.exit(0);
+} else {
+  const { run } = await import('../cli.js');
+  process.exitCode = await run(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stderr.isTTY),
+  });
 }
-const { run } = await import('../cli.js');
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  isTTY: Boolean(process.stderr.isTTY),
-});
 `,
 );
 write('batch/worker-entry.js', `// Built worker-thread entry (src/build/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
