@@ -95,7 +95,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
   program
     .command('render')
     .description('渲染自查评分表:由细则生成空白表(--blank --rubric),或把已保存的 JSON 得分报告输出为各种格式')
-    .argument('[report]', 'JSON 得分报告(zwgk score … --format json 的输出)')
+    .argument('[report]', 'JSON 得分报告(zwgk score … --format json 的输出);与 --annex 同用时为单位的证据文件')
     .option('--blank', '由细则生成空白自查评分表(不评分,供下发填写)')
     .option('-r, --rubric <rubric>', '细则文件(--blank 时必填)')
     .option('-f, --format <format>', '输出格式:html(默认)、pdf、xlsx、md、csv;得分报告另可 summary-html、summary-pdf')
@@ -103,6 +103,8 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
     .option('--landscape', 'A4 横向打印')
     .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
+    .option('--annex <table>', '输出细则中的统计表(如 附件2):给出证据文件则填入统计数,加 --blank 则为空白表;格式 html、pdf、xlsx、md')
+    .option('--review <file>', '与 --annex 和证据文件同用:政务公开办的评审文件,表中标出核定的数值')
     .action(async (report: string | undefined, flags: RenderFlags) => setCode(await commandRender(io, report, flags)));
   program
     .command('demo')

@@ -9,6 +9,7 @@ import type { ScoreReport } from '../report/score-report.js';
 import { parseScoreReport } from '../report/report-schema.js';
 import { checkAttachmentLabel, checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { formatFromOut } from './format-from-out.js';
+import { commandRenderAnnex } from './commands-annex.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 
@@ -20,6 +21,10 @@ export interface RenderFlags {
   template?: string;
   landscape?: boolean;
   attachmentLabel?: string;
+  /** --annex 附件2: the rubric's statistics table instead of the sheet (commands-annex.ts). */
+  annex?: string;
+  /** The office's review (corrected values), with --annex and an evidence file. */
+  review?: string;
 }
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -60,6 +65,8 @@ async function readReport(io: CliIo, file: string): Promise<ScoreReport | null> 
 }
 
 export async function commandRender(io: CliIo, reportFile: string | undefined, flags: RenderFlags): Promise<number> {
+  if (flags.annex !== undefined) return commandRenderAnnex(io, reportFile, flags);
+  if (flags.review) throw new UsageError('--review 只用于 --annex(填好的统计表);得分报告已包含评审结果');
   if (flags.blank) {
     if (reportFile) throw new UsageError('--blank 由细则生成空白表,不需要得分报告文件');
     if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>(空白表由细则生成)');

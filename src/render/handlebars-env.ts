@@ -13,8 +13,8 @@ import { safeHref } from './safe-url.js';
 export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The documents a template set renders. */
-export type TemplateName = 'sheet' | 'summary';
-const TEMPLATE_NAMES: readonly TemplateName[] = ['sheet', 'summary'];
+export type TemplateName = 'sheet' | 'summary' | 'annex';
+const TEMPLATE_NAMES: readonly TemplateName[] = ['sheet', 'summary', 'annex'];
 
 const MAX_TEMPLATE_BYTES = 512 * 1024;
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;

@@ -56,6 +56,20 @@ export const ReportSourceSchema = z.union([
 ]);
 export type ReportSource = z.output<typeof ReportSourceSchema>;
 
+/**
+ * The row of a statistics table (统计表, e.g. 附件2 政务公开工作统计表) this fact fills. `zwgk render --annex` prints the
+ * table's facts in row order (with the headings declared in the rubric's `statTables`) as a companion sheet.
+ */
+export const StatRowSchema = z.strictObject({
+  /** The table's name as declared in `statTables`, e.g. 附件2. */
+  table: z.string().min(1).max(20),
+  /** 行号 in the table (1-based). */
+  row: z.number().int().min(1).max(9999),
+  /** The row's wording in the printed table when it differs from `label` (e.g. 「其中,规范性文件数」). */
+  text: z.string().min(1).max(500).optional(),
+});
+export type StatRow = z.output<typeof StatRowSchema>;
+
 export const FactDefSchema = z.strictObject({
   label: z.string().min(1).max(200),
   type: z.enum(FACT_TYPES),
@@ -72,5 +86,7 @@ export const FactDefSchema = z.strictObject({
   derive: DeriveSchema.optional(),
   /** Read from an annual report by `zwgk report facts` (see ReportSourceSchema). */
   report: ReportSourceSchema.optional(),
+  /** The statistics-table row this fact fills (see StatRowSchema); keep `source` as the human text. */
+  statRow: StatRowSchema.optional(),
 });
 export type FactDef = z.output<typeof FactDefSchema>;

@@ -100,6 +100,23 @@ export const ParameterSchema = z.strictObject({
   description: TextSchema.optional(),
 });
 
+/** A heading row of a statistics table (「一、主动公开情况」): no fact, printed as a section line. */
+export const StatHeadingSchema = z.strictObject({
+  row: z.number().int().min(1).max(9999),
+  text: z.string().min(1).max(500),
+  /** What the 单位 column shows on this row, e.g. 「—」 (default empty). */
+  unit: z.string().max(20).optional(),
+});
+
+/** A statistics table (统计表) whose rows facts fill through `statRow`, e.g. 附件2 政务公开工作统计表. */
+export const StatTableSchema = z.strictObject({
+  /** Title without year or agency, e.g. 政务公开工作统计表 (printed as 「2017年度住建局政务公开工作统计表」). */
+  title: z.string().min(1).max(200),
+  /** Heading rows without a fact, in any order. */
+  headings: z.array(StatHeadingSchema).max(1000).default([]),
+});
+export type StatTable = z.output<typeof StatTableSchema>;
+
 export const RubricSchema = z.strictObject({
   id: IdSchema,
   version: z.string().min(1).max(40),
@@ -133,6 +150,8 @@ export const RubricSchema = z.strictObject({
   notApplicable: NotApplicablePolicy.default({ policy: 'reduce', spread: 'even' }),
   parameters: z.record(FactIdSchema, ParameterSchema).default({}),
   facts: z.record(FactIdSchema, FactDefSchema).default({}),
+  /** Statistics tables (统计表) facts fill by `statRow`, keyed by name (附件2); see `zwgk render --annex`. */
+  statTables: z.record(z.string().min(1).max(20), StatTableSchema).optional(),
   vetoes: z.array(VetoSchema).max(50).default([]),
   /** Consistency checks (勾稽关系) over the facts, evaluated for every agency (src/checks/). */
   checks: z.array(CheckSchema).max(500).default([]),

@@ -12,6 +12,7 @@ import { checkCondition } from './check-conditions.js';
 import { checkChecks } from './check-checks.js';
 import { checkFacts, expandToEvidenceFacts } from './check-facts.js';
 import { checkRankCriteria } from './check-rank.js';
+import { checkStatTables } from './check-stat-tables.js';
 import { getOwn } from '../model/own-property.js';
 
 type Add = (d: Diagnostic, path: PathSegment[], preferKey?: boolean) => void;
@@ -277,5 +278,6 @@ export function checkRubric(src: SourceFile, rubric: Rubric): Diagnostic[] {
   checkGrades(rubric, add);
   checkRankCriteria(model, add);
   checkChecks(rubric.checks, rubric.facts, add);
+  checkStatTables(rubric, add);
   return diagnostics;
 }
