@@ -29,7 +29,7 @@ export function annexHeaderRow(vm: AnnexViewModel): number {
 
 export function annexMetaLine(vm: AnnexViewModel): string {
   const blank = '＿＿＿＿＿＿';
-  return `填报单位：${vm.agency.name || blank}  统计年度：${vm.periodText || blank}  填报日期：${vm.dateText || blank}`;
+  return `填报单位：${vm.agency.name || blank}　　　统计年度：${vm.periodText || blank}　　　填报日期：${vm.dateText || blank}`;
 }
 
 /** Render the companion sheet as xlsx bytes (byte-identical for the same view model). */
@@ -100,7 +100,7 @@ export async function renderAnnexXlsx(vm: AnnexViewModel): Promise<Uint8Array> {
       const cell = ws.getCell(excelRow, i + 1);
       cell.border = BORDER;
       cell.font = row.isHeading ? HEAD_FONT : FONT;
-      cell.alignment = { vertical: 'middle', horizontal: col.key === 'indicator' ? 'left' : 'center', wrapText: true };
+      cell.alignment = col.key === 'indicator' ? { vertical: 'middle', horizontal: 'left', wrapText: true, indent: 1 } : { vertical: 'middle', horizontal: 'center', wrapText: true };
       if (row.isHeading) cell.fill = fill('FFF6F6F6');
       switch (col.key) {
         case 'seq':
