@@ -16,7 +16,7 @@ import { checkReview } from './review/check-review.js';
 export { buildBlankReview, formatBlankReview } from './review/blank-review.js';
 import { RubricSchema } from './schema/rubric-schema.js';
 import { parseWithSchema } from './schema/zod-issues.js';
-import { scoreAgency } from './score/score-agency.js';
+import { scoreAgency } from './assess/score-agency.js';
 import { checkRubric } from './validate/check-rubric.js';
 import { ENGINE_VERSION } from './version.js';
 

@@ -7,7 +7,7 @@ export { hashText } from './load/hash.js';
 export { findControlChar, stripControlChars } from './diagnostics/control-chars.js';
 export { parseScoreReport, ScoreReportSchema } from './report/report-schema.js';
 export { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
-export { scoreAgency } from './score/score-agency.js';
+export { scoreAgency } from './assess/score-agency.js';
 export { buildRubricModel, type RubricModel, type FlatNode } from './model/rubric-model.js';
 export * from './report/score-report.js';
 export * from './diagnostics/diagnostic.js';

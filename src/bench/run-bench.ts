@@ -27,7 +27,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { parseJsonSourceFast } from '../load/parse-json-fast.js';
 import { parseSource } from '../load/parse-source.js';
 import type { Evidence } from '../schema/evidence-schema.js';
-import { collectFactValues } from '../score/score-agency.js';
+import { collectFactValues } from '../assess/collect-fact-values.js';
 import { handScoreSeed } from './hand-scorer.js';
 import { createRandom } from './random.js';
 import { generateEvidence } from './synthetic-evidence.js';

@@ -7,11 +7,20 @@ import type { Veto } from '../schema/rubric-schema.js';
 import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
 import type { ExactTotals } from '../score/totals.js';
-import type { ScoreOptions } from '../score/score-agency.js';
+import type { Review } from '../schema/review-schema.js';
 import type { VetoStakes } from '../score/veto-stake.js';
 import { nodeVoices, reviewCorrections } from './review-voices.js';
 import { SCHEMA_VERSION, type PendingItem, type ReportStatus, type CheckResult, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
 import { rubricHeader } from './rubric-header.js';
+
+/** What the report says about its inputs (the caller's options, see assess/score-agency.ts ScoreOptions). */
+export interface ReportOptions {
+  evidenceHash: string;
+  evidenceFile?: string;
+  engineVersion: string;
+  /** The office's review file for this agency (validated against the rubric and the evidence). */
+  review?: { review: Review; hash: string; file?: string };
+}
 
 export interface BuildInput {
   compiled: CompiledRubric;
@@ -28,7 +37,7 @@ export interface BuildInput {
   /** What the assessment veto took (score/veto-stake.ts). */
   vetoStakes: VetoStakes;
   diagnostics: Diagnostic[];
-  opts: ScoreOptions;
+  opts: ReportOptions;
 }
 
 /** Claimed total: a node's own claim, else the sum of its children's claimed totals; null when nothing is claimed below. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRubric, parseEvidence, parseRubric, scoreEvidence } from '../../src/api.js';
 import { withRuleEngine, type CompiledRubric } from '../../src/compile/compile-rubric.js';
-import { collectFactValues } from '../../src/score/score-agency.js';
+import { collectFactValues } from '../../src/assess/collect-fact-values.js';
 import { createRandom } from '../../src/bench/random.js';
 import { generateEvidence } from '../../src/bench/synthetic-evidence.js';
 import { generateLargeRubric, LARGE_RUBRIC_SIZES } from '../../src/bench/synthetic-rubric.js';

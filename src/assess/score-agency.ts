@@ -1,40 +1,23 @@
-// The scoring pipeline for one agency: evidence values → derived facts → json-rules-engine run → leaf methods →
-// tree aggregation → totals → the ScoreReport contract. Pure apart from awaiting the (queued) Engine.
+// The assessment of one agency, above the stages it drives: evidence values → derived facts → rules run → leaf methods
+// (score/) → tree aggregation → totals → checks (checks/) → status and the ScoreReport contract (report/). score/ and
+// report/ never import this folder. Pure apart from awaiting the rules run.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { deriveFacts, type FactValues } from '../evidence/derive-facts.js';
-import { normaliseFactValue } from '../evidence/check-evidence.js';
+import type { FactValues } from '../evidence/derive-facts.js';
 import type { ConditionReason, ScoreReport } from '../report/score-report.js';
-import { buildReport } from '../report/build-report.js';
+import { buildReport, type ReportOptions } from '../report/build-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
 import type { Review } from '../schema/review-schema.js';
 import { acceptedNotApplicable, correctedValues } from '../review/apply-review.js';
 import { computeStatus } from '../report/status.js';
-import { aggregateTree } from './aggregate.js';
-import { createContext } from './context.js';
-import { computeTotals } from './totals.js';
-import { measureVetoStakes } from './veto-stake.js';
+import { aggregateTree } from '../score/aggregate.js';
+import { createContext } from '../score/context.js';
+import { computeTotals } from '../score/totals.js';
+import { measureVetoStakes } from '../score/veto-stake.js';
 import { evaluateChecks } from '../checks/evaluate-checks.js';
-import type { ExternalScore } from './external.js';
-
-/**
- * Every catalogue fact with the agency's value (null when missing), derived facts computed.
- * @param corrected the office's corrected values (review file), which replace the agency's before deriving.
- */
-export function collectFactValues(compiled: CompiledRubric, evidence: Evidence, corrected?: ReadonlyMap<string, unknown>): FactValues {
-  const values: FactValues = new Map();
-  const facts = compiled.rubric.facts;
-  for (const id of compiled.factIds) {
-    const def = facts[id]!;
-    if (def.derive) continue;
-    const raw = Object.prototype.hasOwnProperty.call(evidence.facts, id) ? evidence.facts[id] : undefined;
-    const v = corrected?.has(id) ? corrected.get(id) : raw === undefined ? null : normaliseFactValue(def, raw);
-    values.set(id, v === undefined ? null : v);
-  }
-  deriveFacts(facts, compiled.derivedOrder, values);
-  return values;
-}
+import type { ExternalScore } from '../score/external.js';
+import { collectFactValues } from './collect-fact-values.js';
 
 /** Nodes not applicable to this agency: by class, or requested (合理缺项) and accepted by the office; descendants inherit. */
 function collectNotApplicable(compiled: CompiledRubric, evidence: Evidence, review: Review | null): Map<string, string> {
@@ -71,16 +54,11 @@ function missingFactWarnings(compiled: CompiledRubric, values: FactValues, notAp
   );
 }
 
-export interface ScoreOptions {
-  evidenceHash: string;
-  evidenceFile?: string;
-  engineVersion: string;
+export interface ScoreOptions extends ReportOptions {
   /** Warnings from evidence validation, carried into the report. */
   diagnostics?: Diagnostic[];
   /** Leaves scored from outside (rank points in a batch's second pass, M27), keyed by node id. */
   externalScores?: ReadonlyMap<string, ExternalScore>;
-  /** The office's review file for this agency (validated against the rubric and the evidence). */
-  review?: { review: Review; hash: string; file?: string };
 }
 
 /** Score one agency's (validated) evidence against a compiled rubric. */
