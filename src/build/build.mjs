@@ -2,7 +2,7 @@
 // `npm run build` (also run by `npm ci` / `npm install` through `prepare`): transpile every TypeScript module in
 // src/ to dist/ with esbuild, one file per module in the same layout (so paths relative to a module — templates/,
 // the package root — stay right), plus plain entry points that need no TypeScript loader: dist/bin/zwgk.js (the
-// `zwgk` command) and dist/batch/worker-entry.js (batch worker threads). Saves the ~2–3 s tsx spends compiling at
+// `zwgk` command) and dist/batch/run/worker-entry.js (batch worker threads). Saves the ~2–3 s tsx spends compiling at
 // every start. Tests (vitest) and `npm run bench` keep running the TypeScript sources.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 }
 `,
 );
-write('batch/worker-entry.js', `// Built worker-thread entry (src/build/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
+write('batch/run/worker-entry.js', `// Built worker-thread entry (src/build/build.mjs): the batch worker from dist/.\nawait import('./score-worker.js');\n`);
 rmSync(dist, { recursive: true, force: true });
 renameSync(out, dist);
 process.stdout.write(`dist/: ${entryPoints.length} modules built from ${relative(root, src)}/\n`);

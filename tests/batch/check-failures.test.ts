@@ -1,6 +1,6 @@
 // compare: agencies with failed consistency checks (勾稽关系), count and list, in the contract and every output.
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCompareReport } from '../../src/batch/compare-formatters.js';
+import { formatCompareReport } from '../../src/formatters/compare/compare-formatters.js';
 import { cli, compareIn, compile, evidence, tempDir } from './helpers.js';
 
 const RUBRIC = `id: county-test

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, compile, tempDir, type TempDir } from './helpers.js';
 import { COUNTY_RUBRIC, writeCounty } from './county.js';
 import { compareBatchView } from '../../src/batch/compare-batch.js';
-import { materialiseReport } from '../../src/batch/build-compare-report.js';
-import { compareJsonChunks } from '../../src/batch/format-compare-json.js';
+import { materialiseReport } from '../../src/cohort/build-compare-report.js';
+import { compareJsonChunks } from '../../src/formatters/compare/format-compare-json.js';
 
 describe('golden outputs for a small generated county', () => {
   let t: TempDir;

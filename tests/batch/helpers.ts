@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { run, type CliIo } from '../../src/cli.js';
 import { parseRubric, type CompiledRubric } from '../../src/index.js';
 import { compareBatch, type CompareOptions } from '../../src/batch/compare-batch.js';
-import type { CompareReport } from '../../src/batch/compare-report.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
 
 export interface TempDir {
   dir: string;

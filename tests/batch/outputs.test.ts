@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/batch/format-compare-csv.js';
-import { createProgressBar } from '../../src/batch/progress-bar.js';
+import { csvCell } from '../../src/formatters/compare/format-compare-csv.js';
+import { createProgressBar } from '../../src/batch/run/progress-bar.js';
 import { cli, countyRubric, evidence, tempDir } from './helpers.js';
 
 const facts = { meetings: 1, system: true, posts: 60, hotline: true, hall: true };

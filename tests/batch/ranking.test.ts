@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competitionRanks } from '../../src/batch/ranking.js';
+import { competitionRanks } from '../../src/cohort/ranking.js';
 import { countyRubric, evidence, tempDir, compile, compareIn } from './helpers.js';
 
 describe('competition ranking (1, 1, 3)', () => {

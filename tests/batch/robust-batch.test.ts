@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli, countyRubric, evidence, tempDir } from './helpers.js';
-import type { CompareReport } from '../../src/batch/compare-report.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
 
 const facts = { meetings: 1, system: true, posts: 60, hotline: true, hall: true };
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompareReport } from '../../src/batch/compare-report.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
 import { cli, countyRubric, evidence, tempDir, type TempDir } from '../batch/helpers.js';
 import { expectNoInternals } from './expect-clean.js';
 

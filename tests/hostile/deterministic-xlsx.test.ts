@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareBatch } from '../../src/batch/compare-batch.js';
-import { formatCompareReport } from '../../src/batch/compare-formatters.js';
+import { formatCompareReport } from '../../src/formatters/compare/compare-formatters.js';
 import { buildEvidenceWorkbook, formatReport, loadRubric, parseEvidence, scoreEvidence, writeWorkbook } from '../../src/index.js';
 import { SEED_EVIDENCE, SEED_RUBRIC } from '../helpers/cli.js';
 

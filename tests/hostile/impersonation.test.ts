@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompareReport } from '../../src/batch/compare-report.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
 import { parseRegister, parseRegisterCsv } from '../../src/index.js';
 import { cli, countyRubric, evidence, tempDir, type TempDir } from '../batch/helpers.js';
 import { expectNoInternals } from './expect-clean.js';

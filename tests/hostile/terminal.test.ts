@@ -3,9 +3,9 @@
 // formats and the left-out lines printed to the officer's terminal.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatCompareReport } from '../../src/batch/compare-formatters.js';
-import type { CompareReport } from '../../src/batch/compare-report.js';
-import { leftOutLines } from '../../src/batch/format-common.js';
+import { formatCompareReport } from '../../src/formatters/compare/compare-formatters.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
+import { leftOutLines } from '../../src/formatters/compare/format-common.js';
 import { compareBatch, formatReport, loadRubric, parseEvidence, scoreEvidence } from '../../src/index.js';
 import { SEED_EVIDENCE, SEED_RUBRIC } from '../helpers/cli.js';
 

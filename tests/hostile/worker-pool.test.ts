@@ -2,7 +2,7 @@
 // generated here: a 49,000-item list stays under the parser's item limit but exceeds a deliberately small worker heap.
 import { describe, expect, it } from 'vitest';
 import { compareBatch } from '../../src/batch/compare-batch.js';
-import type { CompareReport } from '../../src/batch/compare-report.js';
+import type { CompareReport } from '../../src/cohort/compare-report.js';
 import { cli, compile, countyRubric, evidence, tempDir } from '../batch/helpers.js';
 import { expectNoInternals } from './expect-clean.js';
 

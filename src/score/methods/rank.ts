@@ -1,6 +1,6 @@
 // Rank-relative criteria (M27) scored alone: the rank depends on every other agency, so a single-agency report
 // marks the item `manual` at 0 points. `zwgk compare` computes the ranks after the first pass and rescores the
-// agency with the rank points supplied as external scores (src/batch/rank-criteria.ts).
+// agency with the rank points supplied as external scores (src/cohort/rank-criteria.ts).
 import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { RankScoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';

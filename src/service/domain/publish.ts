@@ -1,10 +1,10 @@
 // Publication: provisional results to every agency (their sheets + the ranking), then — after the appeal window —
 // final results, every report frozen with its hash. Reports and publications are append-only rows; the ranking is
 // the engine's compare library run over the stored reports (summariseReport → buildCompareReport).
-import { summariseReport } from '../../batch/agency-summary.js';
-import { buildBatchPlan } from '../../batch/batch-plan.js';
-import { buildCompareReport } from '../../batch/build-compare-report.js';
-import type { BaselineSection, CompareReport } from '../../batch/compare-report.js';
+import { summariseReport } from '../../cohort/agency-summary.js';
+import { buildBatchPlan } from '../../cohort/batch-plan.js';
+import { buildCompareReport } from '../../cohort/build-compare-report.js';
+import type { BaselineSection, CompareReport } from '../../cohort/compare-report.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
 import { hashText } from '../../load/hash.js';
 import type { ScoreReport } from '../../report/score-report.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareBatch } from '../../batch/compare-batch.js';
-import type { BaselineSection } from '../../batch/compare-report.js';
+import type { BaselineSection } from '../../cohort/compare-report.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
 import type { Store } from '../db/store.js';
 import { compiledFor } from './engine.js';

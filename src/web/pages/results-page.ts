@@ -1,7 +1,7 @@
 // 考核结果: the published comparison (ranking with ties on the 100-scale score, grades, section scores as a heatmap,
 // common losses, year over year), each row linking to that agency's sheet. Pure: the publication's compare report
 // (the contract of `zwgk compare --format json`) in, page view out; nothing is re-scored or re-ranked here.
-import type { CompareReport } from '../../batch/compare-report.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { formatNumber, formatSigned } from '../../render/numbers.js';
 import type { AssessmentView } from '../../service/domain/assessments.js';
 import type { PublicationView } from '../../service/domain/publish.js';

@@ -1,7 +1,7 @@
 // 考核结果 · 单位评分表(已公示)· 完整比较报告(HTML/Excel,引擎自己的比较视图)· 操作日志(筛选、导出 CSV).
 // Leaders see only results; an agency sees its own published sheet (the domain layer filters the publication).
 import type { FastifyInstance } from 'fastify';
-import { formatCompareReport } from '../../batch/compare-formatters.js';
+import { formatCompareReport } from '../../formatters/compare/compare-formatters.js';
 import { renderSheetAs } from '../../render/render-sheet.js';
 import { buildSheetViewModel } from '../../render/view-model.js';
 import { getAssessment } from '../../service/domain/assessments.js';

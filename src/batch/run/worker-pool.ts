@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScoreTask, TaskOutcome } from './score-file.js';
 import type { ChunkRequest, WorkerMessage } from './score-worker.js';
 import type { TaskRunner } from './task-runner.js';
-import type { RuleEngineKind } from '../compile/compile-rubric.js';
+import type { RuleEngineKind } from '../../compile/compile-rubric.js';
 
 export interface WorkerInit {
   /** Absolute path of this year's rubric, and the hash the main thread compiled (guards against edits mid-run). */

@@ -4,10 +4,10 @@
 // all): every value is escaped; unescaped output ({{{ }}}, {{& }}) is refused when the template is compiled.
 import Handlebars from 'handlebars';
 import { readFile } from 'node:fs/promises';
-import type { CompareReport } from './compare-report.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { buildCompareHtmlView, type CompareHtmlView } from './compare-html-view.js';
 
-export const COMPARE_TEMPLATE = new URL('../../templates/compare.hbs', import.meta.url);
+export const COMPARE_TEMPLATE = new URL('../../../templates/compare.hbs', import.meta.url);
 
 let compiled: Promise<HandlebarsTemplateDelegate<CompareHtmlView>> | null = null;
 

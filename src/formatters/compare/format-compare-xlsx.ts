@@ -2,10 +2,10 @@
 // (agencies × that section's parts), and sheets for weak spots, over-claims, the baseline split and the files
 // left out. Text goes in as string cells, never as formulas.
 import ExcelJS from 'exceljs';
-import type { CompareReport } from './compare-report.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { agencyLabel, gradeText, KIND_TEXT, statusText, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
-import { fixZipTimestamps } from '../io/zip-timestamps.js';
-import { displayWidth } from '../formatters/labels.js';
+import { fixZipTimestamps } from '../../io/zip-timestamps.js';
+import { displayWidth } from '../labels.js';
 
 type Cell = string | number | null;
 

@@ -2,20 +2,20 @@
 // exactly what `zwgk score` produces) and reduce the report to an AgencySummary. The same code runs in a worker
 // thread and, for small batches, in the main thread, so both paths give identical results.
 import { resolve } from 'node:path';
-import { checkEvidenceSource, checkReviewSource, type LoadedEvidence } from '../api.js';
-import type { Review } from '../schema/review-schema.js';
-import type { CompiledRubric } from '../compile/compile-rubric.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { MAX_PRINTED_PER_CODE } from '../diagnostics/format-diagnostics.js';
-import type { Evidence } from '../schema/evidence-schema.js';
-import type { ExternalScore } from '../score/external.js';
-import { scoreAgency } from '../assess/score-agency.js';
-import { collectFactValues } from '../assess/collect-fact-values.js';
-import { ENGINE_VERSION } from '../version.js';
-import { summariseReport, type AgencySummary } from './agency-summary.js';
-import { buildBatchPlan, type BatchPlan } from './batch-plan.js';
-import { carryEvidence, carryReview, findNotComparable } from './carry-evidence.js';
-import type { LeftOutFile, LeftOutMessage, LeftOutReason, NotComparableCriterion } from './compare-report.js';
+import { checkEvidenceSource, checkReviewSource, type LoadedEvidence } from '../../api.js';
+import type { Review } from '../../schema/review-schema.js';
+import type { CompiledRubric } from '../../compile/compile-rubric.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { MAX_PRINTED_PER_CODE } from '../../diagnostics/format-diagnostics.js';
+import type { Evidence } from '../../schema/evidence-schema.js';
+import type { ExternalScore } from '../../score/external.js';
+import { scoreAgency } from '../../assess/score-agency.js';
+import { collectFactValues } from '../../assess/collect-fact-values.js';
+import { ENGINE_VERSION } from '../../version.js';
+import { summariseReport, type AgencySummary } from '../../cohort/agency-summary.js';
+import { buildBatchPlan, type BatchPlan } from '../../cohort/batch-plan.js';
+import { carryEvidence, carryReview, findNotComparable } from '../../cohort/carry-evidence.js';
+import type { LeftOutFile, LeftOutMessage, LeftOutReason, NotComparableCriterion } from '../../cohort/compare-report.js';
 import { looksLikeReview, looksLikeRubric, readEvidenceSource } from './read-evidence.js';
 
 /**

@@ -1,8 +1,8 @@
 // Shared pieces of the comparison formatters (text, CSV, HTML, xlsx): row order, Chinese column labels and
 // value display. Formatters read only the CompareReport contract.
-import type { AgencyRow, BaselineSection, CheckFailureAgency, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from './compare-report.js';
-import { stripControlChars } from '../diagnostics/control-chars.js';
-import { compareCodes } from './ranking.js';
+import type { AgencyRow, BaselineSection, CheckFailureAgency, CompareReport, LeftOutFile, LeftOutReason, OverClaimAgency, SectionCell } from '../../cohort/compare-report.js';
+import { stripControlChars } from '../../diagnostics/control-chars.js';
+import { compareCodes } from '../../cohort/ranking.js';
 
 export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
   unreadable: '无法读取',

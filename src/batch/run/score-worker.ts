@@ -1,8 +1,8 @@
 // The batch worker thread: compiles the rubric(s) once — one json-rules-engine Engine per worker, never run
 // concurrently — then scores chunks of tasks one file after another and posts back compact outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRubric } from '../api.js';
-import { withRuleEngine, type CompiledRubric } from '../compile/compile-rubric.js';
+import { loadRubric } from '../../api.js';
+import { withRuleEngine, type CompiledRubric } from '../../compile/compile-rubric.js';
 import { FileScorer, type ScoreTask, type TaskOutcome } from './score-file.js';
 import type { WorkerInit } from './worker-pool.js';
 

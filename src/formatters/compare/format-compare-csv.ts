@@ -1,7 +1,7 @@
 // `zwgk compare --format csv`: the main table (agencies × sections, totals, ranks) for Excel/WPS with Chinese
 // text: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, and a leading ' on text cells that start with
 // = + - @ (or a tab/CR) so a spreadsheet never evaluates them as formulas.
-import type { CompareView } from './build-compare-report.js';
+import type { CompareView } from '../../cohort/build-compare-report.js';
 import { mainCells, mainHeaders } from './format-common.js';
 
 /** One CSV cell: numbers as they are; text formula-neutralised and quoted when needed. */

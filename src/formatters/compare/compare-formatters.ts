@@ -1,9 +1,9 @@
 // The comparison formatters, a typed registry like src/formatters: each reads only the comparison (a CompareView:
 // the CompareReport contract with rows made on demand) and yields its output in chunks, so JSON, CSV and text of
 // a very large batch stream to the file or terminal. HTML and xlsx are built whole (county-sized outputs).
-import { materialiseReport, viewOfReport, type CompareView } from './build-compare-report.js';
-import { escapeControlCharsInJson, stripControlChars } from '../diagnostics/control-chars.js';
-import type { CompareReport } from './compare-report.js';
+import { materialiseReport, viewOfReport, type CompareView } from '../../cohort/build-compare-report.js';
+import { escapeControlCharsInJson, stripControlChars } from '../../diagnostics/control-chars.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { compareCsvChunks } from './format-compare-csv.js';
 import { formatCompareHtml } from './format-compare-html.js';
 import { compareJsonChunks } from './format-compare-json.js';

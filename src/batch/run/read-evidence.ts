@@ -2,9 +2,9 @@
 // through the ordinary one). Failures become the same diagnostics readSource gives. The one batch stage that
 // touches the file system; synchronous because each worker scores one file after another anyway.
 import { readFileSync } from 'node:fs';
-import { makeDiagnostic, type Result } from '../diagnostics/diagnostic.js';
-import { parseJsonSourceFast } from '../load/parse-json-fast.js';
-import { LIMITS, parseSource, type SourceFile } from '../load/parse-source.js';
+import { makeDiagnostic, type Result } from '../../diagnostics/diagnostic.js';
+import { parseJsonSourceFast } from '../../load/parse-json-fast.js';
+import { LIMITS, parseSource, type SourceFile } from '../../load/parse-source.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

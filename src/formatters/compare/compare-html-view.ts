@@ -1,6 +1,6 @@
 // The view model of the HTML comparison (templates/compare.hbs): every string and every SVG coordinate is
 // computed here, so the template only places escaped values. Input: the CompareReport contract only.
-import type { CompareReport } from './compare-report.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { agencyLabel, baselineNotes, cellText, checkFailureLines, KIND_TEXT, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, num, orderedRows, overClaimHead, percent, signedNum } from './format-common.js';
 
 

@@ -14,8 +14,8 @@ import type { BatchPlan } from './batch-plan.js';
 import type { LeftOutFile, RankCriterionInfo } from './compare-report.js';
 import { computeRankScores } from './rank-criteria.js';
 import { compareCodes } from './ranking.js';
-import type { CarryInfo, ScoreTask, TaskMode, TaskOutcome } from './score-file.js';
-import type { TaskRunner } from './task-runner.js';
+import type { CarryInfo, ScoreTask, TaskMode, TaskOutcome } from '../batch/run/score-file.js';
+import type { TaskRunner } from '../batch/run/task-runner.js';
 
 export interface CohortResult {
   /** Scored agencies by code (the kept file for duplicates). */

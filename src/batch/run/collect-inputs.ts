@@ -6,8 +6,8 @@
 import type { Stats } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { LeftOutFile } from './compare-report.js';
-import { compareCodes } from './ranking.js';
+import type { LeftOutFile } from '../../cohort/compare-report.js';
+import { compareCodes } from '../../cohort/ranking.js';
 
 export const EVIDENCE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 

@@ -1,7 +1,7 @@
 // `zwgk compare --format json`: the CompareReport contract, exactly `JSON.stringify(report, null, 2)` plus a newline,
 // produced in chunks — agency rows and over-claims are serialised one at a time from the view, so a very large
 // batch never holds its whole JSON text (or all its rows) in memory.
-import type { CompareView } from './build-compare-report.js';
+import type { CompareView } from '../../cohort/build-compare-report.js';
 
 const CHUNK = 1 << 16;
 

@@ -4,12 +4,12 @@
 // Checks that need the agency's evidence (not-applicable decisions only on requested nodes) run where the agency is
 // scored (score-file.ts).
 import { resolve } from 'node:path';
-import { checkReviewSource } from '../api.js';
-import type { CompiledRubric } from '../compile/compile-rubric.js';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionDiagnostic } from '../diagnostics/locate.js';
+import { checkReviewSource } from '../../api.js';
+import type { CompiledRubric } from '../../compile/compile-rubric.js';
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { positionDiagnostic } from '../../diagnostics/locate.js';
 import { collectInputFiles } from './collect-inputs.js';
-import type { LeftOutFile, LeftOutMessage } from './compare-report.js';
+import type { LeftOutFile, LeftOutMessage } from '../../cohort/compare-report.js';
 import { readEvidenceSource } from './read-evidence.js';
 
 export interface CollectedReviews {

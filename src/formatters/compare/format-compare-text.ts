@@ -1,9 +1,9 @@
 // `zwgk compare --format text` (default): a Chinese plain-text comparison for the terminal — the ranked table of
 // agencies × sections, grade distribution, the county's weak spots, over-claims, rank criteria, the baseline split
 // and the files left out.
-import { displayWidth, padDisplay, truncateDisplay } from '../formatters/labels.js';
-import type { CompareView } from './build-compare-report.js';
-import type { AgencyRow } from './compare-report.js';
+import { displayWidth, padDisplay, truncateDisplay } from '../labels.js';
+import type { CompareView } from '../../cohort/build-compare-report.js';
+import type { AgencyRow } from '../../cohort/compare-report.js';
 import { agencyLabel, baselineNotes, cellText, checkFailureLines, gradeText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
 
 function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string[] {

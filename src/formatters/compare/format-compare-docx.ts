@@ -3,9 +3,9 @@
 // first-line indent of two characters, the ranking table, the common losses, 落款 and 成文日期 at the right.
 // Everything the office chooses (主送, 发文机关, 日期) comes from options; nothing depends on the clock.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IBorderOptions } from 'docx';
-import type { CompareReport } from './compare-report.js';
+import type { CompareReport } from '../../cohort/compare-report.js';
 import { gradeText, orderedRows } from './format-common.js';
-import { fixZipTimestamps } from '../io/zip-timestamps.js';
+import { fixZipTimestamps } from '../../io/zip-timestamps.js';
 
 export interface NoticeOptions {
   /** 主送机关, e.g. "各苏木镇人民政府,旗直各部门". */
