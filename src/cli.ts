@@ -2,18 +2,19 @@
 //
 //   src/bin/zwgk.js ──> cli.ts run() ──> cli/commands-*.ts ──> api.ts (load → validate → compile → score)
 //                                                          └──> formatters/ (report → text | json | …)
+// Commands are declared here and in cli/declare-*.ts from light modules only (names, options, help: cli/choices.ts);
+// a command's module is imported inside its action, so `zwgk score` never loads exceljs, docx, fastify or playwright
+// (tests/cli/lazy-commands.test.ts).
 import { Command, CommanderError } from 'commander';
-import { commandCheck, commandCompile, commandScore, type ScoreFlags } from './cli/commands-core.js';
-import { ENGINE_OPTION_HELP } from './cli/engine-option.js';
-import { commandDemo } from './cli/commands-demo.js';
-import { registerCompareCommand } from './cli/commands-compare.js';
-import { commandRender, type RenderFlags } from './cli/commands-render.js';
-import { registerAuthoringCommands } from './cli/commands-authoring.js';
-import { registerServeCommand } from './cli/commands-serve.js';
-import { registerReportCommands } from './cli/commands-report.js';
+import type { ScoreFlags } from './cli/commands-core.js';
+import { ENGINE_OPTION_HELP, SCORE_FORMATS } from './cli/choices.js';
+import type { RenderFlags } from './cli/commands-render.js';
+import { registerCompareCommand } from './cli/declare-compare.js';
+import { registerAuthoringCommands } from './cli/declare-authoring.js';
+import { registerServeCommand } from './cli/declare-serve.js';
+import { registerReportCommands } from './cli/declare-report.js';
 import { EXIT, UsageError, type CliIo } from './cli/io.js';
 import { didYouMean } from './diagnostics/suggest.js';
-import { formatters } from './formatters/index.js';
 import { ENGINE_VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
@@ -59,6 +60,8 @@ const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.excessArguments': () => '参数过多',
 };
 
+const core = () => import('./cli/commands-core.js');
+
 function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
   const program = new Command('zwgk')
     .description('政务公开考核评价自查评分引擎')
@@ -72,18 +75,18 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .command('check')
     .description('检查评分细则(YAML)是否正确,列出全部问题')
     .argument('<rubric>', '细则文件')
-    .action(async (rubric: string) => setCode(await commandCheck(io, rubric)));
+    .action(async (rubric: string) => setCode(await (await core()).commandCheck(io, rubric)));
   program
     .command('compile')
     .description('把细则编译为 json-rules-engine 规则(JSON)并输出')
     .argument('<rubric>', '细则文件')
-    .action(async (rubric: string) => setCode(await commandCompile(io, rubric)));
+    .action(async (rubric: string) => setCode(await (await core()).commandCompile(io, rubric)));
   program
     .command('score')
     .description('按细则为一个单位的佐证材料评分,输出逐项得分报告')
     .argument('<evidence>', '单位的证据文件(YAML 或 JSON)')
     .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', `输出格式:${Object.keys(formatters).join('、')}(默认 text;省略时按 --out 的扩展名推断)`)
+    .option('-f, --format <format>', `输出格式:${SCORE_FORMATS.join('、')}(默认 text;省略时按 --out 的扩展名推断)`)
     .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
     .option('--strict', '缺少佐证事实或数据核验未通过(未经政务公开办处理)时报错(退出码 1)')
     .option('--template <dir>', '自定义模板目录(覆盖同名内置模板)')
@@ -91,7 +94,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
     .option('--review <file>', '政务公开办的评审文件(评审意见、改定分、事实更正、不适用决定)')
     .option('--engine <engine>', ENGINE_OPTION_HELP)
-    .action(async (evidence: string, flags: ScoreFlags) => setCode(await commandScore(io, evidence, flags)));
+    .action(async (evidence: string, flags: ScoreFlags) => setCode(await (await core()).commandScore(io, evidence, flags)));
   program
     .command('render')
     .description('渲染自查评分表:由细则生成空白表(--blank --rubric),或把已保存的 JSON 得分报告输出为各种格式')
@@ -105,12 +108,12 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
     .option('--annex <table>', '输出细则中的统计表(如 附件2):给出证据文件则填入统计数,加 --blank 则为空白表;格式 html、pdf、xlsx、md')
     .option('--review <file>', '与 --annex 和证据文件同用:政务公开办的评审文件,表中标出核定的数值')
-    .action(async (report: string | undefined, flags: RenderFlags) => setCode(await commandRender(io, report, flags)));
+    .action(async (report: string | undefined, flags: RenderFlags) => setCode(await (await import('./cli/commands-render.js')).commandRender(io, report, flags)));
   program
     .command('demo')
     .description('为内置示例(鄂托克前旗住建局 2017)评分并输出摘要')
     .option('-o, --out-dir <dir>', '输出目录', 'out')
-    .action(async (flags: { outDir: string }) => setCode(await commandDemo(io, flags)));
+    .action(async (flags: { outDir: string }) => setCode(await (await import('./cli/commands-demo.js')).commandDemo(io, flags)));
   registerCompareCommand(program, io, setCode);
   registerAuthoringCommands(program, io, setCode);
   registerServeCommand(program, io, setCode);

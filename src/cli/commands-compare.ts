@@ -2,7 +2,6 @@
 // over-claims, optionally against last year (--baseline … --baseline-rubric …). Exit 0 when every file was
 // scored, 1 when any file was left out (unreadable, invalid, duplicate agency, another rubric's evidence) — the
 // rest are still scored and reported — or the rubric is invalid; 2 for usage errors.
-import type { Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompareView } from '../cohort/build-compare-report.js';
@@ -16,7 +15,7 @@ import { writeChunksAtomic } from '../batch/run/write-chunks.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRegister, REGISTER_LIMITS, type AgencyRegister } from '../register/agency-register.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
-import { ENGINE_OPTION_HELP, parseEngine } from './engine-option.js';
+import { parseEngine } from './engine-option.js';
 import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -147,26 +146,4 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   } else for await (const c of chunks) io.stdout(typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   io.stderr(`已比较 ${report.counts.scored} 个单位${leftOut > 0 ? `;${leftOut} 个文件未计入(见上),退出码 1` : ''}\n`);
   return leftOut > 0 ? EXIT.INVALID_INPUT : EXIT.OK;
-}
-
-/** Add `compare` to the CLI program (called from src/cli.ts). */
-export function registerCompareCommand(program: Command, io: CliIo, setCode: (c: number) => void): void {
-  program
-    .command('compare')
-    .description('多单位比较:批量评分、排名(并列)、普遍失分项、自评偏高、与上年比较')
-    .argument('<inputs...>', '证据文件或文件夹(.yaml/.yml/.json,文件夹递归查找)')
-    .option('-r, --rubric <rubric>', '细则文件(必填)')
-    .option('-f, --format <format>', `输出格式:${Object.keys(compareFormatters).join('、')}(默认 text;省略时按 --out 的扩展名推断)`)
-    .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
-    .option('--baseline <files...>', '上一年度的证据文件或文件夹(与 --baseline-rubric 同用)')
-    .option('--baseline-rubric <rubric>', '上一年度的细则文件')
-    .option('-j, --jobs <n>', '并行评分线程数(默认为 CPU 核数;1 表示不开线程)')
-    .option('--register <file>', '单位名册(.csv 或 .xlsx:单位代码、单位名称、类别、证据文件),据此判定单位代码重复或冒用')
-    .option('--reviews <dir>', '政务公开办评审文件所在的文件夹(按单位代码与证据对应);没有评审文件的单位结果为暂定')
-    .option('--baseline-reviews <dir>', '上一年度的评审文件所在的文件夹(与 --baseline 同用)')
-    .option('--engine <engine>', ENGINE_OPTION_HELP)
-    .option('--recipients <text>', '通报(--format docx)的主送机关,如 "各苏木镇人民政府,旗直各部门"')
-    .option('--issuer <text>', '通报的发文机关署名')
-    .option('--notice-date <text>', '通报的成文日期,如 2018年3月1日(不给则留空待填)')
-    .action(async (inputs: string[], flags: CompareFlags) => setCode(await commandCompare(io, inputs, flags)));
 }

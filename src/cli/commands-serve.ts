@@ -1,6 +1,5 @@
 // `zwgk serve`: the assessment service on 127.0.0.1 (PGlite in ./data, or PostgreSQL from DATABASE_URL); prints the
 // address and, on first start, the demo accounts. Runs until Ctrl+C (SIGINT) or SIGTERM.
-import type { Command } from 'commander';
 import { ROLE_LABELS } from '../service/domain/actor.js';
 import { startServer, type RunningServer } from '../service/server.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -78,14 +77,4 @@ function waitForSignal(): Promise<void> {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
-}
-
-export function registerServeCommand(program: Command, io: CliIo, setCode: (c: number) => void): void {
-  program
-    .command('serve')
-    .description('启动考核评价服务(网页与接口):默认内置数据库 ./data,只监听本机 127.0.0.1;DATABASE_URL 指定 PostgreSQL')
-    .option('-p, --port <port>', '端口', '8080')
-    .option('-H, --host <host>', '监听地址(对外提供服务时才改为 0.0.0.0)', '127.0.0.1')
-    .option('-d, --data <dir>', '内置数据库(PGlite)的数据目录', 'data')
-    .action(async (flags: ServeFlags) => setCode(await commandServe(io, flags)));
 }

@@ -1,9 +1,6 @@
-// One entry point from a sheet view model (a report's or the blank form's) to any sheet format.
-import { renderSheetCsv } from '../formatters/csv.js';
-import { renderHtml } from '../formatters/html.js';
-import { renderSheetMarkdown } from '../formatters/md.js';
-import { printHtmlToPdf } from '../formatters/pdf.js';
-import { renderSheetXlsx } from '../formatters/xlsx.js';
+// One entry point from a sheet view model (a report's or the blank form's) to any sheet format. Each format's writer
+// (Handlebars, exceljs, Chromium through playwright-core) is imported when that format is asked for, so scoring to
+// text or json loads none of them.
 import type { SheetViewModel, SummaryViewModel } from './view-types.js';
 
 export const SHEET_FORMATS = ['html', 'pdf', 'xlsx', 'md', 'csv'] as const;
@@ -16,6 +13,9 @@ export interface RenderContext {
   chromiumPath?: string;
 }
 
+const html = () => import('../formatters/html.js');
+const pdf = () => import('../formatters/pdf.js');
+
 export function isSheetFormat(f: string): f is SheetFormat {
   return (SHEET_FORMATS as readonly string[]).includes(f);
 }
@@ -24,20 +24,20 @@ export function isSheetFormat(f: string): f is SheetFormat {
 export async function renderSheetAs(vm: SheetViewModel, format: SheetFormat, ctx: RenderContext = {}): Promise<string | Uint8Array> {
   switch (format) {
     case 'html':
-      return renderHtml(vm, ctx.templateDir);
+      return (await html()).renderHtml(vm, ctx.templateDir);
     case 'pdf':
-      return printHtmlToPdf(await renderHtml(vm, ctx.templateDir), { orientation: vm.page.orientation, chromiumPath: ctx.chromiumPath });
+      return (await pdf()).printHtmlToPdf(await (await html()).renderHtml(vm, ctx.templateDir), { orientation: vm.page.orientation, chromiumPath: ctx.chromiumPath });
     case 'xlsx':
-      return renderSheetXlsx(vm);
+      return (await import('../formatters/xlsx.js')).renderSheetXlsx(vm);
     case 'md':
-      return renderSheetMarkdown(vm);
+      return (await import('../formatters/md.js')).renderSheetMarkdown(vm);
     case 'csv':
-      return renderSheetCsv(vm);
+      return (await import('../formatters/csv.js')).renderSheetCsv(vm);
   }
 }
 
 /** Render the 领导版 summary as HTML or PDF. */
 export async function renderSummaryAs(vm: SummaryViewModel, format: 'html' | 'pdf', ctx: RenderContext = {}): Promise<string | Uint8Array> {
-  const html = await renderHtml(vm, ctx.templateDir);
-  return format === 'html' ? html : printHtmlToPdf(html, { orientation: vm.page.orientation, chromiumPath: ctx.chromiumPath });
+  const page = await (await html()).renderHtml(vm, ctx.templateDir);
+  return format === 'html' ? page : (await pdf()).printHtmlToPdf(page, { orientation: vm.page.orientation, chromiumPath: ctx.chromiumPath });
 }
