@@ -19,6 +19,7 @@ import { collectInputFiles } from './run/collect-inputs.js';
 import { collectReviews, unmatchedReviews } from './run/collect-reviews.js';
 import { compareCodes } from '../cohort/ranking.js';
 import type { CompareReport } from '../cohort/compare-report.js';
+import type { ScoreReport } from '../report/score-report.js';
 import { scoreCohort } from '../cohort/score-cohort.js';
 import { FileScorer, type ScoreTask } from './run/score-file.js';
 import { InProcessRunner, type TaskRunner } from './run/task-runner.js';
@@ -50,6 +51,30 @@ export interface CompareOptions {
   workerLimits?: Partial<PoolLimits>;
   /** Folder of the office's review files (`--reviews`), matched to this year's agencies by agency code. */
   reviews?: string;
+  /**
+   * Called with each compared agency's full score report (the one `zwgk score` gives, with its review and rank
+   * points), one at a time in agency-code order, after scoring — e.g. to write its 自查评分表 (`compare --sheets`).
+   */
+  onAgencyReport?: (code: string, report: ScoreReport) => Promise<void>;
+}
+
+/** Score each compared agency once more in this thread for its full report, in code order (memory: one at a time). */
+async function reportEachAgency(
+  opts: CompareOptions,
+  agencies: ReadonlyMap<string, AgencySummary>,
+  externals: ReadonlyMap<string, Array<[string, ExternalScore]>>,
+  reviews: ReadonlyMap<string, string>,
+  onProgress: (done: number, total: number) => void,
+): Promise<void> {
+  const scorer = new FileScorer({ current: opts.rubric.compiled }, opts.cwd, { current: reviews });
+  const codes = [...agencies.keys()].sort(compareCodes);
+  let done = 0;
+  for (const code of codes) {
+    const external = externals.get(code);
+    const report = await scorer.report({ file: agencies.get(code)!.file, mode: 'current', ...(external ? { external } : {}) });
+    if (report) await opts.onAgencyReport!(code, report);
+    onProgress(++done, codes.length);
+  }
 }
 
 async function createRunner(
@@ -115,6 +140,7 @@ export async function compareBatchView(opts: CompareOptions): Promise<CompareVie
       cur.leftOut.push(...reviews.leftOut, ...unmatchedReviews(reviews, seen));
       cur.leftOut.sort((a, b) => compareCodes(a.file, b.file));
     }
+    if (opts.onAgencyReport) await reportEachAgency(opts, cur.agencies, cur.externals, reviews?.byCode ?? new Map(), progress('评分表'));
     let baseline = null;
     if (opts.baseline && previousFiles) {
       const bCompiled = opts.baseline.rubric.compiled;

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { checkEvidenceSource, checkReviewSource, type LoadedEvidence } from '../../api.js';
 import type { Review } from '../../schema/review-schema.js';
+import type { ScoreReport } from '../../report/score-report.js';
 import type { CompiledRubric } from '../../compile/compile-rubric.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { MAX_PRINTED_PER_CODE } from '../../diagnostics/format-diagnostics.js';
@@ -122,9 +123,9 @@ export class FileScorer {
   }
 
   /** Run one task; never throws for bad input (an internal error becomes an `invalid` outcome). */
-  async run(task: ScoreTask): Promise<TaskOutcome> {
+  async run(task: ScoreTask, keep?: (report: ScoreReport) => void): Promise<TaskOutcome> {
     try {
-      return await this.runUnsafe(task);
+      return await this.runUnsafe(task, keep);
     } catch (err) {
       // A programmer bug, said in Chinese (the English exception text is not for the officer's report).
       void err;
@@ -133,7 +134,18 @@ export class FileScorer {
     }
   }
 
-  private async runUnsafe(task: ScoreTask): Promise<TaskOutcome> {
+  /**
+   * The full score report of one task — exactly what `zwgk score` (with the agency's review, and the rank points of
+   * a comparison's second pass in `task.external`) gives — or null when the file is left out. Used to write each
+   * agency's 自查评分表 beside the comparison (`compare --sheets`).
+   */
+  async report(task: ScoreTask): Promise<ScoreReport | null> {
+    let kept: ScoreReport | null = null;
+    const outcome = await this.run(task, (r) => (kept = r));
+    return outcome.ok ? kept : null;
+  }
+
+  private async runUnsafe(task: ScoreTask, keep?: (report: ScoreReport) => void): Promise<TaskOutcome> {
     const { file, mode } = task;
     const loadUnder = mode === 'current' ? this.rubrics.current : this.rubrics.baseline;
     if (!loadUnder) throw new Error('没有提供基准年细则');
@@ -175,6 +187,7 @@ export class FileScorer {
       ...(external ? { externalScores: external } : {}),
       ...(review?.ok ? { review: review.value } : {}),
     });
+    keep?.(report);
     const summary = summariseReport(report, plan, file, task.leafScoresFor);
     if (plan.rankNodes.length > 0 && !external) {
       const nodes = new Map(report.nodes.map((n) => [n.id, { score: n.score, na: n.status === 'not_applicable' }]));

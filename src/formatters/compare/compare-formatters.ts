@@ -15,6 +15,8 @@ export type CompareChunk = string | Uint8Array;
 /** Options only some formats read (the 通报's 主送, 发文机关 and date). */
 export interface CompareFormatOptions {
   notice?: NoticeOptions;
+  /** html: agency code → relative link to its 自查评分表 (`compare --sheets`). */
+  sheetHrefs?: ReadonlyMap<string, string>;
 }
 export type CompareFormatter = (view: CompareView, opts: CompareFormatOptions) => Iterable<CompareChunk> | AsyncIterable<CompareChunk>;
 
@@ -26,7 +28,7 @@ export const compareFormatters = {
   text: compareTextChunks,
   json: compareJsonChunks,
   csv: compareCsvChunks,
-  html: (v: CompareView) => whole(() => formatCompareHtml(materialiseReport(v))),
+  html: (v: CompareView, o: CompareFormatOptions) => whole(() => formatCompareHtml(materialiseReport(v), o.sheetHrefs ? { sheetHrefs: o.sheetHrefs } : {})),
   xlsx: (v: CompareView) => whole(() => formatCompareXlsx(materialiseReport(v))),
   docx: (v: CompareView, o: CompareFormatOptions) => whole(() => formatCompareDocx(materialiseReport(v), o.notice)),
 } satisfies Record<string, CompareFormatter>;

@@ -12,6 +12,13 @@ export interface HtmlCell {
   /** Sort key (numbers as numbers, "-1" for not applicable). */
   v: string;
   cls: string;
+  /** Link of the cell (the 单位名称 cell to that agency's sheet, `compare --sheets`); '' for none. */
+  href: string;
+}
+
+export interface CompareHtmlOptions {
+  /** Agency code → relative link to its 自查评分表 (sheets/<file>.html), for the agencies that have one. */
+  sheetHrefs?: ReadonlyMap<string, string>;
 }
 
 /** Red (0) → amber → green (1) for a score ratio; grey for not applicable. */
@@ -37,9 +44,10 @@ export function heatFill(kind: 'score' | 'bonus' | 'penalty', c: { score: number
 const PENDING_FILL = '#c7d7f5';
 const NEUTRAL_FILL = '#f3f4f6';
 
-export function buildCompareHtmlView(report: CompareReport) {
+export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOptions = {}) {
   const rows = orderedRows(report);
   const headers = mainHeaders(report);
+  const nameCol = headers.indexOf('单位名称');
   const numericCols = new Set<number>();
   const tableRows = rows.map((a) => {
     const cells = mainCells(a);
@@ -48,7 +56,8 @@ export function buildCompareHtmlView(report: CompareReport) {
         if (typeof c === 'number') numericCols.add(i);
         const text = c === null ? '' : typeof c === 'number' ? num(c) : c;
         const v = typeof c === 'number' ? String(c) : c === '不适用' ? '-1' : c ?? '';
-        return { text, v, cls: typeof c === 'number' || c === '不适用' ? 'num' : '' };
+        const href = i === nameCol ? (opts.sheetHrefs?.get(a.code) ?? '') : '';
+        return { text, v, cls: typeof c === 'number' || c === '不适用' ? 'num' : '', href };
       }),
       grade: a.totals.grade,
     };
@@ -105,6 +114,7 @@ export function buildCompareHtmlView(report: CompareReport) {
     title: `${r.title} · 多单位比较`,
     subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `(其中结果暂定 ${report.counts.provisional} 个,照常排名,等次标"暂定")` : ''},输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
     rankingRule: report.ranking.description,
+    sheetsNote: opts.sheetHrefs && opts.sheetHrefs.size > 0 ? `点击单位名称打开该单位的自查评分表(与本页同一文件夹下的 sheets 文件夹,共 ${opts.sheetHrefs.size} 份)。` : '',
     bases: report.ranking.bases.map((x) => ({ label: x.label, description: x.description })),
     head,
     rows: tableRows,

@@ -5,7 +5,7 @@
 import Handlebars from 'handlebars';
 import { readFile } from 'node:fs/promises';
 import type { CompareReport } from '../../cohort/compare-report.js';
-import { buildCompareHtmlView, type CompareHtmlView } from './compare-html-view.js';
+import { buildCompareHtmlView, type CompareHtmlOptions, type CompareHtmlView } from './compare-html-view.js';
 
 export const COMPARE_TEMPLATE = new URL('../../../templates/compare.hbs', import.meta.url);
 
@@ -28,11 +28,11 @@ async function compileTemplate(): Promise<HandlebarsTemplateDelegate<CompareHtml
 }
 
 /** Render the comparison as one HTML page. */
-export async function formatCompareHtml(report: CompareReport): Promise<string> {
+export async function formatCompareHtml(report: CompareReport, opts: CompareHtmlOptions = {}): Promise<string> {
   compiled ??= compileTemplate().catch((err) => {
     compiled = null;
     throw err;
   });
   const template = await compiled;
-  return template(buildCompareHtmlView(report));
+  return template(buildCompareHtmlView(report, opts));
 }
