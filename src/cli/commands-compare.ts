@@ -3,7 +3,7 @@
 // scored, 1 when any file was left out (unreadable, invalid, duplicate agency, another rubric's evidence) — the
 // rest are still scored and reported — or the rubric is invalid; 2 for usage errors.
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { CompareView } from '../cohort/build-compare-report.js';
 import { withRuleEngine } from '../compile/compile-rubric.js';
 import { compareBatchView } from '../batch/compare-batch.js';
@@ -12,6 +12,8 @@ import { leftOutLines } from '../formatters/compare/format-common.js';
 import { createProgressBar } from '../batch/run/progress-bar.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { writeChunksAtomic } from '../batch/run/write-chunks.js';
+import { openSheetsFolder, SHEETS_FOLDER, SheetsFolderError, type SheetsFolder } from '../batch/run/agency-sheets.js';
+import type { ScoreReport } from '../report/score-report.js';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseRegister, REGISTER_LIMITS, type AgencyRegister } from '../register/agency-register.js';
 import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
@@ -36,6 +38,8 @@ export interface CompareFlags {
   recipients?: string;
   issuer?: string;
   noticeDate?: string;
+  /** html: write each agency's 自查评分表 to sheets/ beside --out and link the ranking rows to them. */
+  sheets?: boolean;
 }
 
 /** Read and parse `--register`, printing its diagnostics; null when it cannot be used. */
@@ -95,10 +99,23 @@ function reportLeftOut(io: CliIo, report: CompareView['head']): number {
   return n;
 }
 
+/** The sheets folder beside --out (`--sheets`), or null after saying why it cannot be used. */
+async function openSheetsOrExplain(io: CliIo, out: string): Promise<SheetsFolder | null> {
+  try {
+    return await openSheetsFolder(resolve(io.cwd, out));
+  } catch (err) {
+    if (!(err instanceof SheetsFolderError)) throw err;
+    io.stderr(`错误:${err.message}\n`);
+    return null;
+  }
+}
+
 export async function commandCompare(io: CliIo, inputs: string[], flags: CompareFlags): Promise<number> {
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
   const format = checkCompareFormat(formatFromOut(flags.format, flags.out, Object.keys(compareFormatters)));
   if (BINARY_COMPARE_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+  if (flags.sheets && format !== 'html') throw new UsageError(`--sheets 只用于 --format html(排名表中的单位名称链接到各单位的自查评分表),不能与 ${format} 同用`);
+  if (flags.sheets && !flags.out) throw new UsageError('--sheets 须与 --out <文件.html> 同用:各单位的自查评分表写在该文件旁的 sheets 文件夹中');
   const hasBaseline = flags.baseline !== undefined && flags.baseline.length > 0;
   if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
   if (flags.baselineReviews !== undefined && !hasBaseline) throw new UsageError('--baseline-reviews <去年的评审文件夹> 须与 --baseline、--baseline-rubric 同用');
@@ -116,6 +133,8 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
     const b = withRuleEngine(bLoaded, engine);
     baseline = { inputs: flags.baseline!, rubric: { file: flags.baselineRubric!, compiled: b }, ...(flags.baselineReviews !== undefined ? { reviews: flags.baselineReviews } : {}) };
   }
+  const sheets = flags.sheets ? await openSheetsOrExplain(io, flags.out!) : undefined;
+  if (sheets === null) return EXIT.INVALID_INPUT;
   const bar = createProgressBar(io.stderr, io.isTTY === true);
   let view: CompareView;
   try {
@@ -128,6 +147,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
       ...(register ? { register } : {}),
       ...(flags.reviews !== undefined ? { reviews: flags.reviews } : {}),
       onProgress: (phase, done, total) => bar.update(phase, done, total),
+      ...(sheets ? { onAgencyReport: (code: string, report: ScoreReport) => sheets.write(code, report) } : {}),
     });
   } finally {
     bar.done();
@@ -139,10 +159,11 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
     return EXIT.INVALID_INPUT;
   }
   const notice = { ...(flags.recipients ? { recipients: noticeText(flags.recipients, '--recipients') } : {}), ...(flags.issuer ? { issuer: noticeText(flags.issuer, '--issuer') } : {}), ...(flags.noticeDate ? { date: noticeText(flags.noticeDate, '--notice-date') } : {}) };
-  const chunks = compareChunks(view, format, { notice });
+  const chunks = compareChunks(view, format, { notice, ...(sheets ? { sheetHrefs: sheets.hrefs } : {}) });
   if (flags.out) {
     await writeChunksAtomic(resolve(io.cwd, flags.out), chunks);
     io.stderr(`已写入 ${flags.out}\n`);
+    if (sheets) io.stderr(`已写入 ${sheets.hrefs.size} 份单位自查评分表到 ${join(dirname(flags.out), SHEETS_FOLDER)}${sep}(排名表中的单位名称链接到各自的评分表)\n`);
   } else for await (const c of chunks) io.stdout(typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   io.stderr(`已比较 ${report.counts.scored} 个单位${leftOut > 0 ? `;${leftOut} 个文件未计入(见上),退出码 1` : ''}\n`);
   return leftOut > 0 ? EXIT.INVALID_INPUT : EXIT.OK;

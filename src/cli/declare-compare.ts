@@ -26,5 +26,6 @@ export function registerCompareCommand(program: Command, io: CliIo, setCode: (c:
     .option('--recipients <text>', '通报(--format docx)的主送机关,如 "各苏木镇人民政府,旗直各部门"')
     .option('--issuer <text>', '通报的发文机关署名')
     .option('--notice-date <text>', '通报的成文日期,如 2018年3月1日(不给则留空待填)')
+    .option('--sheets', '与 --format html --out 同用:把各单位的自查评分表写在输出文件旁的 sheets 文件夹中,排名表的单位名称链接到它')
     .action(async (inputs: string[], flags: CompareFlags) => setCode(await (await load()).commandCompare(io, inputs, flags)));
 }

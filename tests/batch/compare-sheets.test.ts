@@ -1,7 +1,7 @@
 // Each agency's 自查评分表 beside the HTML comparison (`compare --sheets`): file names deterministic, inside the
 // sheets folder whatever the agency code holds, and distinct for distinct codes (also on file systems that ignore
 // case); the comparison links every ranking row to a sheet that exists, and each sheet is the one `zwgk score` gives.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('compare writes each agency\'s sheet and links it (library)', () => {
       expect(target.startsWith(sheets.dir + '/')).toBe(true);
       expect(readFileSync(target, 'utf8')).toContain('自查评分表');
     }
-    expect(html).toContain('点击单位名称打开该单位的自查评分表');
+    expect(html).toContain('点击单位名称打开该单位的自查评分表（在本页所在文件夹的 sheets 文件夹中，共 6 份）。');
     // 住建局's sheet is exactly what `zwgk score … --review … --format html` prints.
     const one = await cli(['score', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', SEED_RUBRIC, '--review', 'examples/etuokeqianqi-2017/reviews/etqq-zjj.yaml', '--format', 'html']);
     expect(one.code).toBe(0);
@@ -110,5 +110,81 @@ describe('compare writes each agency\'s sheet and links it (library)', () => {
     const html = await htmlOf(compareChunks(view, 'html'));
     expect(html).not.toContain('<a href=');
     expect(html).not.toContain('点击单位名称');
+  });
+});
+
+describe('zwgk compare --format html --out dir/x.html --sheets (in-process CLI)', () => {
+  /** The links of the ranking, resolved against the comparison's folder. */
+  function linksOf(html: string): string[] {
+    return [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!);
+  }
+
+  it('writes dir/sheets/<code>.html for every agency and links each ranking row to it', { timeout: 120_000 }, async () => {
+    const dir = tmp.make('zwgk-sheets-cli-');
+    const r = await cli(['compare', 'examples/etuokeqianqi-2017/', '--rubric', SEED_RUBRIC, '--reviews', 'examples/etuokeqianqi-2017/reviews', '--out', join(dir, '比较.html'), '--sheets']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('已写入 6 份单位自查评分表到');
+    expect(listFiles(dir)).toEqual(['sheets/etqq-czj.html', 'sheets/etqq-jtj.html', 'sheets/etqq-jyj.html', 'sheets/etqq-mzj.html', 'sheets/etqq-wjj.html', 'sheets/etqq-zjj.html', '比较.html']);
+    const html = readFileSync(join(dir, '比较.html'), 'utf8');
+    const links = linksOf(html);
+    expect(links).toHaveLength(6);
+    for (const href of links) expect(readFileSync(join(dir, decodeURIComponent(href)), 'utf8')).toMatch(/<h1>[^<]*自查评分表/);
+    expect(html).toContain('<a href="sheets/etqq-zjj.html">鄂托克前旗住房和城乡规划建设局</a>');
+    // Same input, same files: a second run writes the same bytes.
+    const again = tmp.make('zwgk-sheets-cli-');
+    await cli(['compare', 'examples/etuokeqianqi-2017/', '--rubric', SEED_RUBRIC, '--reviews', 'examples/etuokeqianqi-2017/reviews', '--out', join(again, '比较.html'), '--sheets']);
+    for (const f of listFiles(dir)) expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, f)))).toBe(true);
+  });
+
+  it('hostile agency codes cannot place a file outside the sheets folder', { timeout: 120_000 }, async () => {
+    const root = tmp.make('zwgk-sheets-hostile-');
+    const inputs = join(root, 'in');
+    const out = join(root, 'out');
+    const seed = readFileSync('examples/etuokeqianqi-2017/zhujianju.yaml', 'utf8');
+    const codes = ['../../evil', '../out/比较', 'a/b', 'a_b', '..', '.', 'CON', '/etc/passwd', 'C:\\\\x', '%2e%2e%2fx', 'Etqq-Zjj', 'etqq-zjj'];
+    codes.forEach((code, i) => {
+      const text = seed.replace(/code: etqq-zjj/, `code: ${JSON.stringify(code)}`);
+      expect(text).not.toBe(seed);
+      writeFileSync(join(root, `in-${i}.yaml`), text);
+    });
+    mkdirSync(inputs);
+    codes.forEach((_, i) => renameSync(join(root, `in-${i}.yaml`), join(inputs, `${i}.yaml`)));
+    const r = await cli(['compare', inputs, '--rubric', resolve(SEED_RUBRIC), '--out', join(out, '比较.html'), '--sheets'], root);
+    expect(r.stderr).not.toMatch(/^\s{4}at /m);
+    expect(r.code).toBe(0);
+    const files = listFiles(root);
+    // Only the inputs, the comparison and one sheet per code inside out/sheets/.
+    expect(files.filter((f) => !f.startsWith('in/'))).toHaveLength(1 + codes.length);
+    const sheetFiles = files.filter((f) => f.startsWith('out/sheets/'));
+    expect(sheetFiles).toHaveLength(codes.length);
+    for (const f of sheetFiles) expect(f).toMatch(/^out\/sheets\/[a-z0-9_\-\u4e00-\u9fff]+(\.[0-9a-f]{16})?\.html$/);
+    const html = readFileSync(join(out, '比较.html'), 'utf8');
+    const links = linksOf(html);
+    expect(links).toHaveLength(codes.length);
+    for (const href of links) {
+      const target = resolve(out, decodeURIComponent(href));
+      expect(target.startsWith(join(out, 'sheets') + '/')).toBe(true);
+      expect(readFileSync(target, 'utf8')).toContain('自查评分表');
+    }
+  });
+
+  it.each([
+    [['--format', 'xlsx', '--out', 'x.xlsx', '--sheets'], /--sheets 只用于 --format html/],
+    [['--format', 'html', '--sheets'], /--sheets 须与 --out <文件\.html> 同用/],
+  ])('refuses %j (exit 2)', async (argv, message) => {
+    const r = await cli(['compare', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', SEED_RUBRIC, ...argv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('refuses a sheets that is a file or a symbolic link (exit 1), writing nothing', async () => {
+    for (const make of [(p: string) => writeFileSync(p, 'x'), (p: string) => symlinkSync(tmp.make('zwgk-elsewhere-'), p)]) {
+      const dir = tmp.make('zwgk-sheets-bad-');
+      make(join(dir, 'sheets'));
+      const r = await cli(['compare', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', SEED_RUBRIC, '--out', join(dir, 'x.html'), '--sheets']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('已存在,但不是文件夹(或是符号链接)');
+      expect(existsSync(join(dir, 'x.html'))).toBe(false);
+    }
   });
 });

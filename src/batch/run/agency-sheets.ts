@@ -47,7 +47,7 @@ export interface SheetsFolder {
 }
 
 /**
- * The sheets folder beside the comparison file `outFile` (created when missing). Refuses a `sheets` that is a file
+ * The sheets folder beside the comparison file `outFile` (created with the first sheet). Refuses a `sheets` that is a file
  * or a symbolic link, so the sheets land in a real folder next to the comparison and nowhere else.
  * @throws SheetsFolderError with a Chinese message
  */
@@ -55,9 +55,9 @@ export async function openSheetsFolder(outFile: string): Promise<SheetsFolder> {
   const dir = join(dirname(outFile), SHEETS_FOLDER);
   const st = await lstat(dir).catch(() => null);
   if (st && !st.isDirectory()) throw new SheetsFolderError(`无法写入各单位的评分表:${dir} 已存在,但不是文件夹(或是符号链接)`);
-  if (!st) await mkdir(dir, { recursive: true });
   const hrefs = new Map<string, string>();
   const names = new Set<string>();
+  let made = false;
   return {
     dir,
     hrefs,
@@ -66,6 +66,9 @@ export async function openSheetsFolder(outFile: string): Promise<SheetsFolder> {
       // Distinct codes have distinct names (see sheetFileName); a clash would be a bug, never an overwrite.
       if (names.has(name)) throw new Error(`sheet file name clash: ${name}`);
       names.add(name);
+      // Made with the first sheet: a comparison that finds nothing to rank leaves no empty folder behind.
+      if (!made) await mkdir(dir, { recursive: true });
+      made = true;
       const html = await formatReport(report, 'html');
       await writeFileAtomic(join(dir, name), html);
       hrefs.set(code, sheetHref(code));
