@@ -142,7 +142,8 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
     if (!review) return EXIT.INVALID_INPUT;
   }
   const report = await scoreEvidence(compiled, ev.value, review);
-  printPending(io, report.pending);
+  // The text report printed to the screen lists what is pending itself (at its end).
+  printPending(io, report.pending, format === 'text' && !flags.out);
   if (report.missingEvidence.length > 0) {
     const list = report.missingEvidence.map((m) => `  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`).join('\n');
     if (flags.strict) {

@@ -16,9 +16,16 @@ export async function loadReviewOrReport(io: CliIo, file: string, compiled: Comp
   return res.value;
 }
 
-/** Tell the user on stderr that the result is provisional and what it waits for (never silently final). */
-export function printPending(io: CliIo, pending: ReadonlyArray<{ id: string; title: string; why: string }>): void {
+/**
+ * Tell the user on stderr that the result is provisional and what it waits for (never silently final). When the text
+ * report is printed to the screen it ends with the same list: then one line pointing there, so nothing shows twice.
+ */
+export function printPending(io: CliIo, pending: ReadonlyArray<{ id: string; title: string; why: string }>, listedInOutput = false): void {
   if (pending.length === 0) return;
+  if (listedInOutput) {
+    io.stderr(`提示:评分结果为暂定(provisional),${pending.length} 项待政务公开办评定,见输出末尾「待政务公开办评定」(评审文件用 --review 指定)\n`);
+    return;
+  }
   const list = pending.map((p) => `  ${p.id} ${p.title}:${p.why}`).join('\n');
   io.stderr(`提示:评分结果为暂定(provisional),以下 ${pending.length} 项待政务公开办评定(评审文件用 --review 指定):\n${list}\n`);
 }

@@ -108,7 +108,8 @@ export function formatText(report: ScoreReport): string {
   }
   if (report.pending.length > 0) {
     out.push('', `待政务公开办评定(${report.pending.length} 项,评定前结果为暂定):`);
-    for (const p of report.pending) out.push(`  ${p.id} ${p.title}:${p.why}`);
+    // A failed check's message and values are shown under 数据核验 above: here only what it waits for.
+    for (const p of report.pending) out.push(p.kind === 'check' ? `  ${p.id}(见上文「数据核验」):${p.why}` : `  ${p.id} ${p.title}:${p.why}`);
   }
   out.push('', `细则 ${report.rubric.hash.slice(0, 19)}… 证据 ${report.evidence.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version}`);
   return out.join('\n') + '\n';

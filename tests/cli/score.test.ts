@@ -22,18 +22,25 @@ describe('zwgk score', () => {
   it('prints the Chinese text report by default (exit 0), the missing-evidence warning on stderr', async () => {
     const r = await zwgk(SCORE);
     expect(r.code).toBe(0);
-    // Without the office's review the result is provisional: said first, then the missing evidence.
-    expect(r.stderr).toMatch(/^提示:评分结果为暂定\(provisional\),以下 \d+ 项待政务公开办评定/);
-    expect(r.stderr).toContain('  7 任务:酌情评分项,待政务公开办评定\n');
+    // Without the office's review the result is provisional: said first, then the missing evidence. The report on
+    // the screen lists what is pending at its end, so stderr only points there (no item printed twice).
+    expect(r.stderr).toMatch(/^提示:评分结果为暂定\(provisional\),4 项待政务公开办评定,见输出末尾「待政务公开办评定」/);
+    expect(r.stderr).not.toContain('proactive-website');
     expect(r.stderr).toContain(MISSING_WARNING);
+    // Each failed check once in full (under 数据核验), once by id in the pending list.
+    expect(r.stdout.split('应不少于在本部门门户网站公开的条数').length - 1).toBe(1);
+    expect(r.stdout).toContain('  proactive-website(见上文「数据核验」):数据核验未通过(错误级),待政务公开办处理\n');
     expect(r.stdout).toContain('鄂托克前旗住房和城乡规划建设局');
     expect(r.stdout).toContain('2017年鄂托克前旗政务公开工作考核评价细则');
     expect(r.stdout).not.toMatch(/^\s*[{[]/);
   });
 
-  it('--format json prints the report contract', async () => {
+  it('--format json prints the report contract; stderr lists what is pending (the JSON is not for reading)', async () => {
     const r = await zwgk([...SCORE, '--format', 'json']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^提示:评分结果为暂定\(provisional\),以下 4 项待政务公开办评定/);
+    expect(r.stderr).toContain('  7 任务:酌情评分项,待政务公开办评定\n');
+    expect(r.stderr).toContain('  proactive-website 主动公开政府信息总数(不同渠道发相同信息计1条)应不少于在本部门门户网站公开的条数:数据核验未通过(错误级),待政务公开办处理\n');
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ schemaVersion: expect.any(String), rubric: { id: 'etuokeqianqi-2017' }, agency: { shortName: '住建局' } });
     expect(report.totals.claimed).toBe(74);
