@@ -24,6 +24,8 @@ export { buildSheetViewModel, criterionLevel } from './render/view-model.js';
 export { buildSummaryViewModel } from './render/summary-view.js';
 export { buildBlankSheetViewModel } from './render/blank-report.js';
 export { renderSheetAs, renderSummaryAs, SHEET_FORMATS, type SheetFormat } from './render/render-sheet.js';
+export { annexTables, buildAnnexView, type AnnexInput, type AnnexOptions, type AnnexViewModel, type AnnexRowView, type AnnexCorrectionView, type AnnexColumnView } from './render/annex-view.js';
+export { renderAnnexAs, ANNEX_FORMATS, type AnnexFormat } from './render/render-annex.js';
 export { RenderError, type RenderErrorCode } from './render/errors.js';
 export type * from './render/view-types.js';
 export { resolveChain, resolveRubric, resolveRubricSync, stringifyRubricData, type ResolvedRubricSource } from './extends/resolve-extends.js';

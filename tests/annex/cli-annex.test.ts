@@ -75,3 +75,20 @@ describe('zwgk render --annex', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('zwgk render --annex with --template and from the library', () => {
+  it('a custom annex.hbs in --template replaces the built-in one', async () => {
+    const dir = tmp.make('zwgk-annex-tpl-');
+    writeFileSync(join(dir, 'annex.hbs'), '<p>{{title}}:{{#each rows}}{{seq}}={{valueText}};{{/each}}</p>\n');
+    const r = await cli(['render', '--annex', '附件2', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--template', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<p>2017年度住建局政务公开工作统计表:1=;2=30;3=30;4=30;5=;6=45;/);
+  });
+
+  it('the library exports the view model and renderer', async () => {
+    const lib = await import('../../src/index.js');
+    expect(typeof lib.buildAnnexView).toBe('function');
+    expect(typeof lib.renderAnnexAs).toBe('function');
+    expect(lib.ANNEX_FORMATS).toEqual(['html', 'pdf', 'xlsx', 'md']);
+  });
+});
