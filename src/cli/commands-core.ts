@@ -79,6 +79,9 @@ export async function commandCompile(io: CliIo, rubricFile: string): Promise<num
     customOperators: [...used].sort(),
     facts: compiled.factIds,
     rules: compiled.rules,
+    // The rubric's consistency checks (勾稽关系) as validated (defaults filled in): not json-rules-engine rules, they
+    // are evaluated by src/checks/ on the same fact values and never change a score.
+    checks: compiled.rubric.checks,
   };
   io.stdout(JSON.stringify(artifact, null, 2) + '\n');
   return EXIT.OK;

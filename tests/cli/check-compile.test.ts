@@ -101,6 +101,7 @@ describe('zwgk compile', () => {
     customOperators: string[];
     facts: string[];
     rules: RuleProperties[];
+    checks: Array<Record<string, unknown> & { id: string }>;
   }
 
   function freshEngine(a: Artifact, withCustomOperators = true): Engine {
@@ -130,6 +131,27 @@ describe('zwgk compile', () => {
     expect(fresh).not.toContain('2.1.3#binary');
   });
 
+  it("carries the rubric's consistency checks (勾稽关系), every one in rubric order, defaults filled in", async () => {
+    const a = JSON.parse((await zwgk(['compile', SEED_RUBRIC])).stdout) as Artifact;
+    const declared = (parse(readFileSync(SEED_RUBRIC, 'utf8')) as { checks: Array<{ id: string }> }).checks;
+    expect(a.checks.map((c) => c.id)).toEqual(declared.map((c) => c.id));
+    expect(a.checks).toHaveLength(20);
+    expect(a.checks[2]).toEqual({
+      id: 'proactive-website',
+      severity: 'error',
+      message: '主动公开政府信息总数(不同渠道发相同信息计1条)应不少于在本部门门户网站公开的条数',
+      source: '附件2 第2行 ≥ 第6行',
+      greaterOrEqual: ['proactiveTotal', 'websitePosts'],
+    });
+    expect(a.checks.find((c) => c.id === 'trainees-need-training')).toEqual({
+      id: 'trainees-need-training',
+      severity: 'warning',
+      message: '未举办培训班的,接受培训人数应为0',
+      source: '附件2 第63行、第64行',
+      implies: { if: { fact: 'trainingSessions', operator: 'equal', value: 0 }, then: { fact: 'trainees', operator: 'equal', value: 0 } },
+    });
+  });
+
   it('lists the custom operators the rules use; with them added a fresh Engine runs, without them it cannot', async () => {
     const { file } = tempFile(
       'custom.yaml',
@@ -154,6 +176,7 @@ describe('zwgk compile', () => {
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout) as Artifact;
     expect(a.customOperators).toEqual(['between', 'dateOnOrBefore', 'isTrue', 'nonEmpty']);
+    expect(a.checks).toEqual([]);
     const facts = { reportDate: '2024-01-20', rate: 95.5, hasSystem: false, columns: ['财政资金'] };
     expect(await trueRules(freshEngine(a), facts)).toEqual(['1#binary', '2#binary', '4#binary']);
     expect(await trueRules(freshEngine(a), { ...facts, reportDate: '2024-02-01', rate: 80, hasSystem: true, columns: [] })).toEqual(['3#binary']);
