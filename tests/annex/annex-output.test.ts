@@ -3,7 +3,7 @@
 // workbook opened in LibreOffice Calc, and the HTML printed by Chromium (A4, 第N页/共M页, every row, the header
 // repeated). Renders are kept as PNG under tests/annex/__renders__/ to look at.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -129,7 +129,11 @@ describe.skipIf(!LIBREOFFICE)(LIBREOFFICE ? 'annex xlsx in LibreOffice Calc' : '
     const xlsx = join(RENDERS, 'seed-annex-calc.xlsx');
     writeFileSync(xlsx, await renderAnnexXlsx(seed().filled));
     const profile = `file:///tmp/zwgk-annex-lo-${process.pid}`;
-    execFileSync(LIBREOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', RENDERS, xlsx], { timeout: 170_000, stdio: 'ignore' });
+    try {
+      execFileSync(LIBREOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', RENDERS, xlsx], { timeout: 170_000, stdio: 'ignore' });
+    } finally {
+      rmSync(profile.slice('file://'.length), { recursive: true, force: true });
+    }
     const pdf = join(RENDERS, 'seed-annex-calc.pdf');
     execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(RENDERS, 'seed-annex-calc')]);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

@@ -1,11 +1,14 @@
 // The bundled 2018 rubric extends the 2017 seed: it checks clean, keeps 100 points, scores A and B agencies out of
 // 100 each (class variants), and `zwgk resolve` prints a rubric that checks clean on its own.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { loadRubric, parseEvidence, scoreEvidence, type CompiledRubric } from '../../src/index.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
+
+const temp = tempDirs();
+afterAll(temp.removeAll);
 
 function fakeIo(cwd = process.cwd()) {
   const out = { stdout: '', stderr: '' };
@@ -52,7 +55,7 @@ describe('rubrics/etuokeqianqi-2018.yaml', () => {
     expect(await run(['resolve', 'rubrics/etuokeqianqi-2018.yaml'], io)).toBe(0);
     expect(out.stdout).toContain('# 继承链:rubrics/etuokeqianqi-2018.yaml ← rubrics/etuokeqianqi-2017.yaml');
     expect(out.stdout).not.toMatch(/^(extends|overrides):/m);
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-resolve-'));
+    const dir = temp.make('zwgk-resolve-');
     writeFileSync(join(dir, 'resolved.yaml'), out.stdout);
     const { io: io2, out: out2 } = fakeIo(dir);
     expect(await run(['check', 'resolved.yaml'], io2)).toBe(0);
@@ -60,7 +63,7 @@ describe('rubrics/etuokeqianqi-2018.yaml', () => {
   });
 
   it('zwgk check reports an override problem in the child file, with a code frame', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-extends-'));
+    const dir = temp.make('zwgk-extends-');
     writeFileSync(join(dir, 'base.yaml'), (await import('./fixtures.js')).BASE);
     writeFileSync(join(dir, 'child.yaml'), 'extends: ./base.yaml\nid: c\nversion: "2"\ntitle: 子\nyear: 2024\noverrides:\n  - remove: "1.5"\n');
     const { io, out } = fakeIo(dir);

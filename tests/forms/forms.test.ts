@@ -1,10 +1,9 @@
 // Evidence forms: the YAML form parses and explains every fact; the xlsx form round-trips a filled form to exactly
 // the evidence it came from; import errors point at sheet!cell; a 2018 form, filled and imported, scores.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { run } from '../../src/cli.js';
 import {
@@ -20,6 +19,10 @@ import {
   type EvidenceInput,
 } from '../../src/index.js';
 import { fillForm } from './fill-form.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
+
+const temp = tempDirs();
+afterAll(temp.removeAll);
 
 async function rubric(file: string): Promise<CompiledRubric> {
   const r = await loadRubric(file);
@@ -173,7 +176,7 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
   });
 
   it('a 2018 form written by the CLI, filled and imported by the CLI, scores', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-form-'));
+    const dir = temp.make('zwgk-form-');
     let stderr = '';
     const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), cwd: process.cwd() };
     const form = join(dir, 'form.xlsx');

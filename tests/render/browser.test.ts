@@ -3,14 +3,17 @@
 // and agency in the PDF — proof the CJK fonts rendered. Skipped only when /usr/bin/chromium is absent
 // (CI installs chromium, fonts-noto-cjk and poppler-utils).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport, type ScoreReport } from '../../src/index.js';
 import { launchChromium } from '../../src/render/chromium.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { seedCopy, seedReport } from './fixtures.js';
+
+const temp = tempDirs();
+afterAll(temp.removeAll);
 
 // The functions passed to page.evaluate run in the page; type their globals loosely here rather than adding the
 // DOM library to the whole (Node) program.
@@ -93,7 +96,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'real browser (Chromium)' : `rea
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     await page.close();
-    const file = join(mkdtempSync(join(tmpdir(), 'zwgk-pdf-')), 'sheet.pdf');
+    const file = join(temp.make('zwgk-pdf-'), 'sheet.pdf');
     writeFileSync(file, pdf);
     const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(words).toContain(dom.title!.replace(/\s+/g, ''));

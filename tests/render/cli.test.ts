@@ -1,11 +1,14 @@
 // The render-related CLI in-process: render --blank, render of a saved report, the missing-Chromium message, demo.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { formatReport } from '../../src/index.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { SEED_EVIDENCE, SEED_RUBRIC, seedReport } from './fixtures.js';
+
+const temp = tempDirs();
+afterAll(temp.removeAll);
 
 async function cli(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -27,7 +30,7 @@ describe('zwgk render --blank', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFF序号,考核项目,目标要求,具体标准,分值,自评分,核定分')).toBe(true);
     expect(csv.stdout).toContain('\r\n1,组织领导（15分）,主要负责人亲自抓（5分）,');
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-cli-'));
+    const dir = temp.make('zwgk-cli-');
     const x = await cli(['render', '--blank', '--rubric', resolve(SEED_RUBRIC), '--format', 'xlsx', '--out', 'blank.xlsx'], dir);
     expect(x).toMatchObject({ code: 0, stderr: '已写入 blank.xlsx\n' });
     expect(readFileSync(join(dir, 'blank.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -46,7 +49,7 @@ describe('zwgk render --blank', () => {
 describe('zwgk render <report.json>', () => {
   it('renders a saved JSON report in any format', async () => {
     const { report } = await seedReport();
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-cli-'));
+    const dir = temp.make('zwgk-cli-');
     writeFileSync(join(dir, 'report.json'), (await formatReport(report, 'json')) as string);
     const md = await cli(['render', 'report.json', '--format', 'md'], dir);
     expect(md.code).toBe(0);
@@ -66,7 +69,7 @@ describe('zwgk render <report.json>', () => {
 describe('missing Chromium', () => {
   it('score --format pdf explains in Chinese how to install it: exit 2, no stack trace', async () => {
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-cli-'));
+    const dir = temp.make('zwgk-cli-');
     const r = await cli(['score', resolve(SEED_EVIDENCE), '--rubric', resolve(SEED_RUBRIC), '--format', 'pdf', '--out', 'x.pdf'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('环境错误:未找到 Chromium 浏览器(/nonexistent/chromium)');
@@ -78,7 +81,7 @@ describe('missing Chromium', () => {
 
 describe('zwgk demo (npm start)', () => {
   it('writes the seed sheet as HTML and xlsx (and the leader summary) and prints the summary with the paths', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zwgk-demo-'));
+    const dir = temp.make('zwgk-demo-');
     const r = await cli(['demo'], dir);
     expect(r.code).toBe(0);
     const files = readdirSync(join(dir, 'out')).sort();

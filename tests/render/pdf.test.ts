@@ -1,19 +1,22 @@
 // The PDF formatter end to end (system Chromium): A4 pages, 第N页/共M页 footers, landscape, the one-page summary,
 // and the Chinese message when Chromium is missing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/index.js';
 import { RenderError } from '../../src/render/errors.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { seedReport } from './fixtures.js';
+
+const temp = tempDirs();
+afterAll(temp.removeAll);
 
 const HAVE_CHROMIUM = existsSync('/usr/bin/chromium');
 const SKIP_REASON = 'SKIPPED: /usr/bin/chromium not found — install it with: apt-get install chromium fonts-noto-cjk poppler-utils';
 
 function inspect(pdf: Uint8Array): { pages: number; size: string; text: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'zwgk-pdf-')), 'out.pdf');
+  const file = join(temp.make('zwgk-pdf-'), 'out.pdf');
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return {

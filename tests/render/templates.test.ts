@@ -1,15 +1,18 @@
 // The Handlebars environment: --template overrides by file name, strict mode, known helpers only, escaped output only.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/index.js';
 import { RenderError } from '../../src/render/errors.js';
 import { BUILTIN_TEMPLATE_DIR, loadTemplateSet } from '../../src/render/handlebars-env.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { seedReport } from './fixtures.js';
 
+const temp = tempDirs();
+afterAll(temp.removeAll);
+
 function templateDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-tpl-'));
+  const dir = temp.make('zwgk-tpl-');
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), body);
