@@ -15,6 +15,12 @@ export function renderAnnexMarkdown(vm: AnnexViewModel): string {
     const value = escapeMarkdownCell(row.valueText) + (row.corrected ? escapeMarkdownCell(`〔核定，原填 ${row.originalText}〕`) : '');
     out.push(`| ${escapeMarkdownCell(row.seq)} | ${row.isHeading ? `**${indicator}**` : indicator} | ${escapeMarkdownCell(row.unit)} | ${value} |`);
   }
+  if (vm.checkSummary) {
+    out.push('', escapeMarkdownText(`表内数据核验（勾稽关系）：${vm.checkSummary}`), '');
+    vm.failedChecks.forEach((c, i) =>
+      out.push(escapeMarkdownText(`${i + 1}. 【${c.outcomeText}·${c.severityText}】${c.message}${c.source ? `（${c.source}）` : ''}：${c.text}${c.resolutionText ? ` 处理情况：${c.resolutionText}` : ''}`)),
+    );
+  }
   if (vm.hasCorrections) {
     out.push('', `政务公开办核定的数值（共 ${vm.corrections.length} 项）：`, '');
     vm.corrections.forEach((x, i) =>

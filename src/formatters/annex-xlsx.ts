@@ -121,6 +121,7 @@ export async function renderAnnexXlsx(vm: AnnexViewModel): Promise<Uint8Array> {
             cell.value = row.valueText;
             lines = Math.max(lines, linesNeeded(row.valueText, widths[i]!));
           }
+          if (row.checkFailed) cell.font = { ...FONT, bold: true, color: { argb: 'FFA40000' } };
           if (row.corrected) {
             cell.fill = fill('FFFFF2CC');
             cell.note = `政务公开办核定；原填 ${row.originalText}`;
@@ -132,6 +133,19 @@ export async function renderAnnexXlsx(vm: AnnexViewModel): Promise<Uint8Array> {
   });
   at = headerRow + 1 + vm.rows.length + 1;
 
+  if (vm.checkSummary) {
+    ws.mergeCells(at, 1, at, nCols);
+    const c = ws.getCell(at, 1);
+    const text = [
+      `表内数据核验（勾稽关系）：${vm.checkSummary}`,
+      ...vm.failedChecks.map((x, i) => `${i + 1}. 【${x.outcomeText}·${x.severityText}】${x.message}${x.source ? `（${x.source}）` : ''}：${x.text}${x.resolutionText ? `\n    处理情况：${x.resolutionText}` : ''}`),
+    ].join('\n');
+    c.value = text;
+    c.font = vm.failedChecks.length > 0 ? { ...FONT, color: { argb: 'FFA40000' } } : FONT;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(at).height = linesNeeded(text, widths.reduce((a, b) => a + b, 0)) * LINE_HEIGHT + 6;
+    at += 2;
+  }
   if (vm.hasCorrections) {
     ws.mergeCells(at, 1, at, nCols);
     const c = ws.getCell(at, 1);

@@ -2,7 +2,12 @@
 // `statRow` in that table, with the table's heading rows, in row order — 序号 (the row number), 统计指标, 单位, 统计数.
 // Filled from one agency's evidence (with the office's corrections from a review shown as such), or blank for the
 // form an office circulates. Templates (templates/annex.hbs) and the xlsx/md writers only loop over what this builds.
+import { collectFactValues } from '../assess/collect-fact-values.js';
+import { evaluateChecks } from '../checks/evaluate-checks.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
+import { correctedValues } from '../review/apply-review.js';
+import { buildCheckViews, checkSummaryText } from './check-view.js';
+import type { CheckView } from './view-types.js';
 import { normaliseFactValue } from '../evidence/check-evidence.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
@@ -40,6 +45,8 @@ export interface AnnexRowView {
   originalText: string;
   /** A value cell left empty although the evidence is not blank (the agency gave no figure). */
   missing: boolean;
+  /** The row's figure takes part in a table check (勾稽关系) that failed. */
+  checkFailed: boolean;
 }
 
 /** One correction of a value by the office, listed under the table. */
@@ -78,6 +85,13 @@ export interface AnnexViewModel {
   missingCount: number;
   corrections: AnnexCorrectionView[];
   hasCorrections: boolean;
+  /**
+   * The rubric's consistency checks (勾稽关系) that read only this table's figures, evaluated on the values shown
+   * (the office's corrections applied): "共 12 项:通过 11 项,未通过 1 项 …"; '' on the blank form or when none.
+   */
+  checkSummary: string;
+  /** Those checks that failed, with the office's resolution when given. */
+  failedChecks: CheckView[];
   signature: { preparedBy: string; reviewedBy: string; date: string };
   stamp: { rubricVersion: string; rubricHash: string; evidenceHash: string; reviewHash: string; engine: string };
 }
@@ -157,6 +171,7 @@ export function buildAnnexView(compiled: CompiledRubric, table: string, input: A
       corrected: false,
       originalText: '',
       missing: false,
+      checkFailed: false,
     });
   }
   const correctionViews: Array<AnnexCorrectionView & { row: number }> = [];
@@ -206,10 +221,21 @@ export function buildAnnexView(compiled: CompiledRubric, table: string, input: A
       corrected,
       originalText,
       missing: !blank && valueText === '',
+      checkFailed: false,
     });
   }
   // Row numbers are unique within a table (checked with the rubric); the id breaks a tie only for safety.
   rows.sort((a, b) => a.row - b.row || a.factId.localeCompare(b.factId));
+
+  // Checks within the table (every fact they read is one of its rows), on the values the table shows.
+  const tableFacts = new Set(rows.filter((x) => x.factId !== '').map((x) => x.factId));
+  const inTable = ev
+    ? evaluateChecks(r.checks, r.facts, collectFactValues(compiled, ev, correctedValues(compiled, input.review?.review ?? null)), input.review?.review.checks ?? {}).filter(
+        (c) => c.values.length > 0 && c.values.every((v) => tableFacts.has(v.fact)),
+      )
+    : [];
+  const failedFacts = new Set(inTable.filter((c) => c.outcome === 'fail').flatMap((c) => c.values.map((v) => v.fact)));
+  for (const x of rows) x.checkFailed = failedFacts.has(x.factId);
   correctionViews.sort((a, b) => a.row - b.row);
 
   const year = ev?.period.year ?? r.year;
@@ -232,6 +258,8 @@ export function buildAnnexView(compiled: CompiledRubric, table: string, input: A
     missingCount: rows.filter((x) => x.missing).length,
     corrections: correctionViews.map(({ row: _row, ...c }) => c),
     hasCorrections: correctionViews.length > 0,
+    checkSummary: checkSummaryText(inTable),
+    failedChecks: buildCheckViews(inTable).filter((c) => c.failed),
     signature: { preparedBy: ev?.preparedBy ?? '', reviewedBy: ev?.reviewedBy ?? '', date: chineseDate(ev?.date ?? '') },
     stamp: {
       rubricVersion: r.version,
