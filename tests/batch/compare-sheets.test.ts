@@ -11,6 +11,9 @@ import { openSheetsFolder } from '../../src/batch/run/agency-sheets.js';
 import { parseRubric } from '../../src/index.js';
 import { cli, SEED_RUBRIC } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
+import { compile, countyRubric, evidence, tempDir } from './helpers.js';
+import { materialiseReport } from '../../src/cohort/build-compare-report.js';
+import type { ScoreReport } from '../../src/report/score-report.js';
 import { sheetFileName, sheetHref } from '../../src/batch/run/agency-sheets.js';
 
 describe('sheet file names from agency codes', () => {
@@ -185,6 +188,37 @@ describe('zwgk compare --format html --out dir/x.html --sheets (in-process CLI)'
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('已存在,但不是文件夹(或是符号链接)');
       expect(existsSync(join(dir, 'x.html'))).toBe(false);
+    }
+  });
+});
+
+describe('the sheets carry the comparison\'s rank points (M27)', () => {
+  it('each agency\'s report handed to onAgencyReport has the same total as its ranking row, rank item included', async () => {
+    const t = tempDir();
+    try {
+      const text = countyRubric({ rank: 'bands' });
+      const r = t.write('rubric.yaml', text);
+      const posts = { a: 90, b: 70, c: 70, d: 50 };
+      for (const [code, p] of Object.entries(posts)) t.write(`in/${code}.json`, evidence({ code, cls: 'A', facts: { meetings: 1, system: true, hotline: true, hall: true, posts: p } }));
+      const reports = new Map<string, ScoreReport>();
+      const view = await compareBatchView({
+        inputs: ['in'],
+        rubric: { file: r, compiled: compile(text) },
+        cwd: t.dir,
+        workers: 'never',
+        onAgencyReport: async (code, report) => void reports.set(code, report),
+      });
+      const rows = materialiseReport(view).agencies;
+      expect([...reports.keys()]).toEqual(['a', 'b', 'c', 'd']); // code order
+      for (const a of rows) {
+        const rep = reports.get(a.code)!;
+        expect(rep.totals.final).toBe(a.totals.final);
+        const rank = rep.nodes.find((n) => n.id === '2.2')!;
+        expect(rank.status).not.toBe('manual'); // scored with its rank points, not "须在批量比较中计分"
+      }
+      expect(Object.fromEntries(rows.map((a) => [a.code, a.totals.final]))).toEqual({ a: 100, b: 96, c: 96, d: 88 });
+    } finally {
+      t.cleanup();
     }
   });
 });
