@@ -1,6 +1,7 @@
 // The statistics-table companion sheet's view model (附件2): rows in row order with headings between the facts,
 // units, blanks, value text (是/否, exact numbers, lists), the office's corrections, and the seed's whole 附件2.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvidence, parseReview, type CompiledRubric } from '../../src/index.js';
 import { annexTables, buildAnnexView, fullWidthPunctuation } from '../../src/render/annex-view.js';
@@ -230,5 +231,38 @@ describe('annex view model: checks within the table (勾稽关系)', () => {
   it('the blank form has no checks', () => {
     const vm = buildAnnexView(seed, '附件2');
     expect([vm.checkSummary, vm.failedChecks]).toEqual(['', []]);
+  });
+});
+
+describe('annex view model: any declaration order (property)', () => {
+  it('rows come out once each, ascending, headings as headings, whatever order facts and headings are declared in', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 25 }), fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), (rowNums, isHeading) => {
+        const headings = rowNums.filter((_, i) => isHeading[i]);
+        const facts = rowNums.filter((_, i) => !isHeading[i]);
+        if (facts.length === 0) return;
+        const text = [
+          'id: prop',
+          'version: "1"',
+          'title: 性质测试',
+          'statTables:',
+          '  附件2:',
+          '    title: 统计表',
+          `    headings: [${headings.map((r) => `{ row: ${r}, text: 标题${r} }`).join(', ')}]`,
+          'facts:',
+          ...facts.map((r) => `  f${r}: { label: 数${r}, type: integer, unit: 件, statRow: { table: 附件2, row: ${r} } }`),
+          'nodes:',
+          `  - { id: "1", title: 甲, points: 100, scoring: { method: binary, when: { fact: f${facts[0]}, operator: greaterThan, value: 0 } } }`,
+        ].join('\n');
+        const vm = buildAnnexView(compileRubricText(text), '附件2');
+        expect(vm.rows.map((x) => x.row)).toEqual([...rowNums].sort((a, b) => a - b));
+        for (const x of vm.rows) {
+          expect(x.isHeading).toBe(headings.includes(x.row));
+          expect(x.indicator).toBe(`${x.isHeading ? '标题' : '数'}${x.row}`);
+          expect(x.unit).toBe(x.isHeading ? '' : '件');
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
