@@ -108,6 +108,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .option('--attachment-label <label>', '标题上方的附件标注,如 附件1(随文件印发时)')
     .option('--annex <table>', '输出细则中的统计表(如 附件2):给出证据文件则填入统计数,加 --blank 则为空白表;格式 html、pdf、xlsx、md')
     .option('--review <file>', '与 --annex 和证据文件同用:政务公开办的评审文件,表中标出核定的数值')
+    .option('--class <class>', '与 --blank 同用：只列出适用于该单位类别的评分项（如 B），类别见细则的 classes')
     .action(async (report: string | undefined, flags: RenderFlags) => setCode(await (await import('./cli/commands-render.js')).commandRender(io, report, flags)));
   program
     .command('demo')

@@ -16,6 +16,7 @@ import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { formatFromOut } from './format-from-out.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseEvidenceData } from '../forms/evidence-data.js';
+import { classProblem } from '../model/class-scope.js';
 
 function choose<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, what: string): T {
   const v = value ?? fallback;
@@ -52,13 +53,16 @@ export async function commandDiff(io: CliIo, oldFile: string, newFile: string, f
 
 export const FORM_FORMATS = ['yaml', 'xlsx'] as const;
 
-/** `zwgk init --rubric <r> [--format yaml|xlsx] [--from evidence]`: a blank (or pre-filled) evidence form. */
-export async function commandInit(io: CliIo, flags: { rubric?: string; format?: string; out?: string; from?: string }): Promise<number> {
+/** `zwgk init --rubric <r> [--format yaml|xlsx] [--from evidence] [--class B]`: a blank (or pre-filled) evidence form. */
+export async function commandInit(io: CliIo, flags: { rubric?: string; format?: string; out?: string; from?: string; class?: string }): Promise<number> {
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
   const format = choose(formatFromOut(flags.format, flags.out, FORM_FORMATS), FORM_FORMATS, 'yaml', '表单格式');
   if (format === 'xlsx' && !flags.out) throw new UsageError('xlsx 是二进制格式,请用 --out <文件> 指定输出文件');
   const compiled = await loadRubricOrReport(io, flags.rubric);
   if (!compiled) return EXIT.INVALID_INPUT;
+  const agencyClass = flags.class;
+  const classError = agencyClass === undefined ? null : classProblem(compiled.model, agencyClass);
+  if (classError) throw new UsageError(classError);
   let prefill;
   if (flags.from) {
     const text = await readFile(resolve(io.cwd, flags.from), 'utf8').catch(() => null);
@@ -70,10 +74,11 @@ export async function commandInit(io: CliIo, flags: { rubric?: string; format?: 
     }
     prefill = ev.value;
   }
+  const opts = { ...(prefill ? { evidence: prefill } : {}), ...(agencyClass !== undefined ? { agencyClass } : {}) };
   if (format === 'xlsx') {
-    const wb = await buildEvidenceWorkbook(compiled, prefill ? { evidence: prefill } : {});
+    const wb = await buildEvidenceWorkbook(compiled, opts);
     await emitOutput(io, await writeWorkbook(wb), flags.out);
-  } else await emitOutput(io, buildYamlForm(compiled, prefill ? { evidence: prefill } : {}), flags.out);
+  } else await emitOutput(io, buildYamlForm(compiled, opts), flags.out);
   return EXIT.OK;
 }
 

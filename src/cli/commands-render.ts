@@ -10,6 +10,7 @@ import { parseScoreReport } from '../report/report-schema.js';
 import { checkAttachmentLabel, checkFormat, loadRubricOrReport, printDiagnostics } from './commands-core.js';
 import { formatFromOut } from './format-from-out.js';
 import { commandRenderAnnex } from './commands-annex.js';
+import { classProblem } from '../model/class-scope.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { emitOutput, renderOrExplain } from './output.js';
 
@@ -25,6 +26,8 @@ export interface RenderFlags {
   annex?: string;
   /** The office's review (corrected values), with --annex and an evidence file. */
   review?: string;
+  /** --class B: only the items that apply to that agency class (with --blank). */
+  class?: string;
 }
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -65,6 +68,7 @@ async function readReport(io: CliIo, file: string): Promise<ScoreReport | null> 
 }
 
 export async function commandRender(io: CliIo, reportFile: string | undefined, flags: RenderFlags): Promise<number> {
+  if (flags.annex !== undefined && flags.class !== undefined) throw new UsageError('--class 不能与 --annex 同用：统计表不分单位类别');
   if (flags.annex !== undefined) return commandRenderAnnex(io, reportFile, flags);
   if (flags.review) throw new UsageError('--review 只用于 --annex(填好的统计表);得分报告已包含评审结果');
   if (flags.blank) {
@@ -75,14 +79,17 @@ export async function commandRender(io: CliIo, reportFile: string | undefined, f
     if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
     const compiled = await loadRubricOrReport(io, flags.rubric);
     if (!compiled) return EXIT.INVALID_INPUT;
+    const classError = flags.class === undefined ? null : classProblem(compiled.model, flags.class);
+    if (classError) throw new UsageError(classError);
     const ctx = contextOf(io, flags);
-    const vm = buildBlankSheetViewModel(compiled, { ...(ctx.orientation ? { orientation: ctx.orientation } : {}), ...(ctx.attachmentLabel ? { attachmentLabel: ctx.attachmentLabel } : {}) });
+    const vm = buildBlankSheetViewModel(compiled, { ...(ctx.orientation ? { orientation: ctx.orientation } : {}), ...(ctx.attachmentLabel ? { attachmentLabel: ctx.attachmentLabel } : {}) }, flags.class);
     const output = await renderOrExplain(io, () => renderSheetAs(vm, format, ctx));
     if (typeof output === 'number') return output;
     await emitOutput(io, output, flags.out);
     return EXIT.OK;
   }
   if (!reportFile) throw new UsageError('请用 --blank --rubric <细则> 生成空白表,或给出一个 JSON 得分报告文件');
+  if (flags.class !== undefined) throw new UsageError('--class 只用于 --blank（按单位类别生成空白表）；得分报告已按单位的类别评分');
   const format = checkFormat(formatFromOut(flags.format, flags.out, Object.keys(formatters)) ?? 'html');
   if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
   const report = await readReport(io, reportFile);

@@ -30,7 +30,9 @@ export function registerAuthoringCommands(program: Command, io: CliIo, setCode: 
     .option('-o, --out <file>', '写入文件(xlsx 必填)')
     .option('--from <evidence>', '用已有的证据文件预先填好表单')
     .option('--review', '生成空白评审文件(列出该单位待评定的事项)')
-    .action(async (evidence: string | undefined, flags: { rubric?: string; format?: string; out?: string; from?: string; review?: boolean }) => {
+    .option('--class <class>', '只列出适用于该单位类别的评分项和事实（如 B），类别见细则的 classes')
+    .action(async (evidence: string | undefined, flags: { rubric?: string; format?: string; out?: string; from?: string; review?: boolean; class?: string }) => {
+      if (flags.review && flags.class !== undefined) throw new UsageError('--class 不能与 --review 同用：评审文件按证据文件中的单位类别生成');
       if (flags.review) return setCode(await (await import('./commands-review.js')).commandInitReview(io, evidence, flags));
       if (evidence !== undefined) throw new UsageError(`init 生成填报表时不接受证据文件参数 "${evidence}"(预填请用 --from;生成评审文件请加 --review)`);
       setCode(await (await load()).commandInit(io, flags));

@@ -57,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   OVERRIDE_INVALID: '{reason}',
   FORM_INVALID: '{reason}',
   FORM_CELL_INVALID: '{reason}',
+  FORM_CLAIM_CONFLICT: '{reason}',
   ARCHIVE_INVALID: '无法读取压缩包:{reason}',
   ARCHIVE_TOO_LARGE: '已拒绝读取:{reason}',
   TOO_MANY_ITEMS: '{reason}超过上限 {expected} 个,已拒绝解析',

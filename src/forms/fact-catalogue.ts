@@ -5,6 +5,7 @@ import type { FactDef } from '../schema/fact-schema.js';
 import { deriveInputs } from '../validate/check-facts.js';
 import { checkFacts } from '../checks/check-shape.js';
 import { expandToEvidenceFacts } from '../validate/check-facts.js';
+import { appliesToClass } from '../model/class-scope.js';
 
 export interface FactRow {
   id: string;
@@ -58,8 +59,11 @@ export function allowedText(def: FactDef): string {
   }
 }
 
-/** Facts the agency fills (derived facts excluded), in catalogue order, with their users. */
-export function factRows(compiled: CompiledRubric): FactRow[] {
+/**
+ * Facts the agency fills (derived facts excluded), in catalogue order, with their users. With an agency class, only
+ * the users that apply to it are listed, and a fact used only by other classes' items is left out.
+ */
+export function factRows(compiled: CompiledRubric, agencyClass?: string): FactRow[] {
   const facts = compiled.rubric.facts;
   const direct = new Map<string, Set<string>>();
   const use = (fact: string, node: string): void => {
@@ -94,15 +98,23 @@ export function factRows(compiled: CompiledRubric): FactRow[] {
     const n = compiled.model.byId.get(id);
     return n ? `${id} ${n.node.title}` : id;
   };
+  const applies = (user: string): boolean => user.startsWith('veto:') || appliesToClass(compiled.model, user, agencyClass);
   return Object.entries(facts)
     .filter(([, def]) => !def.derive)
-    .map(([id, def]) => ({
-      id,
-      def,
-      typeText: FACT_TYPE_TEXT[def.type] ?? def.type,
-      allowed: allowedText(def),
-      usedBy: [...users(id)].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b)).map(title),
-    }));
+    .flatMap(([id, def]) => {
+      const all = [...users(id)];
+      const used = all.filter(applies);
+      if (all.length > 0 && used.length === 0) return [];
+      return [
+        {
+          id,
+          def,
+          typeText: FACT_TYPE_TEXT[def.type] ?? def.type,
+          allowed: allowedText(def),
+          usedBy: used.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b)).map(title),
+        },
+      ];
+    });
 }
 
 /** Derived facts (computed by the engine, never filled). */

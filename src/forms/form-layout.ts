@@ -9,21 +9,34 @@ export const SHEET = {
   meta: '_meta',
 } as const;
 
-/** Marks a workbook as a zwgk evidence form; bump when the layout changes incompatibly. */
+/** Marks a workbook as a zwgk evidence form; bump when the layout changes (import reads columns by header). */
 export const FORM_MARK = 'zwgk-evidence-form';
-export const FORM_VERSION = '1';
+/** 1: fact id in column A (before 2026-11); 2: Chinese label first, id in a hidden last column, 自评小计 formulas. */
+export const FORM_VERSION = '2';
 
-/** 事实 sheet: one row per fact from row 2; the agency fills column C only. */
-export const FACT_COL = { id: 1, label: 2, value: 3, unit: 4, type: 5, allowed: 6, source: 7, usedBy: 8, description: 9 } as const;
-export const FACT_HEAD = ['编号', '事实', '填写值', '单位', '类型', '允许值/范围', '来源', '用于评分项', '说明'];
+/** 事实 sheet: one row per fact from row 2; the Chinese label first, the agency fills 填写值 only; the fact id sits in a hidden last column for import. */
+export const FACT_COL = { label: 1, value: 2, unit: 3, type: 4, allowed: 5, source: 6, usedBy: 7, description: 8, id: 9 } as const;
+export const FACT_HEAD = ['事实', '填写值', '单位', '类型', '允许值/范围', '来源', '用于评分项', '说明', '编号'];
 
-/** 自评分 sheet: one row per item; the agency fills 自评分, 整改情况 and (where allowed) 不适用理由. */
-export const CLAIM_COL = { id: 1, title: 2, max: 3, claim: 4, remediation: 5, notApplicable: 6 } as const;
-export const CLAIM_HEAD = ['编号', '评分项', '分值', '自评分', '整改情况', '不适用理由(合理缺项)'];
+/** 自评分 sheet: one row per item; the agency fills 自评分, 整改情况 and (where allowed) 不适用理由; 自评小计 is a formula. */
+export const CLAIM_COL = { id: 1, title: 2, max: 3, claim: 4, subtotal: 5, remediation: 6, notApplicable: 7 } as const;
+export const CLAIM_HEAD = ['编号', '评分项', '分值', '自评分', '自评小计(自动计算)', '整改情况', '不适用理由(合理缺项)'];
+/** Label of the 自评总分 row below the items (its 编号 cell is empty, so import skips it). */
+export const CLAIM_TOTAL_LABEL = '自评总分(自动计算)';
 
 /** 佐证材料 sheet: one row per document; column B shows the item's title (formula). */
 export const EVIDENCE_COL = { node: 1, nodeTitle: 2, title: 3, docNumber: 4, url: 5, date: 6, note: 7 } as const;
 export const EVIDENCE_HEAD = ['评分项编号', '评分项(自动显示)', '材料名称', '文号', '网址(URL)', '日期(YYYY-MM-DD)', '备注'];
+
+/**
+ * The columns import reads, found by their header text in row 1, so forms of every layout version read alike
+ * (version 1 had the fact id in column A and no 自评小计 column).
+ */
+export const IMPORT_COLUMNS = {
+  facts: { id: '编号', value: '填写值' },
+  claims: { id: '编号', claim: '自评分', remediation: '整改情况', notApplicable: '不适用理由(合理缺项)' },
+  evidence: { node: '评分项编号', title: '材料名称', docNumber: '文号', url: '网址(URL)', date: '日期(YYYY-MM-DD)', note: '备注' },
+} as const;
 /** Blank rows offered below the pre-filled ones. */
 export const EVIDENCE_BLANK_ROWS = 300;
 

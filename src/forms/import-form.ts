@@ -9,11 +9,13 @@ import { hasErrors, makeDiagnostic, toDotPath, type Diagnostic, type PathSegment
 import { parseSource } from '../load/parse-source.js';
 import { checkZipArchive, countTagsScanner } from '../load/zip-guard.js';
 import { EvidenceSchema } from '../schema/evidence-schema.js';
+import { parseWithSchema } from '../schema/zod-issues.js';
 import type { FactDef } from '../schema/fact-schema.js';
-import { CLAIM_COL, cellRef, EVIDENCE_COL, FACT_COL, FIRST_ROW, FORM_MARK, INFO_FIELDS, SHEET, type InfoKey } from './form-layout.js';
+import { cellRef, FIRST_ROW, FORM_MARK, IMPORT_COLUMNS, INFO_FIELDS, SHEET, type InfoKey } from './form-layout.js';
+import { claimConflicts } from './claim-conflicts.js';
 import { buildYamlForm } from './yaml-form.js';
 import { stringify } from 'yaml';
-import { dec } from '../score/decimal.js';
+import { dec, formatPoints } from '../score/decimal.js';
 
 export interface ImportedEvidence {
   /** The evidence as plain data (what the YAML parses to). */
@@ -145,36 +147,111 @@ function parseFact(def: FactDef, cell: Cell): { value: unknown } | { error: stri
   }
 }
 
+/** Sheets in the order a clerk sees them: diagnostics are sorted by sheet, then row, then column. */
+const SHEET_ORDER: string[] = [SHEET.guide, SHEET.facts, SHEET.claims, SHEET.evidence];
+
+/** Sort key of a `工作表!C12` reference: [sheet, row, column]; form-level diagnostics (no cell) come first. */
+function cellOrder(ref: string | undefined): [number, number, number] {
+  const m = ref === undefined ? null : /^(.+)!([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return [-1, 0, 0];
+  const col = [...m[2]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const sheet = SHEET_ORDER.indexOf(m[1]!);
+  return [sheet < 0 ? SHEET_ORDER.length : sheet, Number(m[3]), col];
+}
+
+/** Every diagnostic of an import in one list, by sheet, row and column (stable: equal places keep their order). */
+export function sortByCell(diagnostics: Diagnostic[]): Diagnostic[] {
+  const keyed = diagnostics.map((d, i) => ({ d, i, k: cellOrder(d.path) }));
+  keyed.sort((x, y) => x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.k[2] - y.k[2] || x.i - y.i);
+  return keyed.map((x) => x.d);
+}
+
 class Collector {
   readonly diagnostics: Diagnostic[] = [];
   /** Evidence path (dotted) → the cell it came from. */
   readonly cells = new Map<string, string>();
+  /** Evidence path (dotted) → its segments (to take a refused value out and check the rest). */
+  readonly segments = new Map<string, PathSegment[]>();
+  /** Fact id → its Chinese label: evidence findings about a fact name it as the form shows it, not by its id. */
+  readonly factLabels = new Map<string, string>();
+  /** Cells already reported as errors: evidence findings at the same cell are follow-ons and are not repeated. */
+  readonly badCells = new Set<string>();
+  /** Evidence paths left out or emptied because their cell was wrong (a finding about them, or their parent, is a follow-on). */
+  readonly badPaths = new Set<string>();
   constructor(private readonly file: string) {}
   form(reason: string): void {
     this.diagnostics.push(makeDiagnostic('FORM_INVALID', { file: this.file, reason }));
   }
-  cell(ref: string, reason: string): void {
+  cell(ref: string, reason: string, path?: PathSegment[]): void {
     const d = makeDiagnostic('FORM_CELL_INVALID', { file: this.file, reason });
+    d.path = ref;
+    this.diagnostics.push(d);
+    this.badCells.add(ref);
+    if (path) this.badPaths.add(toDotPath(path));
+  }
+  warn(ref: string, reason: string): void {
+    const d = makeDiagnostic('FORM_CLAIM_CONFLICT', { file: this.file, reason, severity: 'warning' });
     d.path = ref;
     this.diagnostics.push(d);
   }
   map(path: PathSegment[], ref: string): void {
-    this.cells.set(toDotPath(path), ref);
+    const key = toDotPath(path);
+    this.cells.set(key, ref);
+    this.segments.set(key, path);
+  }
+  /** Whether an evidence finding only repeats a cell error already reported (same cell, or a value left out for it). */
+  isFollowOn(d: Diagnostic): boolean {
+    const p = d.path ?? '';
+    if (this.badPaths.has(p)) return true;
+    for (const bad of this.badPaths) if (p !== '' && (bad.startsWith(`${p}.`) || bad.startsWith(`${p}[`))) return true;
+    const at = this.relocate(d).path;
+    return at !== undefined && this.badCells.has(at);
+  }
+  /**
+   * The longest mapped prefix of a diagnostic's path, found by cutting the path at each `.` / `[` from the end: a few
+   * map lookups per diagnostic instead of a scan of every mapped cell (thousands of rows × thousands of diagnostics).
+   */
+  mappedKey(d: Diagnostic): string | undefined {
+    const p = d.path ?? '';
+    if (this.cells.has(p)) return p;
+    for (let i = p.length - 1; i > 0; i--) if ((p[i] === '.' || p[i] === '[') && this.cells.has(p.slice(0, i))) return p.slice(0, i);
+    return undefined;
   }
   /** Point an evidence diagnostic at its cell (longest mapped prefix of its path). */
   relocate(d: Diagnostic): Diagnostic {
-    // The longest mapped prefix, found by cutting the path at each `.` / `[` from the end: a few map lookups per
-    // diagnostic instead of a scan of every mapped cell (thousands of rows × thousands of diagnostics).
-    const p = d.path ?? '';
-    let best = this.cells.get(p);
-    for (let i = p.length - 1; best === undefined && i > 0; i--) {
-      if (p[i] === '.' || p[i] === '[') best = this.cells.get(p.slice(0, i));
-    }
+    const key = this.mappedKey(d);
+    const best = key === undefined ? undefined : this.cells.get(key);
     const { line: _l, column: _c, ...rest } = d;
     const out: Diagnostic = { ...rest, file: this.file };
     if (best !== undefined) out.path = best;
+    const segs = key === undefined ? undefined : this.segments.get(key);
+    const label = segs?.[0] === 'facts' ? this.factLabels.get(String(segs[1])) : undefined;
+    if (label !== undefined) {
+      const id = `"${String(segs![1])}"`;
+      out.message = out.message.split(`事实 ${id} `).join(`「${label}」`).split(`事实 ${id}`).join(`「${label}」`).split(id).join(`「${label}」`);
+    }
     return out;
   }
+}
+
+/**
+ * The columns import reads, found by their header text in row 1 (forms of layout 1 had the fact id in column A; the
+ * current layout shows the Chinese label first and keeps the id in a hidden last column). Null, with a form-level
+ * error naming the sheet, when a header is missing.
+ */
+function columnsByHeader<K extends string>(ws: ExcelJS.Worksheet, sheet: string, wanted: Readonly<Record<K, string>>, c: Collector): Record<K, number> | null {
+  const found = new Map<string, number>();
+  const width = Math.min(ws.getRow(1).cellCount, 100);
+  for (let col = 1; col <= width; col++) {
+    const t = cellText(ws.getCell(1, col));
+    if (t !== null && !found.has(t)) found.set(t, col);
+  }
+  const missing = Object.values<string>(wanted).filter((h) => !found.has(h));
+  if (missing.length > 0) {
+    c.form(`「${sheet}」表第 1 行找不到「${missing.join('」「')}」列：表头被改动过，或不是 zwgk init 生成的表格；请用 zwgk init 重新生成填报表，把内容抄入新表后再导入`);
+    return null;
+  }
+  return Object.fromEntries(Object.entries<string>(wanted).map(([k, h]) => [k, found.get(h)!])) as Record<K, number>;
 }
 
 function readInfo(ws: ExcelJS.Worksheet, c: Collector): Map<InfoKey, { value: string | number | boolean | Date | null; ref: string; cell: Cell }> {
@@ -194,6 +271,67 @@ function readInfo(ws: ExcelJS.Worksheet, c: Collector): Map<InfoKey, { value: st
     out.set(f.key, { value: cellValue(cell), ref: cellRef(SHEET.guide, r, 2), cell });
   }
   return out;
+}
+
+/** Stands in for a required text left out because its cell was wrong, so the rest can still be checked. */
+const PLACEHOLDER = '(待填)';
+
+/** Take a refused value out of the evidence (a required one is replaced by a stand-in); false when nothing changed. */
+function takeOut(data: Record<string, unknown>, path: PathSegment[], year: number): boolean {
+  let at: unknown = data;
+  for (const seg of path.slice(0, -1)) {
+    if (at === null || typeof at !== 'object') return false;
+    at = (at as Record<string | number, unknown>)[seg];
+  }
+  const last = path[path.length - 1]!;
+  if (at === null || typeof at !== 'object' || !Object.prototype.hasOwnProperty.call(at, last)) return false;
+  const obj = at as Record<string | number, unknown>;
+  const key = toDotPath(path);
+  const required = key === 'agency.name' || key === 'agency.code' || last === 'title';
+  const stand = key === 'period.year' ? year : required ? PLACEHOLDER : undefined;
+  if (stand !== undefined) {
+    if (obj[last] === stand) return false;
+    obj[last] = stand;
+  } else delete obj[last];
+  return true;
+}
+
+/**
+ * Validate the evidence like any evidence file, without stopping at the first kind of problem: values refused for
+ * their shape (and cells already reported) are taken out and the rest is checked again (a few rounds at most), so the
+ * clerk gets every problem at once. `parsed` is false when the YAML itself could not be read back.
+ */
+function validateAll(evidence: Record<string, unknown>, yaml: string, compiled: CompiledRubric, c: Collector, file: string): { diagnostics: Diagnostic[]; parsed: boolean } {
+  const year = compiled.rubric.year ?? 2000;
+  const data = structuredClone(evidence);
+  let changed = false;
+  for (const bad of c.badPaths) {
+    const segs = c.segments.get(bad);
+    if (segs) changed = takeOut(data, segs, year) || changed;
+  }
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  let text = changed ? stringify(data, { lineWidth: 0 }) : yaml;
+  for (let round = 0; round < 4; round++) {
+    const src = parseSource(file, text);
+    if (!src.ok) return { diagnostics: [...out, ...src.diagnostics], parsed: false };
+    const checked = checkEvidenceSource(src.value, compiled);
+    for (const d of checked.diagnostics) {
+      const key = `${d.code}\u0000${d.path ?? ''}\u0000${d.message}`;
+      if (!seen.has(key)) out.push(d);
+      seen.add(key);
+    }
+    // The shape was accepted: every later check has run, nothing more to find.
+    if (parseWithSchema(EvidenceSchema, src.value).ok) break;
+    let pruned = false;
+    for (const d of checked.diagnostics) {
+      const key = d.severity === 'error' ? c.mappedKey(d) : undefined;
+      if (key !== undefined) pruned = takeOut(data, c.segments.get(key)!, year) || pruned;
+    }
+    if (!pruned) break;
+    text = stringify(data, { lineWidth: 0 });
+  }
+  return { diagnostics: out, parsed: true };
 }
 
 /** Turn a filled form into evidence, validate it against the rubric, and render it as YAML. */
@@ -229,6 +367,10 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
     else if (ws.rowCount > FORM_LIMITS.maxRows) c.form(`工作表「${name}」有 ${ws.rowCount} 行,超过上限 ${FORM_LIMITS.maxRows} 行`);
   }
   if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
+  const factCol = columnsByHeader(sheets[SHEET.facts]!, SHEET.facts, IMPORT_COLUMNS.facts, c);
+  const claimCol = columnsByHeader(sheets[SHEET.claims]!, SHEET.claims, IMPORT_COLUMNS.claims, c);
+  const evidenceCol = columnsByHeader(sheets[SHEET.evidence]!, SHEET.evidence, IMPORT_COLUMNS.evidence, c);
+  if (!factCol || !claimCol || !evidenceCol) return { ok: false, diagnostics: c.diagnostics };
 
   // 单位信息
   const info = readInfo(sheets[SHEET.guide]!, c);
@@ -237,7 +379,7 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
     if (!f) return undefined;
     c.map(path, f.ref);
     const t = cellText(f.cell) ?? undefined;
-    if (required && t === undefined) c.cell(f.ref, `「${INFO_FIELDS.find((x) => x.key === key)!.label}」必填`);
+    if (required && t === undefined) c.cell(f.ref, `「${INFO_FIELDS.find((x) => x.key === key)!.label}」必填`, path);
     return t;
   };
   const agency: Record<string, unknown> = {};
@@ -247,13 +389,18 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   agency.code = text('agency.code', ['agency', 'code'], true) ?? '';
   const cls = text('agency.class', ['agency', 'class']);
   if (cls !== undefined) agency.class = cls;
+  // A form made for one class (`init --class B`) lists only that class's items: it cannot serve another class.
+  const formClass = cellText(meta.getCell('B5'));
+  const classCell = info.get('agency.class');
+  if (formClass !== null && cls !== formClass && classCell)
+    c.cell(classCell.ref, `这份填报表是按 ${formClass} 类单位生成的（只列出 ${formClass} 类的评分项和事实），「单位类别」应为 ${formClass}${cls !== undefined ? `，不能填“${cls}”` : ''}；其他类别的单位请用 zwgk init --class <类别> 生成本类别的填报表`, ['agency', 'class']);
   const period: Record<string, unknown> = {};
   const yearCell = info.get('period.year');
   if (yearCell) {
     c.map(['period', 'year'], yearCell.ref);
     const y = yearCell.value === null || yearCell.value instanceof Date || typeof yearCell.value === 'boolean' ? null : toNumber(yearCell.value);
-    if (yearCell.value === null) c.cell(yearCell.ref, '「考核年度」必填');
-    else if (y === null || !Number.isInteger(y)) c.cell(yearCell.ref, `"${cellText(yearCell.cell)}" 不是四位年份`);
+    if (yearCell.value === null) c.cell(yearCell.ref, '「考核年度」必填', ['period', 'year']);
+    else if (y === null || !Number.isInteger(y)) c.cell(yearCell.ref, `"${cellText(yearCell.cell)}" 不是四位年份`, ['period', 'year']);
     else period.year = y;
   }
   const label = text('period.label', ['period', 'label']);
@@ -270,17 +417,18 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   const facts: Record<string, unknown> = {};
   const fws = sheets[SHEET.facts]!;
   for (let row = FIRST_ROW; row <= fws.rowCount; row++) {
-    const id = cellText(fws.getCell(row, FACT_COL.id));
+    const id = cellText(fws.getCell(row, factCol.id));
     if (id === null) continue;
     const def = r.facts[id];
     if (!def || def.derive) {
-      c.cell(cellRef(SHEET.facts, row, FACT_COL.id), `未知的事实编号 "${id}"(编号列不应修改),请重新生成表单`);
+      c.cell(cellRef(SHEET.facts, row, factCol.id), `未知的事实编号 "${id}"(编号列不应修改),请重新生成表单`);
       continue;
     }
-    const ref = cellRef(SHEET.facts, row, FACT_COL.value);
+    const ref = cellRef(SHEET.facts, row, factCol.value);
     c.map(['facts', id], ref);
-    const parsed = parseFact(def, fws.getCell(row, FACT_COL.value));
-    if ('error' in parsed) c.cell(ref, `「${def.label}」的填写值 ${parsed.error}`);
+    c.factLabels.set(id, def.label);
+    const parsed = parseFact(def, fws.getCell(row, factCol.value));
+    if ('error' in parsed) c.cell(ref, `「${def.label}」的填写值 ${parsed.error}`, ['facts', id]);
     else facts[id] = parsed.value;
   }
   evidence.facts = facts;
@@ -289,35 +437,48 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   const claims: Record<string, number> = {};
   const remediation: Record<string, string> = {};
   const notApplicable: Array<{ node: string; reason: string }> = [];
+  const claimRefs = new Map<string, string>();
   const cws = sheets[SHEET.claims]!;
   for (let row = FIRST_ROW; row <= cws.rowCount; row++) {
-    const id = cellText(cws.getCell(row, CLAIM_COL.id));
+    const id = cellText(cws.getCell(row, claimCol.id));
     if (id === null) continue;
     if (!compiled.model.byId.has(id)) {
-      c.cell(cellRef(SHEET.claims, row, CLAIM_COL.id), `未知的评分项编号 "${id}"(编号列不应修改),请重新生成表单`);
+      c.cell(cellRef(SHEET.claims, row, claimCol.id), `未知的评分项编号 "${id}"(编号列不应修改),请重新生成表单`);
       continue;
     }
-    const claimCell = cws.getCell(row, CLAIM_COL.claim);
+    const claimCell = cws.getCell(row, claimCol.claim);
     const cv = cellValue(claimCell);
     if (cv !== null) {
-      const ref = cellRef(SHEET.claims, row, CLAIM_COL.claim);
+      const ref = cellRef(SHEET.claims, row, claimCol.claim);
       const n = typeof cv === 'boolean' || cv instanceof Date ? null : toNumber(cv);
-      if (n === null || n < 0) c.cell(ref, `自评分 "${cellText(claimCell)}" 不是非负数`);
+      if (n === null || n < 0) c.cell(ref, `自评分 "${cellText(claimCell)}" 不是非负数`, ['claims', id]);
       else {
         claims[id] = n;
+        claimRefs.set(id, ref);
         c.map(['claims', id], ref);
       }
     }
-    const rem = cellText(cws.getCell(row, CLAIM_COL.remediation));
+    const rem = cellText(cws.getCell(row, claimCol.remediation));
     if (rem !== null) {
       remediation[id] = rem;
-      c.map(['remediation', id], cellRef(SHEET.claims, row, CLAIM_COL.remediation));
+      c.map(['remediation', id], cellRef(SHEET.claims, row, claimCol.remediation));
     }
-    const na = cellText(cws.getCell(row, CLAIM_COL.notApplicable));
+    const na = cellText(cws.getCell(row, claimCol.notApplicable));
     if (na !== null) {
-      c.map(['notApplicable', notApplicable.length], cellRef(SHEET.claims, row, CLAIM_COL.notApplicable));
+      c.map(['notApplicable', notApplicable.length], cellRef(SHEET.claims, row, claimCol.notApplicable));
       notApplicable.push({ node: id, reason: na });
     }
+  }
+
+  // A claim on an item and claims below it that disagree: the item's own claim is what counts.
+  for (const x of claimConflicts(compiled.model, claims)) {
+    const title = compiled.model.byId.get(x.parent)!.node.title;
+    const below = x.below.map((id) => `${claimRefs.get(id)}（${id}）`).join('、');
+    c.warn(
+      claimRefs.get(x.parent)!,
+      `「${x.parent} ${title}」填了自评分 ${formatPoints(x.parentClaim, 4)} 分，下级 ${below}也填了自评分，合计 ${formatPoints(x.belowSum, 4)} 分，两处不一致。` +
+        `上级和下级只需填一处；都填时上级应等于下级之和。评分时以上级的 ${formatPoints(x.parentClaim, 4)} 分计入自评总分，请核对`,
+    );
   }
 
   // 佐证材料
@@ -325,24 +486,24 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   const ews = sheets[SHEET.evidence]!;
   for (let row = FIRST_ROW; row <= ews.rowCount; row++) {
     const get = (col: number): string | null => cellText(ews.getCell(row, col));
-    const node = get(EVIDENCE_COL.node);
-    const fields = { title: get(EVIDENCE_COL.title), docNumber: get(EVIDENCE_COL.docNumber), url: get(EVIDENCE_COL.url), date: get(EVIDENCE_COL.date), note: get(EVIDENCE_COL.note) };
+    const node = get(evidenceCol.node);
+    const fields = { title: get(evidenceCol.title), docNumber: get(evidenceCol.docNumber), url: get(evidenceCol.url), date: get(evidenceCol.date), note: get(evidenceCol.note) };
     if (node === null && Object.values(fields).every((v) => v === null)) continue;
     if (node === null) {
-      c.cell(cellRef(SHEET.evidence, row, EVIDENCE_COL.node), '请选择这份材料对应的评分项编号');
+      c.cell(cellRef(SHEET.evidence, row, evidenceCol.node), '请选择这份材料对应的评分项编号');
       continue;
     }
     if (fields.title === null) {
-      c.cell(cellRef(SHEET.evidence, row, EVIDENCE_COL.title), '材料名称必填');
+      c.cell(cellRef(SHEET.evidence, row, evidenceCol.title), '材料名称必填');
       continue;
     }
     const list = (cites[node] ??= []);
     const cite: Record<string, string> = {};
     for (const [k, v] of Object.entries(fields)) if (v !== null) cite[k] = v;
     const base: PathSegment[] = ['evidence', node, list.length];
-    if (list.length === 0) c.map(['evidence', node], cellRef(SHEET.evidence, row, EVIDENCE_COL.node));
-    c.map(base, cellRef(SHEET.evidence, row, EVIDENCE_COL.title));
-    for (const [k, col] of [['docNumber', EVIDENCE_COL.docNumber], ['url', EVIDENCE_COL.url], ['date', EVIDENCE_COL.date], ['note', EVIDENCE_COL.note]] as const)
+    if (list.length === 0) c.map(['evidence', node], cellRef(SHEET.evidence, row, evidenceCol.node));
+    c.map(base, cellRef(SHEET.evidence, row, evidenceCol.title));
+    for (const [k, col] of [['docNumber', evidenceCol.docNumber], ['url', evidenceCol.url], ['date', evidenceCol.date], ['note', evidenceCol.note]] as const)
       c.map([...base, k], cellRef(SHEET.evidence, row, col));
     list.push(cite);
   }
@@ -351,16 +512,15 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   if (notApplicable.length > 0) evidence.notApplicable = notApplicable;
   if (Object.keys(remediation).length > 0) evidence.remediation = remediation;
   c.map(['rubric'], cellRef(SHEET.guide, 2, 2));
-  if (hasErrors(c.diagnostics)) return { ok: false, diagnostics: c.diagnostics };
 
   // Validate like any evidence file, then point findings at their cells.
   const header = [`由 zwgk import 从填报表 ${opts.file} 导入${opts.outName ? `,保存为 ${opts.outName}` : ''}`];
   const shaped = EvidenceSchema.safeParse(evidence);
   const yaml = shaped.success ? buildYamlForm(compiled, { evidence: shaped.data, blank: false, header }) : stringify(evidence, { lineWidth: 0 });
-  const src = parseSource(opts.outName ?? 'evidence.yaml', yaml);
-  if (!src.ok) return { ok: false, diagnostics: src.diagnostics.map((d) => c.relocate(d)) };
-  const checked = checkEvidenceSource(src.value, compiled);
-  const diagnostics = checked.diagnostics.map((d) => c.relocate(d));
-  if (!checked.ok) return { ok: false, diagnostics };
+  // Cell errors do not stop here: what could be read is validated too, so every problem is reported in one round
+  // (findings that only repeat a cell error are dropped), sorted by sheet, row and column.
+  const found = validateAll(evidence, yaml, compiled, c, opts.outName ?? 'evidence.yaml');
+  const diagnostics = sortByCell([...c.diagnostics, ...found.diagnostics.filter((d) => !c.isFollowOn(d)).map((d) => c.relocate(d))]);
+  if (!found.parsed || hasErrors(diagnostics)) return { ok: false, diagnostics };
   return { ok: true, value: { evidence, yaml }, diagnostics };
 }

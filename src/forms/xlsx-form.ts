@@ -6,11 +6,14 @@ import ExcelJS from 'exceljs';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence, FactValue } from '../schema/evidence-schema.js';
 import type { FactDef } from '../schema/fact-schema.js';
-import { formatPoints } from '../score/decimal.js';
+import { dec, formatPoints, type Dec } from '../score/decimal.js';
+import { childrenForClass, nodesForClass } from '../model/class-scope.js';
+import type { FlatNode } from '../model/rubric-model.js';
 import { allowedText, derivedFacts, factChecks, factRows, numericRange } from './fact-catalogue.js';
 import {
   CLAIM_COL,
   CLAIM_HEAD,
+  CLAIM_TOTAL_LABEL,
   colLetter,
   EVIDENCE_BLANK_ROWS,
   EVIDENCE_COL,
@@ -39,6 +42,8 @@ const BIG = 999999999;
 export interface XlsxFormOptions {
   /** Values to pre-fill (an earlier evidence file; tests fill forms this way too). */
   evidence?: Evidence;
+  /** Only the items and facts that apply to this agency class (checked by the caller with classProblem). */
+  agencyClass?: string;
 }
 
 /** A fact value as the form shows it: 是/否 for booleans, one list item per line. */
@@ -152,7 +157,7 @@ function infoValue(ev: Evidence | undefined, key: InfoKey, year: number | undefi
   return v === undefined ? null : (v as string | number);
 }
 
-function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists, cls: string | undefined): void {
   const r = compiled.rubric;
   const ws = wb.addWorksheet(SHEET.guide, { properties: { tabColor: { argb: 'FF4472C4' } } });
   ws.getColumn(1).width = 18;
@@ -161,7 +166,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   ws.pageSetup.orientation = 'portrait';
   ws.mergeCells('A1:B1');
   const t = ws.getCell('A1');
-  t.value = `${r.title} —— 佐证材料填报表`;
+  t.value = `${r.title} —— 佐证材料填报表${cls !== undefined ? `（${cls} 类单位）` : ''}`;
   t.font = { ...FONT, size: 14, bold: true };
   ws.getCell('A2').value = '细则';
   ws.getCell('B2').value = `${r.id} 版本 ${r.version}`;
@@ -172,7 +177,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     ws.getCell(row, 1).value = f.required ? `${f.label}*` : f.label;
     const c = ws.getCell(row, 2);
     input(c, f.kind !== 'year');
-    c.value = infoValue(ev, f.key, r.year);
+    c.value = infoValue(ev, f.key, r.year) ?? (f.kind === 'class' ? cls ?? null : null);
     if (f.kind === 'class' && r.classes) c.dataValidation = listValidation(r.classes, meta, '单位类别');
     if (f.kind === 'year') c.dataValidation = { type: 'whole', operator: 'between', formulae: [1990, 2100], allowBlank: false, showErrorMessage: true, errorTitle: '填写有误', error: '请填写四位年份,例如 2018' };
     if (f.kind === 'date') c.dataValidation = { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' };
@@ -181,11 +186,12 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   const lines = [
     '二、填写说明',
     `1. 「${SHEET.facts}」表:逐行在「填写值」列(黄色)填写事实。是/否 与选项类从下拉列表选择;数值须在「允许值/范围」之内;列表类每行写一项(单元格内按 Alt+Enter 换行)。不清楚或原表空白的留空,评分时按缺少佐证处理。`,
-    `2. 「${SHEET.claims}」表:在「自评分」列填写各评分项的自评得分(不超过分值,不自评的留空);「整改情况」可填写失分项的整改措施;允许合理缺项的评分项可填写「不适用理由」。`,
+    `2. 「${SHEET.claims}」表:在「自评分」列填写各评分项的自评得分(不超过分值,不自评的留空);「自评小计」和表末的「自评总分」自动计算。上级项目和下级项目只需填一处：上级填了分，以上级的分数计入总分；两处都填而不相等的，导入时会提示。「整改情况」可填写失分项的整改措施;允许合理缺项的评分项可填写「不适用理由」。`,
     `3. 「${SHEET.evidence}」表:每行一份佐证材料,选择评分项编号,填写材料名称(必填)、文号、网址、日期(YYYY-MM-DD)和备注。`,
     '4. 请勿修改灰色表头、编号和说明列,也不要增删工作表。填好后交政务公开办,由其运行:',
     `   npx zwgk import 本文件.xlsx --rubric ${compiled.file ?? '细则文件'} --out 证据.yaml`,
     ...(derived.length > 0 ? [`5. 以下事实由细则自动计算,表中不列出:${derived.map((d) => d.def.label).join('、')}。`] : []),
+    ...(cls !== undefined ? [`${derived.length > 0 ? 6 : 5}. 本表只列出适用于 ${cls} 类单位的评分项和事实；单位类别不是 ${cls} 类的，请向政务公开办索取本类别的填报表。`] : []),
   ];
   const start = INFO_FIRST_ROW + INFO_FIELDS.length + 1;
   lines.forEach((l, i) => {
@@ -199,11 +205,13 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   });
 }
 
-function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists, cls: string | undefined): void {
   const ws = wb.addWorksheet(SHEET.facts);
-  header(ws, FACT_HEAD, [22, 40, 18, 8, 12, 18, 16, 40, 40]);
+  header(ws, FACT_HEAD, [40, 18, 8, 12, 18, 16, 40, 40, 22]);
+  // The fact id is for import only: hidden (not printed), after the columns the agency reads.
+  ws.getColumn(FACT_COL.id).hidden = true;
   const checks = factChecks(compiled);
-  factRows(compiled).forEach((row, i) => {
+  factRows(compiled, cls).forEach((row, i) => {
     const r = FIRST_ROW + i;
     const d = row.def;
     const cells: Array<[number, string]> = [
@@ -229,16 +237,41 @@ function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     // so 5 reads "5%" and a typed "5%" (stored by Excel as 0.05 in a percent format) is read back as 5 on import.
     if (d.type === 'percent') vc.numFmt = PERCENT_FORMAT;
     const dv = factValidation(d, meta);
-    // The fact id keeps each row's validation distinct, so exceljs does not merge rows (see evidenceSheet).
-    if (dv) vc.dataValidation = { ...dv, prompt: `${clip(dv.prompt ?? '', 180)}(${row.id})` };
+    // The row number keeps each row's validation distinct, so exceljs does not merge rows (see evidenceSheet).
+    if (dv) vc.dataValidation = { ...dv, prompt: `${clip(dv.prompt ?? '', 180)}(第 ${r} 行)` };
   });
 }
 
-function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined): void {
+/** A node's claim as the report counts it: its own, else the sum of its children's (null when nothing is claimed). */
+function effectiveClaim(compiled: CompiledRubric, f: FlatNode, claims: Record<string, number>, cls: string | undefined): Dec | null {
+  const own = Object.prototype.hasOwnProperty.call(claims, f.id) ? claims[f.id] : undefined;
+  if (own !== undefined) return dec(own);
+  let total: Dec | null = null;
+  for (const c of childrenForClass(compiled.model, f, cls)) {
+    const t = effectiveClaim(compiled, compiled.model.byId.get(c)!, claims, cls);
+    if (t !== null) total = (total ?? dec(0)).plus(t);
+  }
+  return total;
+}
+
+/** `IF(COUNT(refs)=0,"",sum)`: blank while nothing below is claimed, like the report's 自评总分. */
+function sumOrBlank(refs: string[], sum: string): string {
+  return `IF(COUNT(${refs.join(',')})=0,"",${sum})`;
+}
+
+function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, cls: string | undefined): void {
   const ws = wb.addWorksheet(SHEET.claims);
-  header(ws, CLAIM_HEAD, [12, 56, 8, 10, 36, 30]);
+  header(ws, CLAIM_HEAD, [12, 50, 8, 10, 18, 32, 28]);
   const na = new Map((ev?.notApplicable ?? []).map((x) => [x.node, x.reason]));
-  compiled.model.nodes.forEach((f, i) => {
+  const nodes = nodesForClass(compiled.model, cls);
+  const rowOf = new Map(nodes.map((f, i) => [f.id, FIRST_ROW + i]));
+  const claims = ev?.claims ?? {};
+  const D = colLetter(CLAIM_COL.claim);
+  const E = colLetter(CLAIM_COL.subtotal);
+  /** Where a node's claim as counted is shown: a leaf's 自评分 cell, an inner node's 自评小计 cell. */
+  const countedRef = (f: FlatNode): string => `${childrenForClass(compiled.model, f, cls).length > 0 ? E : D}${rowOf.get(f.id)}`;
+  const cached = (f: FlatNode): number | string => effectiveClaim(compiled, f, claims, cls)?.toNumber() ?? '';
+  nodes.forEach((f, i) => {
     const r = FIRST_ROW + i;
     const id = ws.getCell(r, CLAIM_COL.id);
     id.value = f.id;
@@ -254,7 +287,7 @@ function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidenc
     const claim = ws.getCell(r, CLAIM_COL.claim);
     input(claim);
     claim.value = ev?.claims[f.id] ?? null;
-    claim.numFmt = '0.####';
+    claim.numFmt = 'General';
     claim.dataValidation = {
       type: 'decimal',
       operator: 'between',
@@ -265,6 +298,15 @@ function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidenc
       // The id makes every row's validation distinct, so exceljs does not merge them (see evidenceSheet).
       error: `${f.id} 的自评分应在 0 到 ${formatPoints(f.max, 4)} 分之间`,
     };
+    // 自评小计 of an inner node: its own claim when filled, else the sum of its children's (as the report counts).
+    const sub = ws.getCell(r, CLAIM_COL.subtotal);
+    const children = childrenForClass(compiled.model, f, cls).map((c) => compiled.model.byId.get(c)!);
+    if (children.length > 0) {
+      const refs = children.map(countedRef);
+      sub.value = { formula: `IF(${D}${r}<>"",${D}${r},${sumOrBlank(refs, `SUM(${refs.join(',')})`)})`, result: cached(f) } as ExcelJS.CellFormulaValue;
+      sub.font = { ...FONT, bold: f.depth === 0 };
+      sub.numFmt = 'General';
+    } else sub.fill = FILL_OFF;
     const rem = ws.getCell(r, CLAIM_COL.remediation);
     input(rem, true);
     rem.value = ev?.remediation[f.id] ?? null;
@@ -274,12 +316,36 @@ function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidenc
       nac.value = na.get(f.id) ?? null;
     } else nac.fill = FILL_OFF;
   });
+  // 自评总分: the top-level items plus bonus items, minus penalty items; blank while nothing is claimed.
+  const total = FIRST_ROW + nodes.length;
+  const tops = nodes.filter((f) => f.parent === null || f.boundary);
+  const plus = tops.filter((f) => f.kind !== 'penalty').map(countedRef);
+  const minus = tops.filter((f) => f.kind === 'penalty').map(countedRef);
+  let result: Dec | null = null;
+  for (const f of tops) {
+    const v = effectiveClaim(compiled, f, claims, cls);
+    if (v !== null) result = (result ?? dec(0)).plus(f.kind === 'penalty' ? v.neg() : v);
+  }
+  const sum = [plus.length > 0 ? `SUM(${plus.join(',')})` : '0', ...(minus.length > 0 ? [`SUM(${minus.join(',')})`] : [])].join('-');
+  const label = ws.getCell(total, CLAIM_COL.title);
+  label.value = CLAIM_TOTAL_LABEL;
+  label.alignment = { horizontal: 'right', vertical: 'top' };
+  const maxCell = ws.getCell(total, CLAIM_COL.max);
+  maxCell.value = compiled.rubric.total;
+  const t = ws.getCell(total, CLAIM_COL.subtotal);
+  t.value = { formula: sumOrBlank([...plus, ...minus], sum), result: result?.toNumber() ?? '' } as ExcelJS.CellFormulaValue;
+  t.numFmt = 'General';
+  for (let col = 1; col <= CLAIM_HEAD.length; col++) {
+    const c = ws.getCell(total, col);
+    c.font = { ...FONT, bold: true };
+    c.border = { top: { style: 'thin' } };
+  }
 }
 
-function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists): void {
+function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists, cls: string | undefined): void {
   const ws = wb.addWorksheet(SHEET.evidence);
   header(ws, EVIDENCE_HEAD, [12, 36, 40, 24, 36, 16, 30]);
-  const ids = compiled.model.nodes.map((f) => f.id);
+  const ids = nodesForClass(compiled.model, cls).map((f) => f.id);
   const idRange = meta.add(ids);
   const prefilled = Object.entries(ev?.evidence ?? {}).flatMap(([node, list]) => list.map((c) => ({ node, c })));
   const claimsLast = FIRST_ROW + ids.length - 1;
@@ -324,10 +390,11 @@ export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: Xlsx
   wb.modified = wb.created;
   const ev = opts.evidence;
   const lists = new MetaLists();
-  guideSheet(wb, compiled, ev, lists);
-  factsSheet(wb, compiled, ev, lists);
-  claimsSheet(wb, compiled, ev);
-  evidenceSheet(wb, compiled, ev, lists);
+  const cls = opts.agencyClass;
+  guideSheet(wb, compiled, ev, lists, cls);
+  factsSheet(wb, compiled, ev, lists, cls);
+  claimsSheet(wb, compiled, ev, cls);
+  evidenceSheet(wb, compiled, ev, lists, cls);
   const meta = wb.addWorksheet(SHEET.meta, { state: 'veryHidden' });
   meta.getCell('A1').value = FORM_MARK;
   meta.getCell('B1').value = FORM_VERSION;
@@ -337,9 +404,14 @@ export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: Xlsx
   meta.getCell('B3').value = compiled.rubric.version;
   meta.getCell('A4').value = 'rubric.hash';
   meta.getCell('B4').value = compiled.hash;
+  // The class a form was made for (`init --class`): import refuses it for an agency of another class.
+  meta.getCell('A5').value = 'agency.class';
+  meta.getCell('B5').value = cls ?? null;
   lists.columns.forEach((values, i) => values.forEach((v, j) => (meta.getCell(j + 1, 4 + i).value = v)));
   for (const ws of wb.worksheets) if (ws.name !== SHEET.meta) await ws.protect('', { ...PROTECT, ...(ws.name === SHEET.evidence ? { insertRows: true } : {}) });
   await meta.protect('', {});
+  // Excel and WPS recompute the 自评小计 / 自评总分 formulas on opening (LibreOffice does for files it did not save).
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;
 }

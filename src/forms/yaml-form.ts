@@ -7,6 +7,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import { formatPoints } from '../score/decimal.js';
 import { derivedFacts, factChecks, factRows } from './fact-catalogue.js';
+import { nodesForClass } from '../model/class-scope.js';
 
 export interface YamlFormOptions {
   /** Values to pre-fill (an earlier evidence file, or the result of an import). */
@@ -15,6 +16,8 @@ export interface YamlFormOptions {
   blank?: boolean;
   /** Extra header lines (e.g. where an import came from). */
   header?: string[];
+  /** Only the items and facts that apply to this agency class (checked by the caller with classProblem). */
+  agencyClass?: string;
 }
 
 function oneLine(s: string): string {
@@ -42,13 +45,14 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   const r = compiled.rubric;
   const ev = opts.evidence;
   const blank = opts.blank ?? true;
-  const rows = factRows(compiled);
-  const nodes = compiled.model.nodes;
+  const cls = opts.agencyClass;
+  const rows = factRows(compiled, cls);
+  const nodes = nodesForClass(compiled.model, cls);
 
   const agency: Record<string, unknown> = { name: ev?.agency.name ?? '' };
   if (ev?.agency.shortName !== undefined) agency.shortName = ev.agency.shortName;
   agency.code = ev?.agency.code ?? '';
-  if (ev?.agency.class !== undefined || (blank && r.classes)) agency.class = ev?.agency.class ?? '';
+  if (ev?.agency.class !== undefined || (blank && r.classes)) agency.class = ev?.agency.class ?? cls ?? '';
   const period: Record<string, unknown> = { year: ev?.period.year ?? r.year ?? null };
   if (ev?.period.label !== undefined) period.label = ev.period.label;
 
@@ -83,9 +87,10 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   const doc = new Document(data, { aliasDuplicateObjects: false });
   const root = doc.contents;
   doc.commentBefore = comment([
-    `${r.title} —— 佐证材料${blank ? '填报表' : ''}(证据文件)`,
+    `${r.title} —— 佐证材料${blank ? '填报表' : ''}(证据文件${cls !== undefined ? `，${cls} 类单位` : ''})`,
     `细则:${r.id} 版本 ${r.version}${compiled.file ? `(${compiled.file})` : ''}`,
     ...(opts.header ?? []),
+    ...(cls !== undefined ? [`本表只列出适用于 ${cls} 类单位的评分项和事实。`] : []),
     ...(blank
       ? [
           '',

@@ -7,12 +7,16 @@ import type { SheetSource, SourceNode, ViewOptions } from './sheet-source.js';
 import { buildSheetView } from './view-model.js';
 import type { SheetViewModel } from './view-types.js';
 import { rubricHeader } from '../report/rubric-header.js';
+import { childrenForClass, nodesForClass } from '../model/class-scope.js';
 
-/** The rubric as a sheet source without scores. Points are rounded to the rubric's precision like a report's. */
-export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
+/**
+ * The rubric as a sheet source without scores. Points are rounded to the rubric's precision like a report's. With an
+ * agency class (`--class B`, checked by the caller), only the items that apply to that class.
+ */
+export function blankSourceOfRubric(compiled: CompiledRubric, agencyClass?: string): SheetSource {
   const r = compiled.rubric;
   const p = r.precision;
-  const nodes: SourceNode[] = compiled.model.nodes.map((f) => {
+  const nodes: SourceNode[] = nodesForClass(compiled.model, agencyClass).map((f) => {
     const n: SourceNode = {
       id: f.id,
       parent: f.parent,
@@ -20,7 +24,7 @@ export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
       kind: f.kind,
       title: f.node.title,
       max: f.max.toDecimalPlaces(p).toNumber(),
-      children: [...f.children],
+      children: childrenForClass(compiled.model, f, agencyClass),
     };
     if (f.node.description !== undefined) n.description = f.node.description;
     if (f.node.note !== undefined) n.note = f.node.note;
@@ -43,6 +47,6 @@ export function blankSourceOfRubric(compiled: CompiledRubric): SheetSource {
 }
 
 /** The blank 自查评分表 of a rubric, ready for any sheet renderer. */
-export function buildBlankSheetViewModel(compiled: CompiledRubric, opts: ViewOptions = {}): SheetViewModel {
-  return buildSheetView(blankSourceOfRubric(compiled), opts);
+export function buildBlankSheetViewModel(compiled: CompiledRubric, opts: ViewOptions = {}, agencyClass?: string): SheetViewModel {
+  return buildSheetView(blankSourceOfRubric(compiled, agencyClass), opts);
 }

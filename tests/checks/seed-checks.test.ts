@@ -80,9 +80,11 @@ describe('the evidence form tells the agency which checks a fact takes part in',
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeWorkbook(await buildEvidenceWorkbook(rubric))) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('事实')!;
+    // Columns by header: the fact id is in the (hidden) 编号 column, the notes in 说明.
+    const col = (h: string): number => (ws.getRow(1).values as unknown[]).indexOf(h);
     let row = 0;
-    ws.eachRow((r, n) => void (r.getCell(1).value === 'applicationsReceived' && (row = n)));
-    expect(String(ws.getCell(row, 9).value)).toBe('核验:附件2 第21行 = 第22–25行之和\n核验:附件2 第26行 ≤ 第21行\n核验:附件2 第29行 ≤ 第21行\n核验:总结正文「依申请公开方面」与附件2 第21行');
+    ws.eachRow((r, n) => void (r.getCell(col('编号')).value === 'applicationsReceived' && (row = n)));
+    expect(String(ws.getCell(row, col('说明')).value)).toBe('核验:附件2 第21行 = 第22–25行之和\n核验:附件2 第26行 ≤ 第21行\n核验:附件2 第29行 ≤ 第21行\n核验:总结正文「依申请公开方面」与附件2 第21行');
   });
 });
 

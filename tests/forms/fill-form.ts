@@ -1,19 +1,21 @@
 // Fill a blank xlsx evidence form the way an agency would: open it, type into the shaded cells, save.
-// The cells are found by the ids in column A (and by labels on the 说明 sheet), never by our own layout constants,
-// so a layout change the importer does not follow would break the round-trip test.
+// The cells are found by the ids in the 编号 column (column A, or the hidden last column of the 事实 sheet) and by
+// header texts (and by labels on the 说明 sheet), never by our own layout constants, so a layout change the importer
+// does not follow would break the round-trip test.
 import ExcelJS from 'exceljs';
 import type { EvidenceInput } from '../../src/index.js';
 
 type Value = string | number | null;
 
-function rowById(ws: ExcelJS.Worksheet, id: string): number {
-  for (let r = 2; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value ?? '') === id) return r;
+export function rowById(ws: ExcelJS.Worksheet, id: string): number {
+  const col = colByHeader(ws, '编号');
+  for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, col).text === id) return r;
   throw new Error(`no row ${id} on ${ws.name}`);
 }
 
-function colByHeader(ws: ExcelJS.Worksheet, header: string): number {
+export function colByHeader(ws: ExcelJS.Worksheet, header: string): number {
   const row = ws.getRow(1);
-  for (let c = 1; c <= row.cellCount; c++) if (String(row.getCell(c).value ?? '').startsWith(header)) return c;
+  for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).text.startsWith(header)) return c;
   throw new Error(`no column ${header} on ${ws.name}`);
 }
 

@@ -118,46 +118,63 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
       ['_meta', 'veryHidden'],
     ]);
     const facts = wb.getWorksheet('事实')!;
-    const row = (id: string) => [...Array(facts.rowCount).keys()].map((i) => i + 1).find((r) => facts.getCell(r, 1).value === id)!;
-    const bool = facts.getCell(row('leaderHeardReport'), 3);
+    // The Chinese label first; the fact id only in the hidden last column (read by import).
+    expect(facts.getRow(1).values).toEqual([undefined, '事实', '填写值', '单位', '类型', '允许值/范围', '来源', '用于评分项', '说明', '编号']);
+    expect(facts.getColumn(9).hidden).toBe(true);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].filter((col) => facts.getColumn(col).hidden)).toEqual([]);
+    const row = (id: string) => [...Array(facts.rowCount).keys()].map((i) => i + 1).find((r) => facts.getCell(r, 9).value === id)!;
+    expect(facts.getCell(row('leaderHeardReport'), 1).value).toBe(c.rubric.facts.leaderHeardReport!.label);
+    // No English id anywhere the clerk reads (the visible columns of every fact row).
+    for (let r = 2; r <= facts.rowCount; r++)
+      for (let col = 1; col <= 8; col++) expect(String(facts.getCell(r, col).value ?? ''), `事实 row ${r} col ${col}`).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+    const bool = facts.getCell(row('leaderHeardReport'), 2);
     expect(bool.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(bool.protection?.locked).toBe(false);
-    expect(facts.getCell(row('performanceWeight'), 3).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
-    expect(facts.getCell(row('performanceWeight'), 2).protection?.locked).not.toBe(false);
+    expect(facts.getCell(row('performanceWeight'), 2).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(facts.getCell(row('performanceWeight'), 1).protection?.locked).not.toBe(false);
     expect((facts as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     const claims = wb.getWorksheet('自评分')!;
     expect([claims.getCell(2, 1).value, claims.getCell(2, 3).value]).toEqual(['1', 15]);
     expect(wb.getWorksheet('_meta')!.getCell('B2').value).toBe('etuokeqianqi-2018');
   });
 
-  it('reports bad cells as sheet!cell in the form file, and evidence findings at the cell they came from', async () => {
+  it('reports every problem in one round, by sheet, row and column: unreadable cells and evidence findings alike', async () => {
     const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
     const original = parse(readFileSync(SEED_EVIDENCE, 'utf8')) as EvidenceInput;
-    const filled = await fillForm(await blankForm(c), original, (wb) => {
-      const facts = wb.getWorksheet('事实')!;
-      facts.getCell('C2').value = '三十'; // proactiveTotal (integer)
+    // Two rounds before: the unreadable cells first, and only once they were fixed the out-of-range values.
+    const filled = await fillForm(await blankForm(c), { ...original, claims: { ...original.claims, '1.3.3': 3 }, facts: { ...original.facts, staffTotal: -1 } }, (wb) => {
       const docs = wb.getWorksheet('佐证材料')!;
       docs.getCell('A40').value = '3.1.1';
       docs.getCell('D40').value = '鄂前住建发〔2018〕1号'; // 文号 without 材料名称
+      docs.getCell('A41').value = '3.1.1';
+      docs.getCell('C41').value = '会议纪要';
+      docs.getCell('F41').value = '2018-02-30'; // refused by the evidence schema: the other checks still run
+      const facts = wb.getWorksheet('事实')!;
+      facts.getCell('B2').value = '三十'; // proactiveTotal (integer)
+      wb.getWorksheet('说明')!.getCell('B7').value = null; // 单位代码 (required)
+      wb.getWorksheet('自评分')!.getCell('D3').value = '五'; // 1.1
     });
     const res = await importEvidenceForm(filled, c, { file: 'form.xlsx' });
     expect(res.ok).toBe(false);
     expect(res.diagnostics.map((d) => [d.code, d.file, d.path])).toEqual([
-      ['FORM_CELL_INVALID', 'form.xlsx', '事实!C2'],
+      ['FORM_CELL_INVALID', 'form.xlsx', '说明!B7'], // the schema's "code is empty" is the same cell: not repeated
+      ['FORM_CELL_INVALID', 'form.xlsx', '事实!B2'],
+      ['FACT_OUT_OF_RANGE', 'form.xlsx', '事实!B52'], // staffTotal, the 51st fact (row 1 is the header)
+      ['FORM_CELL_INVALID', 'form.xlsx', '自评分!D3'],
+      ['CLAIM_OUT_OF_RANGE', 'form.xlsx', '自评分!D14'], // 1.3.3, the 13th item in document order
       ['FORM_CELL_INVALID', 'form.xlsx', '佐证材料!C40'],
+      ['SCHEMA_INVALID', 'form.xlsx', '佐证材料!F41'],
     ]);
     expect(formatDiagnostics(res.diagnostics)).toMatchInlineSnapshot(`
-      "form.xlsx 错误 FORM_CELL_INVALID 事实!C2:「主动公开政府信息总数(不同渠道发相同信息计1条)」的填写值 "三十" 不是整数
+      "form.xlsx 错误 FORM_CELL_INVALID 说明!B7:「单位代码」必填
+      form.xlsx 错误 FORM_CELL_INVALID 事实!B2:「主动公开政府信息总数(不同渠道发相同信息计1条)」的填写值 "三十" 不是整数
+      form.xlsx 错误 FACT_OUT_OF_RANGE 事实!B52:「从事政务公开工作人员数」的值 -1 超出允许范围 [0, +∞]
+      form.xlsx 错误 FORM_CELL_INVALID 自评分!D3:自评分 "五" 不是非负数
+      form.xlsx 错误 CLAIM_OUT_OF_RANGE 自评分!D14:自评分 3 超出该项分值范围 [0, 1]
       form.xlsx 错误 FORM_CELL_INVALID 佐证材料!C40:材料名称必填
-      共 2 个错误,0 个警告"
+      form.xlsx 错误 SCHEMA_INVALID 佐证材料!F41:日期不存在:月份应为 01–12,日不能超过当月的天数(实际为 文本 "2018-02-30")
+      共 7 个错误,0 个警告"
     `);
-
-    const over = await fillForm(await blankForm(c), { ...original, claims: { ...original.claims, '1.3.3': 3 }, facts: { ...original.facts, staffTotal: -1 } });
-    const res2 = await importEvidenceForm(over, c, { file: 'form.xlsx' });
-    expect(res2.diagnostics.map((d) => [d.code, d.path])).toEqual([
-      ['FACT_OUT_OF_RANGE', '事实!C52'], // staffTotal, the 51st fact (row 1 is the header)
-      ['CLAIM_OUT_OF_RANGE', '自评分!D14'], // 1.3.3, the 13th item in document order
-    ]);
   });
 
   it('refuses a form made for another rubric, or a workbook that is not a form', async () => {

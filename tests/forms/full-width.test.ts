@@ -5,17 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildEvidenceWorkbook, importEvidenceForm, loadRubric, writeWorkbook, type EvidenceInput } from '../../src/index.js';
 import { halfWidthNumber } from '../../src/forms/import-form.js';
-import { fillForm } from './fill-form.js';
+import { colByHeader, fillForm, rowById } from './fill-form.js';
 
 const loaded = await loadRubric('rubrics/etuokeqianqi-2017.yaml');
 if (!loaded.ok) throw new Error('seed rubric invalid');
 const rubric = loaded.value;
 const original = parse(readFileSync('examples/etuokeqianqi-2017/zhujianju.yaml', 'utf8')) as EvidenceInput;
 
-function rowOf(ws: ExcelJS.Worksheet, id: string): number {
-  for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === id) return r;
-  throw new Error(id);
-}
+const rowOf = rowById;
 
 describe('full-width digits', () => {
   it.each([
@@ -29,9 +26,9 @@ describe('full-width digits', () => {
   it('a fact typed as 1２ and a claim typed as ５ import as 12 and 5', async () => {
     const bytes = await fillForm(await writeWorkbook(await buildEvidenceWorkbook(rubric)), original, (wb) => {
       const facts = wb.getWorksheet('事实')!;
-      facts.getCell(rowOf(facts, 'trainingSessions'), 3).value = '1２';
+      facts.getCell(rowOf(facts, 'trainingSessions'), colByHeader(facts, '填写值')).value = '1２';
       const claims = wb.getWorksheet('自评分')!;
-      claims.getCell(rowOf(claims, '1.1'), 4).value = '５';
+      claims.getCell(rowOf(claims, '1.1'), colByHeader(claims, '自评分')).value = '５';
     });
     const res = await importEvidenceForm(bytes, rubric, { file: 'form.xlsx' });
     if (!res.ok) throw new Error(JSON.stringify(res.diagnostics));

@@ -8,23 +8,20 @@ import { parse } from 'yaml';
 import { buildEvidenceWorkbook, importEvidenceForm, loadRubric, writeWorkbook, type EvidenceInput } from '../../src/index.js';
 import { isPercentFormat } from '../../src/forms/import-form.js';
 import { PERCENT_FORMAT } from '../../src/forms/xlsx-form.js';
-import { fillForm } from './fill-form.js';
+import { colByHeader, fillForm, rowById } from './fill-form.js';
 
 const loaded = await loadRubric('rubrics/etuokeqianqi-2017.yaml');
 if (!loaded.ok) throw new Error('seed rubric invalid');
 const rubric = loaded.value;
 const original = parse(readFileSync('examples/etuokeqianqi-2017/zhujianju.yaml', 'utf8')) as EvidenceInput;
 
-function rowOf(ws: ExcelJS.Worksheet, id: string): number {
-  for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === id) return r;
-  throw new Error(id);
-}
+const rowOf = rowById;
 
 /** Fill the seed form and set the performanceWeight cell (value and number format) as a clerk's Excel would. */
 async function importWith(value: number | string, numFmt?: string) {
   const bytes = await fillForm(await writeWorkbook(await buildEvidenceWorkbook(rubric)), original, (wb) => {
     const ws = wb.getWorksheet('事实')!;
-    const cell = ws.getCell(rowOf(ws, 'performanceWeight'), 3);
+    const cell = ws.getCell(rowOf(ws, 'performanceWeight'), colByHeader(ws, '填写值'));
     cell.value = value;
     if (numFmt !== undefined) cell.numFmt = numFmt;
   });
@@ -39,11 +36,12 @@ describe('percent facts in the xlsx form', () => {
     await wb.xlsx.load(Buffer.from(await writeWorkbook(await buildEvidenceWorkbook(rubric))) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('事实')!;
     const r = rowOf(ws, 'performanceWeight');
-    expect(ws.getCell(r, 3).numFmt).toBe(PERCENT_FORMAT);
-    expect(String(ws.getCell(r, 5).value)).toContain('填 5 表示 5%');
-    expect(ws.getCell(r, 3).dataValidation.prompt).toContain('填 5 表示 5%');
+    const value = colByHeader(ws, '填写值');
+    expect(ws.getCell(r, value).numFmt).toBe(PERCENT_FORMAT);
+    expect(String(ws.getCell(r, colByHeader(ws, '类型')).value)).toContain('填 5 表示 5%');
+    expect(ws.getCell(r, value).dataValidation.prompt).toContain('填 5 表示 5%');
     // an integer fact keeps its plain cell
-    expect(ws.getCell(rowOf(ws, 'trainingSessions'), 3).numFmt).not.toBe(PERCENT_FORMAT);
+    expect(ws.getCell(rowOf(ws, 'trainingSessions'), value).numFmt).not.toBe(PERCENT_FORMAT);
   });
 
   it.each([
@@ -57,7 +55,7 @@ describe('percent facts in the xlsx form', () => {
     const r = await importWith(value, numFmt);
     expect(r.value).toBe(expected);
     const w = r.diagnostics.filter((d) => d.code === 'PERCENT_SCALE_SUSPECT');
-    expect(w.map((d) => [d.severity, d.path])).toEqual(warned ? [['warning', `事实!C${(await rowIndex())}`]] : []);
+    expect(w.map((d) => [d.severity, d.path])).toEqual(warned ? [['warning', `事实!B${(await rowIndex())}`]] : []);
   });
 
   it.each([
