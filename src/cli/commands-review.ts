@@ -3,7 +3,7 @@
 import { buildBlankReview, formatBlankReview, loadEvidence, loadReview, scoreEvidence, type LoadedEvidence, type LoadedReview } from '../api.js';
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { emitOutput } from './output.js';
-import { loadRubricOrReport, printDiagnostics } from './commands-core.js';
+import { loadRubricOrReport, printDiagnostics } from './load-inputs.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
 /** Load a review for this evidence, printing its diagnostics; null when it is invalid. */

@@ -22,6 +22,41 @@ function importsOf(file: string): Array<{ to: string; typeOnly: boolean }> {
   }));
 }
 
+/** Strongly connected components of more than one module (Tarjan), each sorted, for a readable failure. */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) found.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
 describe('stage layering', () => {
   it.each(['score', 'report', 'checks'])('%s/ does not import assess/', (dir) => {
     const bad = filesUnder(dir).flatMap((f) => importsOf(f).filter((i) => i.to.startsWith('assess/')).map((i) => `${f} -> ${i.to}`));
@@ -39,6 +74,16 @@ describe('stage layering', () => {
 
   it('the report contract imports nothing from score/ or assess/', () => {
     expect(importsOf('report/score-report.ts').filter((i) => /^(score|assess)\//.test(i.to))).toEqual([]);
+  });
+
+  it('no module of src/ imports itself back through a chain of static imports (type-only imports aside)', () => {
+    const graph = new Map(filesUnder('.').map((f) => [f, importsOf(f).filter((i) => !i.typeOnly).map((i) => i.to)]));
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('the cycle finder finds a cycle', () => {
+    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    expect(cycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
   it('the parser sees the imports it guards (a cross-stage import is found)', () => {
