@@ -176,3 +176,20 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'annex pdf (Chromium)' : 'annex 
     expect(filledText).toMatch(/64\s+（三）接受培训人数\s+人次\s+50/);
   });
 });
+
+describe('annex output escapes what the agency typed', () => {
+  it('HTML and Markdown never pass markup or table syntax from a text value through', async () => {
+    const { compiled } = seed();
+    const text = readFileSync(SEED_EVIDENCE, 'utf8').replace(/^( {2}physicalHallItems:).*$/m, '$1 "<script>alert(1)</script> | **粗** [链接](http://x)"');
+    const ev = parseEvidence(SEED_EVIDENCE, text, compiled);
+    if (!ev.ok) throw new Error(JSON.stringify(ev.diagnostics));
+    const vm = buildAnnexView(compiled, '附件2', { evidence: ev.value });
+    expect(vm.rows.find((r) => r.row === 67)!.valueText).toContain('<script>');
+    const html = await renderAnnexHtml(vm);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = renderAnnexMarkdown(vm);
+    const line = md.split('\n').find((l) => l.startsWith('| 67 |'))!;
+    expect(line).toBe('| 67 | （二）实体办事大厅办理事项内容（可附页说明） |  | &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*粗\\*\\* \\[链接\\](http://x) |');
+  });
+});
