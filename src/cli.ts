@@ -97,7 +97,7 @@ function buildProgram(io: CliIo, setCode: (c: number) => void): Command {
     .action(async (evidence: string, flags: ScoreFlags) => setCode(await (await core()).commandScore(io, evidence, flags)));
   program
     .command('render')
-    .description('渲染自查评分表:由细则生成空白表(--blank --rubric),或把已保存的 JSON 得分报告输出为各种格式')
+    .description('渲染自查评分表:由细则生成空白表(--blank --rubric),或把已保存的 JSON 得分报告输出为各种格式;--annex 附件2 输出细则中的统计表')
     .argument('[report]', 'JSON 得分报告(zwgk score … --format json 的输出);与 --annex 同用时为单位的证据文件')
     .option('--blank', '由细则生成空白自查评分表(不评分,供下发填写)')
     .option('-r, --rubric <rubric>', '细则文件(--blank 时必填)')
