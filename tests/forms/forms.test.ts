@@ -1,6 +1,6 @@
 // Evidence forms: the YAML form parses and explains every fact; the xlsx form round-trips a filled form to exactly
 // the evidence it came from; import errors point at sheet!cell; a 2018 form, filled and imported, scores.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,14 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
       form.xlsx 错误 SCHEMA_INVALID 佐证材料!F41:日期不存在:月份应为 01–12,日不能超过当月的天数(实际为 文本 "2018-02-30")
       共 7 个错误,0 个警告"
     `);
+    // Through the CLI: the same list on stderr, exit 1, no evidence file written.
+    const dir = temp.make('zwgk-form-');
+    writeFileSync(join(dir, 'form.xlsx'), filled);
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), cwd: dir };
+    expect(await run(['import', 'form.xlsx', '--rubric', join(process.cwd(), 'rubrics/etuokeqianqi-2017.yaml'), '--out', 'evidence.yaml'], io)).toBe(1);
+    expect(stderr).toContain('共 7 个错误');
+    expect(existsSync(join(dir, 'evidence.yaml'))).toBe(false);
   });
 
   it('refuses a form made for another rubric, or a workbook that is not a form', async () => {
