@@ -87,6 +87,12 @@ function range(d: FactDef): string {
   return `[${d.min ?? '-∞'}, ${d.max ?? '+∞'}]`;
 }
 
+/** 「附件2 第64行「（三）接受培训人数」」, or 无 when the fact fills no statistics-table row. */
+function statRowText(f: FactDef): string {
+  const s = f.statRow;
+  return s ? `${s.table} 第${s.row}行${s.text ? `「${s.text}」` : ''}` : '无';
+}
+
 function factDetails(a: FactDef, b: FactDef): string[] {
   const out: string[] = [];
   if (a.label !== b.label) out.push(`名称:${a.label} → ${b.label}`);
@@ -96,6 +102,7 @@ function factDetails(a: FactDef, b: FactDef): string[] {
   if (canonical(a.values) !== canonical(b.values)) out.push(`可选值:${(a.values ?? []).join('、') || '无'} → ${(b.values ?? []).join('、') || '无'}`);
   if (canonical(a.derive) !== canonical(b.derive)) out.push(`计算方式:${canonical(a.derive ?? null)} → ${canonical(b.derive ?? null)}`);
   if ((a.source ?? '') !== (b.source ?? '')) out.push(`来源:${a.source ?? '无'} → ${b.source ?? '无'}`);
+  if (canonical(a.statRow ?? null) !== canonical(b.statRow ?? null)) out.push(`统计表行:${statRowText(a)} → ${statRowText(b)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('说明文字已修改');
   return out;
 }
