@@ -170,6 +170,30 @@ function metaChanges(a: Rubric, b: Rubric): string[] {
   line('等次依据', a.gradeBasis, b.gradeBasis, (v) => (v === 'normalized' ? '折算百分制得分' : '最终得分'));
   if (canonical(a.notApplicable) !== canonical(b.notApplicable)) out.push(`不适用项默认处理:${describeNaPolicy(a.notApplicable)} → ${describeNaPolicy(b.notApplicable)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('细则说明文字已修改');
+  out.push(...statTableChanges(a, b));
+  return out;
+}
+
+/** Statistics tables (statTables) added, removed, retitled, or with other heading rows. */
+function statTableChanges(a: Rubric, b: Rubric): string[] {
+  const out: string[] = [];
+  const ta = a.statTables ?? {};
+  const tb = b.statTables ?? {};
+  const heads = (t: NonNullable<Rubric['statTables']>[string]) => t.headings.map((h) => `第${h.row}行「${h.text}」`).sort();
+  for (const name of [...new Set([...Object.keys(ta), ...Object.keys(tb)])]) {
+    const x = Object.prototype.hasOwnProperty.call(ta, name) ? ta[name] : undefined;
+    const y = Object.prototype.hasOwnProperty.call(tb, name) ? tb[name] : undefined;
+    if (!x) out.push(`统计表:新增 ${name}「${y!.title}」`);
+    else if (!y) out.push(`统计表:删除 ${name}「${x.title}」`);
+    else {
+      if (x.title !== y.title) out.push(`统计表 ${name} 标题:${x.title} → ${y.title}`);
+      const hx = heads(x);
+      const hy = heads(y);
+      const gone = hx.filter((h) => !hy.includes(h));
+      const added = hy.filter((h) => !hx.includes(h));
+      if (gone.length + added.length > 0) out.push(`统计表 ${name} 标题行:${[...gone.map((h) => `删除${h}`), ...added.map((h) => `新增${h}`)].join(';')}`);
+    }
+  }
   return out;
 }
 
