@@ -28,17 +28,17 @@ export interface AnnexFlags {
 
 export async function commandRenderAnnex(io: CliIo, evidenceFile: string | undefined, flags: AnnexFlags): Promise<number> {
   const table = (flags.annex ?? '').trim();
-  if (table === '') throw new UsageError('--annex 须写统计表的名称,如 --annex 附件2');
-  if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>(统计表的行由细则中写了 statRow 的事实组成)');
-  if (flags.blank && evidenceFile) throw new UsageError('--blank 生成空白统计表,不需要证据文件');
-  if (!flags.blank && !evidenceFile) throw new UsageError(`请给出单位的证据文件(把统计数填入${table}),或加 --blank 生成空白统计表`);
-  if (flags.blank && flags.review) throw new UsageError('--review 只用于填好的统计表:请给出证据文件,不加 --blank');
+  if (table === '') throw new UsageError('--annex 须写统计表的名称，如 --annex 附件2');
+  if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>（统计表的行由细则中写了 statRow 的事实组成）');
+  if (flags.blank && evidenceFile) throw new UsageError('--blank 生成空白统计表，不需要证据文件');
+  if (!flags.blank && !evidenceFile) throw new UsageError(`请给出单位的证据文件（把统计数填入${table}），或加 --blank 生成空白统计表`);
+  if (flags.blank && flags.review) throw new UsageError('--review 只用于填好的统计表：请给出证据文件，不加 --blank');
   const format = formatFromOut(flags.format, flags.out, ANNEX_FORMATS) ?? 'html';
   if (!isAnnexFormat(format)) {
     const hint = didYouMean(format, ANNEX_FORMATS);
-    throw new UsageError(`统计表的输出格式只能是 ${ANNEX_FORMATS.join('、')},不能是 "${format}"${hint ? `。${hint}` : ''}`);
+    throw new UsageError(`统计表的输出格式只能是 ${ANNEX_FORMATS.join('、')}，不能是「${format}」${hint ? `。${hint}` : ''}`);
   }
-  if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
+  if (BINARY_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式，请用 --out <文件> 指定输出文件`);
   const opts: AnnexOptions = {};
   if (flags.landscape) opts.orientation = 'landscape';
   if (flags.attachmentLabel) opts.attachmentLabel = checkAttachmentLabel(flags.attachmentLabel);
@@ -48,14 +48,14 @@ export async function commandRenderAnnex(io: CliIo, evidenceFile: string | undef
   const tables = annexTables(compiled);
   if (tables.length === 0) {
     io.stderr(
-      `错误:细则 ${flags.rubric} 没有统计表:没有哪个事实写明 statRow(统计表的表名和行号),无法生成${table}。\n` +
-        `请在细则的 statTables 中声明统计表(如 附件2 政务公开工作统计表),并为表中各行的事实写 statRow;写法见 rubrics/README.md「统计表 statTables 与 statRow」。\n`,
+      `错误：细则 ${flags.rubric} 没有统计表：没有哪个事实写明 statRow（统计表的表名和行号），无法生成${table}。\n` +
+        `请在细则的 statTables 中声明统计表（如 附件2 政务公开工作统计表），并为表中各行的事实写 statRow；写法见 rubrics/README.md 中「统计表 statTables 与 statRow」一节。\n`,
     );
     return EXIT.INVALID_INPUT;
   }
   if (!tables.includes(table)) {
     const hint = didYouMean(table, tables);
-    io.stderr(`错误:细则 ${flags.rubric} 没有统计表「${table}」;可选:${tables.join('、')}${hint ? `。${hint}` : ''}\n`);
+    io.stderr(`错误：细则 ${flags.rubric} 没有统计表「${table}」；可选：${tables.join('、')}${hint ? `。${hint}` : ''}\n`);
     return EXIT.INVALID_INPUT;
   }
 
@@ -64,7 +64,7 @@ export async function commandRenderAnnex(io: CliIo, evidenceFile: string | undef
     const ev = await loadEvidence(evidenceFile, compiled, io.cwd);
     if (!ev.ok) {
       if ((await kindOfFile(io.cwd, evidenceFile)) === 'rubric') {
-        io.stderr(`错误:${evidenceFile} 看起来是${KIND_TEXT.rubric}(有 nodes),不是单位的证据文件;请把证据文件放在第一个参数,细则用 --rubric 指定\n`);
+        io.stderr(`错误：${evidenceFile} 看起来是${KIND_TEXT.rubric}（有 nodes），不是单位的证据文件；请把证据文件放在第一个参数，细则用 --rubric 指定\n`);
         return EXIT.INVALID_INPUT;
       }
       await printDiagnostics(io, ev.diagnostics);
@@ -79,7 +79,7 @@ export async function commandRenderAnnex(io: CliIo, evidenceFile: string | undef
     }
   }
   const vm = buildAnnexView(compiled, table, input, opts);
-  if (vm.missingCount > 0) io.stderr(`提示:${table} 有 ${vm.missingCount} 行证据中未填数值,表中留空\n`);
+  if (vm.missingCount > 0) io.stderr(`提示：${table} 有 ${vm.missingCount} 行证据中未填数值，表中留空\n`);
   const ctx: RenderContext = {};
   if (flags.template) ctx.templateDir = resolve(io.cwd, flags.template);
   const output = await renderOrExplain(io, () => renderAnnexAs(vm, format, ctx));

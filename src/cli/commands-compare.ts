@@ -105,7 +105,7 @@ async function openSheetsOrExplain(io: CliIo, out: string): Promise<SheetsFolder
     return await openSheetsFolder(resolve(io.cwd, out));
   } catch (err) {
     if (!(err instanceof SheetsFolderError)) throw err;
-    io.stderr(`错误:${err.message}\n`);
+    io.stderr(`错误：${err.message}\n`);
     return null;
   }
 }
@@ -114,8 +114,8 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   if (!flags.rubric) throw new UsageError('缺少 --rubric <细则文件>');
   const format = checkCompareFormat(formatFromOut(flags.format, flags.out, Object.keys(compareFormatters)));
   if (BINARY_COMPARE_FORMATS.has(format) && !flags.out) throw new UsageError(`${format} 是二进制格式,请用 --out <文件> 指定输出文件`);
-  if (flags.sheets && format !== 'html') throw new UsageError(`--sheets 只用于 --format html(排名表中的单位名称链接到各单位的自查评分表),不能与 ${format} 同用`);
-  if (flags.sheets && !flags.out) throw new UsageError('--sheets 须与 --out <文件.html> 同用:各单位的自查评分表写在该文件旁的 sheets 文件夹中');
+  if (flags.sheets && format !== 'html') throw new UsageError(`--sheets 只用于 --format html（排名表中的单位名称链接到各单位的自查评分表），不能与 ${format} 同用`);
+  if (flags.sheets && !flags.out) throw new UsageError('--sheets 须与 --out <文件.html> 同用：各单位的自查评分表写在该文件旁的 sheets 文件夹中');
   const hasBaseline = flags.baseline !== undefined && flags.baseline.length > 0;
   if (hasBaseline !== (flags.baselineRubric !== undefined)) throw new UsageError('--baseline <去年的证据…> 与 --baseline-rubric <去年的细则> 须同时提供');
   if (flags.baselineReviews !== undefined && !hasBaseline) throw new UsageError('--baseline-reviews <去年的评审文件夹> 须与 --baseline、--baseline-rubric 同用');
@@ -163,7 +163,7 @@ export async function commandCompare(io: CliIo, inputs: string[], flags: Compare
   if (flags.out) {
     await writeChunksAtomic(resolve(io.cwd, flags.out), chunks);
     io.stderr(`已写入 ${flags.out}\n`);
-    if (sheets) io.stderr(`已写入 ${sheets.hrefs.size} 份单位自查评分表到 ${join(dirname(flags.out), SHEETS_FOLDER)}${sep}(排名表中的单位名称链接到各自的评分表)\n`);
+    if (sheets) io.stderr(`已写入 ${sheets.hrefs.size} 份单位自查评分表到 ${join(dirname(flags.out), SHEETS_FOLDER)}${sep}（排名表中的单位名称链接到各自的评分表）\n`);
   } else for await (const c of chunks) io.stdout(typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   io.stderr(`已比较 ${report.counts.scored} 个单位${leftOut > 0 ? `;${leftOut} 个文件未计入(见上),退出码 1` : ''}\n`);
   return leftOut > 0 ? EXIT.INVALID_INPUT : EXIT.OK;

@@ -28,7 +28,7 @@ export function checkStatTables(rubric: Rubric, add: Add): void {
     let rows = used.get(table);
     if (!rows) used.set(table, (rows = new Map()));
     const prev = rows.get(row);
-    if (prev !== undefined) add(invalid(`统计表 ${table} 第${row}行已由${prev}使用,${who}不能再用同一行`, path), path);
+    if (prev !== undefined) add(invalid(`统计表 ${table} 第${row}行已由${prev}使用，${who}不能再用同一行`, path), path);
     else rows.set(row, who);
   };
   for (const [name, t] of Object.entries(tables)) {
@@ -43,8 +43,8 @@ export function checkStatTables(rubric: Rubric, add: Add): void {
       add(
         invalid(
           names.length === 0
-            ? `事实 "${id}" 对应统计表 ${s.table},但细则没有声明统计表:请在 statTables 中写明 ${s.table} 的标题(如 政务公开工作统计表)`
-            : `事实 "${id}" 对应的统计表 ${s.table} 未在 statTables 中声明(已声明:${names.join('、')})`,
+            ? `事实「${id}」对应统计表 ${s.table}，但细则没有声明统计表：请在 statTables 中写明 ${s.table} 的标题（如 政务公开工作统计表）`
+            : `事实「${id}」对应的统计表 ${s.table} 未在 statTables 中声明（已声明：${names.join('、')}）`,
           [...p, 'table'],
           hint,
         ),
@@ -53,12 +53,12 @@ export function checkStatTables(rubric: Rubric, add: Add): void {
       continue;
     }
     if (def.derive) {
-      add(invalid(`派生事实 "${id}" 由细则自动计算,不能对应统计表的行(统计表是单位填写的数据)`, p, '删除 statRow,或改为单位填写的事实'), p, true);
+      add(invalid(`派生事实「${id}」由细则自动计算，不能对应统计表的行（统计表是单位填写的数据）`, p, '删除 statRow，或改为单位填写的事实'), p, true);
       continue;
     }
-    claim(s.table, s.row, `事实 "${id}"`, [...p, 'row']);
+    claim(s.table, s.row, `事实「${id}」`, [...p, 'row']);
     const named = rowNamedInSource(def.source, s.table);
     if (named !== null && named !== s.row)
-      add(invalid(`事实 "${id}" 的 source 写「${def.source}」,与 statRow 的第${s.row}行不一致`, [...p, 'row']), [...p, 'row']);
+      add(invalid(`事实「${id}」的 source 写「${def.source}」，与 statRow 的第${s.row}行不一致`, [...p, 'row']), [...p, 'row']);
   }
 }

@@ -28,7 +28,7 @@ describe('zwgk render --annex', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| 64 | （三）接受培训人数 | 人次 | 48〔核定，原填 50〕 |');
     expect(r.stdout).toContain('| 2 | （一）主动公开政府信息总数（不同渠道发相同信息计1条） | 条 | 30 |');
-    expect(r.stderr).toContain('提示:附件2 有 4 行证据中未填数值,表中留空');
+    expect(r.stderr).toContain('提示：附件2 有 4 行证据中未填数值，表中留空');
   });
 
   it.each(['xlsx', 'pdf', 'html'])('writes %s with --out (format from the extension)', { timeout: 60_000 }, async (ext) => {
@@ -42,15 +42,15 @@ describe('zwgk render --annex', () => {
 
   it.each([
     // argv, exit code, message
-    [['--annex', '附件2', '--blank', '--rubric', 'rubrics/website-check-2019.yaml'], 1, /没有统计表:没有哪个事实写明 statRow.*\n请在细则的 statTables 中声明统计表/],
-    [['--annex', '附件3', '--blank', '--rubric', SEED_RUBRIC], 1, /没有统计表「附件3」;可选:附件2/],
-    [['--annex', '附件2', SEED_EVIDENCE, '--blank', '--rubric', SEED_RUBRIC], 2, /--blank 生成空白统计表,不需要证据文件/],
+    [['--annex', '附件2', '--blank', '--rubric', 'rubrics/website-check-2019.yaml'], 1, /没有统计表：没有哪个事实写明 statRow.*\n请在细则的 statTables 中声明统计表/],
+    [['--annex', '附件3', '--blank', '--rubric', SEED_RUBRIC], 1, /没有统计表「附件3」；可选：附件2/],
+    [['--annex', '附件2', SEED_EVIDENCE, '--blank', '--rubric', SEED_RUBRIC], 2, /--blank 生成空白统计表，不需要证据文件/],
     [['--annex', '附件2', '--rubric', SEED_RUBRIC], 2, /请给出单位的证据文件/],
     [['--annex', '附件2', '--blank'], 2, /缺少 --rubric/],
     [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '--review', 'x.yaml'], 2, /--review 只用于填好的统计表/],
-    [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '-f', 'csv'], 2, /统计表的输出格式只能是 html、pdf、xlsx、md,不能是 "csv"/],
+    [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '-f', 'csv'], 2, /统计表的输出格式只能是 html、pdf、xlsx、md，不能是「csv」/],
     [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '-f', 'pfd'], 2, /是否想写 "pdf"/],
-    [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '-f', 'xlsx'], 2, /二进制格式,请用 --out/],
+    [['--annex', '附件2', '--blank', '--rubric', SEED_RUBRIC, '-f', 'xlsx'], 2, /二进制格式，请用 --out/],
     [['--annex', '附件2', SEED_RUBRIC, '--rubric', SEED_RUBRIC], 1, /看起来是.*不是单位的证据文件/],
     [['--annex', '附件2', SEED_EVIDENCE, '--rubric', SEED_EVIDENCE], 1, /不是细则/],
     [['--annex', '', '--blank', '--rubric', SEED_RUBRIC], 2, /--annex 须写统计表的名称/],

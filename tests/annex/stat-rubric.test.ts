@@ -21,13 +21,13 @@ describe('statRow and statTables validation', () => {
       'an undeclared table (with a did-you-mean)',
       edit('statRow: { table: 附件2, row: 6 }', 'statRow: { table: 附件3, row: 6 }'),
       'facts.fees.statRow.table',
-      /统计表 附件3 未在 statTables 中声明\(已声明:附件2\)/,
+      /统计表 附件3 未在 statTables 中声明（已声明：附件2）/,
     ],
     [
       'two facts on one row',
       edit('statRow: { table: 附件2, row: 6 }', 'statRow: { table: 附件2, row: 5 }'),
       'facts.hall.statRow.row',
-      /统计表 附件2 第5行已由事实 "fees"使用,事实 "hall"不能再用同一行/,
+      /统计表 附件2 第5行已由事实「fees」使用，事实「hall」不能再用同一行/,
     ],
     [
       'a fact on a heading row',
@@ -39,7 +39,7 @@ describe('statRow and statTables validation', () => {
       'source naming another row than statRow',
       edit('source: 附件2 第2行', 'source: 附件2 第12行'),
       'facts.total.statRow.row',
-      /source 写「附件2 第12行」,与 statRow 的第2行不一致/,
+      /source 写「附件2 第12行」，与 statRow 的第2行不一致/,
     ],
   ])('%s', (_what, text, path, message) => {
     const d = single(checkRubricText(text));
@@ -60,7 +60,7 @@ describe('statRow and statTables validation', () => {
         - { id: "1", title: 甲, points: 100, scoring: { method: binary, when: { fact: a, operator: greaterThan, value: 0 } } }
     `;
     const d = single(checkRubricText(text));
-    expect(d.message).toContain('细则没有声明统计表:请在 statTables 中写明 附件2 的标题');
+    expect(d.message).toContain('细则没有声明统计表：请在 statTables 中写明 附件2 的标题');
     expect(d.line).toBe(5);
   });
 
@@ -68,7 +68,7 @@ describe('statRow and statTables validation', () => {
     const text = edit('  fees:\n', '  sum:\n    label: 合计\n    type: integer\n    derive: { sum: [total, docs] }\n    statRow: { table: 附件2, row: 8 }\n  fees:\n');
     const d = single(checkRubricText(text));
     expect(d.path).toBe('facts.sum.statRow');
-    expect(d.message).toContain('派生事实 "sum" 由细则自动计算,不能对应统计表的行');
+    expect(d.message).toContain('派生事实「sum」由细则自动计算，不能对应统计表的行');
   });
 
   it.each([

@@ -173,7 +173,7 @@ describe('zwgk compare --format html --out dir/x.html --sheets (in-process CLI)'
 
   it.each([
     [['--format', 'xlsx', '--out', 'x.xlsx', '--sheets'], /--sheets 只用于 --format html/],
-    [['--format', 'html', '--sheets'], /--sheets 须与 --out <文件\.html> 同用/],
+    [['--format', 'html', '--sheets'], /--sheets 须与 --out <文件\.html> 同用：/],
   ])('refuses %j (exit 2)', async (argv, message) => {
     const r = await cli(['compare', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', SEED_RUBRIC, ...argv]);
     expect(r.code).toBe(2);
@@ -186,7 +186,7 @@ describe('zwgk compare --format html --out dir/x.html --sheets (in-process CLI)'
       make(join(dir, 'sheets'));
       const r = await cli(['compare', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', SEED_RUBRIC, '--out', join(dir, 'x.html'), '--sheets']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('已存在,但不是文件夹(或是符号链接)');
+      expect(r.stderr).toContain('已存在，但不是文件夹（或是符号链接）');
       expect(existsSync(join(dir, 'x.html'))).toBe(false);
     }
   });

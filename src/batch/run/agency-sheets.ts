@@ -54,7 +54,7 @@ export interface SheetsFolder {
 export async function openSheetsFolder(outFile: string): Promise<SheetsFolder> {
   const dir = join(dirname(outFile), SHEETS_FOLDER);
   const st = await lstat(dir).catch(() => null);
-  if (st && !st.isDirectory()) throw new SheetsFolderError(`无法写入各单位的评分表:${dir} 已存在,但不是文件夹(或是符号链接)`);
+  if (st && !st.isDirectory()) throw new SheetsFolderError(`无法写入各单位的评分表：${dir} 已存在，但不是文件夹（或是符号链接）`);
   const hrefs = new Map<string, string>();
   const names = new Set<string>();
   let made = false;
