@@ -222,3 +222,27 @@ describe('the sheets carry the comparison\'s rank points (M27)', () => {
     }
   });
 });
+
+describe('sheets with worker threads', () => {
+  it('scoring in worker threads gives the same sheets as in this thread', { timeout: 180_000 }, async () => {
+    const r = parseRubric(SEED_RUBRIC, readFileSync(SEED_RUBRIC, 'utf8'));
+    if (!r.ok) throw new Error('seed rubric invalid');
+    const collect = async (workers: 'never' | 'always') => {
+      const got = new Map<string, string>();
+      await compareBatchView({
+        inputs: ['examples/etuokeqianqi-2017/'],
+        rubric: { file: SEED_RUBRIC, compiled: r.value },
+        cwd: process.cwd(),
+        workers,
+        jobs: 2,
+        reviews: 'examples/etuokeqianqi-2017/reviews',
+        onAgencyReport: async (code, report) => void got.set(code, JSON.stringify(report)),
+      });
+      return got;
+    };
+    const inThread = await collect('never');
+    const inWorkers = await collect('always');
+    expect([...inWorkers.keys()]).toEqual([...inThread.keys()]);
+    expect(inWorkers).toEqual(inThread);
+  });
+});
