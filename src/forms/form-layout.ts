@@ -24,21 +24,28 @@ export const CLAIM_HEAD = ['编号', '评分项', '分值', '自评分', '自评
 /** Label of the 自评总分 row below the items (its 编号 cell is empty, so import skips it). */
 export const CLAIM_TOTAL_LABEL = '自评总分(自动计算)';
 
-/** 佐证材料 sheet: one row per document; column B shows the item's title (formula). */
-export const EVIDENCE_COL = { node: 1, nodeTitle: 2, title: 3, docNumber: 4, url: 5, date: 6, note: 7 } as const;
-export const EVIDENCE_HEAD = ['评分项编号', '评分项(自动显示)', '材料名称', '文号', '网址(URL)', '日期(YYYY-MM-DD)', '备注'];
+/**
+ * 佐证材料 sheet: one row per document; the item is chosen from a list of 「编号 名称」 (import reads the 编号 before
+ * the first space). Layout 1 had a bare 编号 column and a title formula in column B on all 300 rows, which made
+ * spreadsheets print 300 empty rows.
+ */
+export const EVIDENCE_COL = { node: 1, title: 2, docNumber: 3, url: 4, date: 5, note: 6 } as const;
+export const EVIDENCE_HEAD = ['评分项（从下拉列表选择）', '材料名称', '文号', '网址(URL)', '日期(YYYY-MM-DD)', '备注'];
 
 /**
  * The columns import reads, found by their header text in row 1, so forms of every layout version read alike
  * (version 1 had the fact id in column A and no 自评小计 column).
  */
-export const IMPORT_COLUMNS = {
+export const IMPORT_COLUMNS: Record<'facts' | 'claims' | 'evidence', Record<string, string | readonly string[]>> = {
   facts: { id: '编号', value: '填写值' },
   claims: { id: '编号', claim: '自评分', remediation: '整改情况', notApplicable: '不适用理由(合理缺项)' },
-  evidence: { node: '评分项编号', title: '材料名称', docNumber: '文号', url: '网址(URL)', date: '日期(YYYY-MM-DD)', note: '备注' },
-} as const;
-/** Blank rows offered below the pre-filled ones. */
+  // The item column: current header first, then layout 1's.
+  evidence: { node: ['评分项（从下拉列表选择）', '评分项编号'], title: '材料名称', docNumber: '文号', url: '网址(URL)', date: '日期(YYYY-MM-DD)', note: '备注' },
+};
+/** Rows below the pre-filled ones with the item list and date checks (the columns are open for typing below too). */
 export const EVIDENCE_BLANK_ROWS = 300;
+/** Blank rows drawn (and so printed) below the pre-filled ones; rows typed further down print as well. */
+export const EVIDENCE_PRINTED_BLANK_ROWS = 10;
 
 export const FIRST_ROW = 2;
 

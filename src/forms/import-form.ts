@@ -239,19 +239,21 @@ class Collector {
  * current layout shows the Chinese label first and keeps the id in a hidden last column). Null, with a form-level
  * error naming the sheet, when a header is missing.
  */
-function columnsByHeader<K extends string>(ws: ExcelJS.Worksheet, sheet: string, wanted: Readonly<Record<K, string>>, c: Collector): Record<K, number> | null {
+function columnsByHeader(ws: ExcelJS.Worksheet, sheet: string, wanted: Readonly<Record<string, string | readonly string[]>>, c: Collector): Record<string, number> | null {
   const found = new Map<string, number>();
   const width = Math.min(ws.getRow(1).cellCount, 100);
   for (let col = 1; col <= width; col++) {
     const t = cellText(ws.getCell(1, col));
     if (t !== null && !found.has(t)) found.set(t, col);
   }
-  const missing = Object.values<string>(wanted).filter((h) => !found.has(h));
+  const names = (h: string | readonly string[]): readonly string[] => (typeof h === 'string' ? [h] : h);
+  const at = (h: string | readonly string[]): number | undefined => names(h).map((n) => found.get(n)).find((x) => x !== undefined);
+  const missing = Object.values(wanted).filter((h) => at(h) === undefined).map((h) => names(h)[0]!);
   if (missing.length > 0) {
     c.form(`「${sheet}」表第 1 行找不到「${missing.join('」「')}」列：表头被改动过，或不是 zwgk init 生成的表格；请用 zwgk init 重新生成填报表，把内容抄入新表后再导入`);
     return null;
   }
-  return Object.fromEntries(Object.entries<string>(wanted).map(([k, h]) => [k, found.get(h)!])) as Record<K, number>;
+  return Object.fromEntries(Object.entries(wanted).map(([k, h]) => [k, at(h)!]));
 }
 
 function readInfo(ws: ExcelJS.Worksheet, c: Collector): Map<InfoKey, { value: string | number | boolean | Date | null; ref: string; cell: Cell }> {
@@ -367,9 +369,9 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
     else if (ws.rowCount > FORM_LIMITS.maxRows) c.form(`工作表「${name}」有 ${ws.rowCount} 行,超过上限 ${FORM_LIMITS.maxRows} 行`);
   }
   if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
-  const factCol = columnsByHeader(sheets[SHEET.facts]!, SHEET.facts, IMPORT_COLUMNS.facts, c);
-  const claimCol = columnsByHeader(sheets[SHEET.claims]!, SHEET.claims, IMPORT_COLUMNS.claims, c);
-  const evidenceCol = columnsByHeader(sheets[SHEET.evidence]!, SHEET.evidence, IMPORT_COLUMNS.evidence, c);
+  const factCol = columnsByHeader(sheets[SHEET.facts]!, SHEET.facts, IMPORT_COLUMNS.facts, c) as Record<'id' | 'value', number> | null;
+  const claimCol = columnsByHeader(sheets[SHEET.claims]!, SHEET.claims, IMPORT_COLUMNS.claims, c) as Record<'id' | 'claim' | 'remediation' | 'notApplicable', number> | null;
+  const evidenceCol = columnsByHeader(sheets[SHEET.evidence]!, SHEET.evidence, IMPORT_COLUMNS.evidence, c) as Record<'node' | 'title' | 'docNumber' | 'url' | 'date' | 'note', number> | null;
   if (!factCol || !claimCol || !evidenceCol) return { ok: false, diagnostics: c.diagnostics };
 
   // 单位信息
@@ -486,7 +488,10 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   const ews = sheets[SHEET.evidence]!;
   for (let row = FIRST_ROW; row <= ews.rowCount; row++) {
     const get = (col: number): string | null => cellText(ews.getCell(row, col));
-    const node = get(evidenceCol.node);
+    // 「1.1.1 主要领导听取汇报」 as chosen from the list, or a bare 编号 (typed, or a layout-1 form).
+    const chosen = get(evidenceCol.node);
+    const head = chosen?.split(/\s+/)[0];
+    const node = chosen !== null && head !== undefined && !compiled.model.byId.has(chosen) && compiled.model.byId.has(head) ? head : chosen;
     const fields = { title: get(evidenceCol.title), docNumber: get(evidenceCol.docNumber), url: get(evidenceCol.url), date: get(evidenceCol.date), note: get(evidenceCol.note) };
     if (node === null && Object.values(fields).every((v) => v === null)) continue;
     if (node === null) {

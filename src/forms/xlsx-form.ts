@@ -16,6 +16,7 @@ import {
   CLAIM_TOTAL_LABEL,
   colLetter,
   EVIDENCE_BLANK_ROWS,
+  EVIDENCE_PRINTED_BLANK_ROWS,
   EVIDENCE_COL,
   EVIDENCE_HEAD,
   FACT_COL,
@@ -63,6 +64,8 @@ function header(ws: ExcelJS.Worksheet, head: string[], widths: number[]): void {
     c.font = { ...FONT, bold: true };
     c.fill = FILL_HEAD;
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    // Header cells stay locked even where the whole column is open for typing (佐证材料).
+    c.protection = { locked: true };
   });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -83,9 +86,6 @@ function printSetup(ws: ExcelJS.Worksheet): void {
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页/共 &N 页', evenFooter: '&C第 &P 页/共 &N 页' };
 }
-
-/** Blank 佐证材料 rows that are printed (the rest stay open for typing but are not printed empty). */
-const EVIDENCE_PRINTED_BLANK_ROWS = 10;
 
 /** Number format of a percent fact's cell: the number as typed, followed by a literal % (no ×100 scaling). */
 export const PERCENT_FORMAT = 'General"%"';
@@ -187,7 +187,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     '二、填写说明',
     `1. 「${SHEET.facts}」表:逐行在「填写值」列(黄色)填写事实。是/否 与选项类从下拉列表选择;数值须在「允许值/范围」之内;列表类每行写一项(单元格内按 Alt+Enter 换行)。不清楚或原表空白的留空,评分时按缺少佐证处理。`,
     `2. 「${SHEET.claims}」表:在「自评分」列填写各评分项的自评得分(不超过分值,不自评的留空);「自评小计」和表末的「自评总分」自动计算。上级项目和下级项目只需填一处：上级填了分，以上级的分数计入总分；两处都填而不相等的，导入时会提示。「整改情况」可填写失分项的整改措施;允许合理缺项的评分项可填写「不适用理由」。`,
-    `3. 「${SHEET.evidence}」表:每行一份佐证材料,选择评分项编号,填写材料名称(必填)、文号、网址、日期(YYYY-MM-DD)和备注。`,
+    `3. 「${SHEET.evidence}」表:每行一份佐证材料,从下拉列表选择评分项(也可只填编号),填写材料名称(必填)、文号、网址、日期(YYYY-MM-DD)和备注;行数不够时接着往下填,打印时一并打出。`,
     '4. 请勿修改灰色表头、编号和说明列,也不要增删工作表。填好后交政务公开办,由其运行:',
     `   npx zwgk import 本文件.xlsx --rubric ${compiled.file ?? '细则文件'} --out 证据.yaml`,
     ...(derived.length > 0 ? [`5. 以下事实由细则自动计算,表中不列出:${derived.map((d) => d.def.label).join('、')}。`] : []),
@@ -342,24 +342,36 @@ function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidenc
   }
 }
 
+/** 「编号 名称」 as the 佐证材料 list shows an item (import reads the 编号 before the first space). */
+export function itemChoice(compiled: CompiledRubric, id: string): string {
+  const f = compiled.model.byId.get(id);
+  return f ? `${id} ${f.node.title.replace(/\s+/g, '')}` : id;
+}
+
 function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence | undefined, meta: MetaLists, cls: string | undefined): void {
   const ws = wb.addWorksheet(SHEET.evidence);
-  header(ws, EVIDENCE_HEAD, [12, 36, 40, 24, 36, 16, 30]);
-  const ids = nodesForClass(compiled.model, cls).map((f) => f.id);
-  const idRange = meta.add(ids);
+  // Every column the agency types in is open and shaded as a whole column (a column style, not cell by cell), so rows
+  // typed anywhere below are editable, and a spreadsheet prints only the rows in use: no print area, which would cut
+  // off rows typed below it, and no 300 formatted empty rows, which would all be printed.
+  for (let col = 1; col <= EVIDENCE_HEAD.length; col++) {
+    const column = ws.getColumn(col);
+    column.font = FONT;
+    column.fill = FILL_INPUT;
+    column.protection = { locked: false };
+    column.numFmt = '@';
+    column.alignment = { vertical: 'top', wrapText: true };
+  }
+  header(ws, EVIDENCE_HEAD, [40, 40, 24, 36, 16, 30]);
+  const choices = nodesForClass(compiled.model, cls).map((f) => itemChoice(compiled, f.id));
+  const choiceRange = meta.add(choices);
   const prefilled = Object.entries(ev?.evidence ?? {}).flatMap(([node, list]) => list.map((c) => ({ node, c })));
-  const claimsLast = FIRST_ROW + ids.length - 1;
-  for (let i = 0; i < prefilled.length + EVIDENCE_BLANK_ROWS; i++) {
+  // The pre-filled rows and a few blank ones are drawn cell by cell (thin borders): what prints on a blank form.
+  const border: Partial<ExcelJS.Borders> = { top: { style: 'hair' }, bottom: { style: 'hair' }, left: { style: 'hair' }, right: { style: 'hair' } };
+  for (let i = 0; i < prefilled.length + EVIDENCE_PRINTED_BLANK_ROWS; i++) {
     const r = FIRST_ROW + i;
     const p = prefilled[i];
-    const node = ws.getCell(r, EVIDENCE_COL.node);
-    input(node, true);
-    node.value = p?.node ?? null;
-
-    const t = ws.getCell(r, EVIDENCE_COL.nodeTitle);
-    t.value = { formula: `IF(A${r}="","",IFERROR(VLOOKUP(A${r},'${SHEET.claims}'!$A$${FIRST_ROW}:$B$${claimsLast},2,FALSE),"(编号不存在)"))` } as ExcelJS.CellFormulaValue;
-    t.font = FONT;
     const values: Array<[number, string | undefined]> = [
+      [EVIDENCE_COL.node, p ? itemChoice(compiled, p.node) : undefined],
       [EVIDENCE_COL.title, p?.c.title],
       [EVIDENCE_COL.docNumber, p?.c.docNumber],
       [EVIDENCE_COL.url, p?.c.url],
@@ -369,6 +381,7 @@ function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evide
     for (const [col, v] of values) {
       const c = ws.getCell(r, col);
       input(c, true);
+      c.border = border;
       c.value = v ?? null;
     }
   }
@@ -377,8 +390,7 @@ function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evide
   const last = FIRST_ROW + prefilled.length + EVIDENCE_BLANK_ROWS - 1;
   const range = (col: number): string => `${colLetter(col)}${FIRST_ROW}:${colLetter(col)}${last}`;
   const dvs = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
-  dvs.add(range(EVIDENCE_COL.node), { type: 'list', allowBlank: true, formulae: [idRange], showErrorMessage: true, errorTitle: '填写有误', error: '请从下拉列表选择评分项编号' });
-  ws.pageSetup.printArea = `A$1:${colLetter(EVIDENCE_COL.note)}$${FIRST_ROW + prefilled.length + EVIDENCE_PRINTED_BLANK_ROWS - 1}`;
+  dvs.add(range(EVIDENCE_COL.node), { type: 'list', allowBlank: true, formulae: [choiceRange], showErrorMessage: true, errorTitle: '填写有误', error: '请从下拉列表选择评分项' });
   dvs.add(range(EVIDENCE_COL.date), { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' });
 }
 

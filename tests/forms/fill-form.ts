@@ -62,7 +62,8 @@ export async function fillForm(bytes: Uint8Array, ev: EvidenceInput, edit?: (wb:
   for (const na of ev.notApplicable ?? []) claims.getCell(rowById(claims, na.node), naCol).value = na.reason;
 
   const docs = wb.getWorksheet('佐证材料')!;
-  const cols = ['评分项编号', '材料名称', '文号', '网址', '日期', '备注'].map((h) => colByHeader(docs, h));
+  // 评分项 as a bare 编号 (import also reads the 「编号 名称」 the dropdown offers).
+  const cols = ['评分项', '材料名称', '文号', '网址', '日期', '备注'].map((h) => colByHeader(docs, h));
   let r = 2;
   for (const [node, list] of Object.entries(ev.evidence ?? {})) {
     for (const c of list) {

@@ -41,7 +41,8 @@ describe('forms of the previous layout', () => {
   it.each([
     ['事实', 'B1', '填的值', '「事实」表第 1 行找不到「填写值」列'],
     ['自评分', 'A1', '序号', '「自评分」表第 1 行找不到「编号」列'],
-    ['佐证材料', 'C1', '名称', '「佐证材料」表第 1 行找不到「材料名称」列'],
+    ['佐证材料', 'B1', '名称', '「佐证材料」表第 1 行找不到「材料名称」列'],
+    ['佐证材料', 'A1', '编号', '「佐证材料」表第 1 行找不到「评分项（从下拉列表选择）」列'],
   ])('a changed header on 「%s」 (%s → %s) is refused with the sheet named and a way out', async (sheet, cell, header, expected) => {
     const bytes = await fillForm(await writeWorkbook(await buildEvidenceWorkbook(c)), seed, (wb) => (wb.getWorksheet(sheet)!.getCell(cell).value = header));
     const res = await importEvidenceForm(bytes, c, { file: 'form.xlsx' });

@@ -1,5 +1,6 @@
 // The evidence form (`zwgk init --format xlsx`) prints like an office form: every visible sheet on A4, one page wide,
-// header row repeated; the 佐证材料 sheet prints its filled rows and a few blank ones, not ~300 empty rows.
+// header row repeated; the 佐证材料 sheet prints its filled rows and a few blank ones, not ~300 empty rows, and every
+// row a clerk types, however far down (no fixed print area cutting them off).
 // With LibreOffice installed the whole workbook is converted and its pages counted (PNG kept in __renders__).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ async function blankForm(): Promise<string> {
 }
 
 describe('evidence form print setup', () => {
-  it('A4, fit to one page wide, header repeated; 佐证材料 prints 10 blank rows, not 300', async () => {
+  it('A4, fit to one page wide, header repeated; 佐证材料: no fixed print area, 10 drawn blank rows, the columns open below', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await blankForm());
     const visible = wb.worksheets.filter((w) => w.state === 'visible');
@@ -30,7 +31,30 @@ describe('evidence form print setup', () => {
       expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
     }
-    expect(wb.getWorksheet('佐证材料')!.pageSetup.printArea).toBe('A1:G11');
+    const docs = wb.getWorksheet('佐证材料')!;
+    expect(docs.pageSetup.printArea).toBeUndefined();
+    // Header + 10 blank rows are cells; below them the columns themselves are open (unlocked, shaded) for typing.
+    expect(docs.rowCount).toBe(11);
+    expect(docs.getColumn(2).protection).toMatchObject({ locked: false });
+    expect(docs.getCell('B1').protection?.locked).not.toBe(false); // the header keeps the default (locked)
+  });
+
+  it.skipIf(!LIBREOFFICE)(LIBREOFFICE ? 'LibreOffice prints all 25 documents a clerk typed, down to row 26' : 'SKIPPED: libreoffice-calc not installed', { timeout: 120_000 }, async () => {
+    const dir = dirs.make('zwgk-form-typed-');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await blankForm());
+    const docs = wb.getWorksheet('佐证材料')!;
+    for (let i = 1; i <= 25; i++) {
+      docs.getCell(i + 1, 1).value = '1.1.1';
+      docs.getCell(i + 1, 2).value = `第${i}份佐证材料`;
+    }
+    const typed = join(dir, 'typed.xlsx');
+    await wb.xlsx.writeFile(typed);
+    execFileSync(LIBREOFFICE!, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, typed], { timeout: 110_000, stdio: 'ignore' });
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'typed.pdf'), '-'], { encoding: 'utf8' });
+    for (const n of [1, 11, 12, 25]) expect(text).toContain(`第${n}份佐证材料`);
+    // …and no pages of empty rows after them.
+    expect(Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [join(dir, 'typed.pdf')], { encoding: 'utf8' }))![1])).toBeLessThanOrEqual(8);
   });
 
   it.skipIf(!LIBREOFFICE)(LIBREOFFICE ? 'LibreOffice prints the blank form on a handful of A4 pages' : 'SKIPPED: apt-get install -y --no-install-recommends libreoffice-calc', { timeout: 120_000 }, async () => {

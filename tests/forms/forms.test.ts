@@ -145,10 +145,10 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
     const filled = await fillForm(await blankForm(c), { ...original, claims: { ...original.claims, '1.3.3': 3 }, facts: { ...original.facts, staffTotal: -1 } }, (wb) => {
       const docs = wb.getWorksheet('佐证材料')!;
       docs.getCell('A40').value = '3.1.1';
-      docs.getCell('D40').value = '鄂前住建发〔2018〕1号'; // 文号 without 材料名称
-      docs.getCell('A41').value = '3.1.1';
-      docs.getCell('C41').value = '会议纪要';
-      docs.getCell('F41').value = '2018-02-30'; // refused by the evidence schema: the other checks still run
+      docs.getCell('C40').value = '鄂前住建发〔2018〕1号'; // 文号 without 材料名称
+      docs.getCell('A41').value = '3.1.1 加强部门网站建设'; // as chosen from the list
+      docs.getCell('B41').value = '会议纪要';
+      docs.getCell('E41').value = '2018-02-30'; // refused by the evidence schema: the other checks still run
       const facts = wb.getWorksheet('事实')!;
       facts.getCell('B2').value = '三十'; // proactiveTotal (integer)
       wb.getWorksheet('说明')!.getCell('B7').value = null; // 单位代码 (required)
@@ -162,8 +162,8 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
       ['FACT_OUT_OF_RANGE', 'form.xlsx', '事实!B52'], // staffTotal, the 51st fact (row 1 is the header)
       ['FORM_CELL_INVALID', 'form.xlsx', '自评分!D3'],
       ['CLAIM_OUT_OF_RANGE', 'form.xlsx', '自评分!D14'], // 1.3.3, the 13th item in document order
-      ['FORM_CELL_INVALID', 'form.xlsx', '佐证材料!C40'],
-      ['SCHEMA_INVALID', 'form.xlsx', '佐证材料!F41'],
+      ['FORM_CELL_INVALID', 'form.xlsx', '佐证材料!B40'],
+      ['SCHEMA_INVALID', 'form.xlsx', '佐证材料!E41'],
     ]);
     expect(formatDiagnostics(res.diagnostics)).toMatchInlineSnapshot(`
       "form.xlsx 错误 FORM_CELL_INVALID 说明!B7:「单位代码」必填
@@ -171,8 +171,8 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
       form.xlsx 错误 FACT_OUT_OF_RANGE 事实!B52:「从事政务公开工作人员数」的值 -1 超出允许范围 [0, +∞]
       form.xlsx 错误 FORM_CELL_INVALID 自评分!D3:自评分 "五" 不是非负数
       form.xlsx 错误 CLAIM_OUT_OF_RANGE 自评分!D14:自评分 3 超出该项分值范围 [0, 1]
-      form.xlsx 错误 FORM_CELL_INVALID 佐证材料!C40:材料名称必填
-      form.xlsx 错误 SCHEMA_INVALID 佐证材料!F41:日期不存在:月份应为 01–12,日不能超过当月的天数(实际为 文本 "2018-02-30")
+      form.xlsx 错误 FORM_CELL_INVALID 佐证材料!B40:材料名称必填
+      form.xlsx 错误 SCHEMA_INVALID 佐证材料!E41:日期不存在:月份应为 01–12,日不能超过当月的天数(实际为 文本 "2018-02-30")
       共 7 个错误,0 个警告"
     `);
     // Through the CLI: the same list on stderr, exit 1, no evidence file written.
