@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildEvidenceWorkbook, loadRubric, parseEvidence, scoreEvidence, writeWorkbook, type CompiledRubric, type EvidenceInput } from '../../src/index.js';
@@ -34,7 +35,8 @@ function totalRow(ws: ExcelJS.Worksheet): number {
   throw new Error('no 自评总分 row');
 }
 
-const formulaOf = (c: ExcelJS.Cell): { formula?: string; result?: unknown } => (c.value ?? {}) as { formula?: string; result?: unknown };
+// The cached value through cell.result: exceljs's cell.value drops a cached 0 (it copies truthy fields only).
+const formulaOf = (c: ExcelJS.Cell): { formula?: string; result?: unknown } => ({ formula: (c.value as { formula?: string } | null)?.formula, result: c.result });
 
 describe('自评小计 and 自评总分 formulas', () => {
   it('an inner item sums the items below it unless it has its own claim; the total row adds the top items (penalties subtracted)', async () => {
@@ -125,4 +127,26 @@ describe('自评小计 and 自评总分 formulas', () => {
       execFileSync('pdftoppm', ['-r', '50', '-png', join(RENDERS, 'claims-typed.pdf'), join(RENDERS, 'claims-typed')]);
     },
   );
+});
+
+describe('自评总分 property', () => {
+  it('for any claims (tenths of a point as the rubric\'s precision, any items, parents and children mixed), the cached 自评总分 equals the report\'s', { timeout: 120_000 }, async () => {
+    const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
+    const seed = parseEvidence('z.yaml', readFileSync('examples/etuokeqianqi-2017/zhujianju.yaml', 'utf8'), c);
+    if (!seed.ok) throw new Error('seed evidence invalid');
+    const nodes = c.model.nodes;
+    const claimsArb = fc
+      .uniqueArray(fc.tuple(fc.integer({ min: 0, max: nodes.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true })), { selector: ([i]) => i, maxLength: 12 })
+      .map((picks) => Object.fromEntries(picks.map(([i, share]) => [nodes[i]!.id, Math.floor(share * nodes[i]!.max.toNumber() * 10) / 10])));
+    await fc.assert(
+      fc.asyncProperty(claimsArb, async (claims) => {
+        const loaded = { ...seed.value, evidence: { ...seed.value.evidence, claims } };
+        const report = await scoreEvidence(c, loaded);
+        const ws = (await open(await writeWorkbook(await buildEvidenceWorkbook(c, { evidence: loaded.evidence })))).getWorksheet('自评分')!;
+        const cached = formulaOf(ws.getCell(totalRow(ws), colByHeader(ws, '自评小计'))).result;
+        expect(cached === undefined || cached === '' ? null : cached).toBe(report.totals.claimed);
+      }),
+      { numRuns: 15, seed: 20261123 },
+    );
+  });
 });
