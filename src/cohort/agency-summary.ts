@@ -11,6 +11,26 @@ export interface AgencySummary {
   year: number;
   totals: Totals;
   veto: { id: string; title: string } | null;
+  /**
+   * The per-node numbers (SummaryCells) packed into one short string (packCells): a batch keeps 100,000 of these,
+   * and seven small arrays per agency cost five times the memory of their digits. Exact: every number is written
+   * as its shortest round-trip decimal and read back with Number.
+   */
+  cells: string;
+  missingEvidence: number;
+  warnings: number;
+  /** Provisional while the office has not ruled on everything; how many items are pending. */
+  status: 'provisional' | 'final';
+  pending: number;
+  /** First pass only: each rank criterion's basis value (null = unknown) and whether it applies to the agency. */
+  rankBasis?: Array<number | null>;
+  rankApplies?: boolean[];
+  /** Scores of leaves a later pass asked for (baseline substitution), keyed by node id. */
+  leafScores?: Record<string, number>;
+}
+
+/** The numbers of one agency's summary that only the comparison tables read, unpacked from `AgencySummary.cells`. */
+export interface SummaryCells {
   /** Score of every tracked node (plan.tracked order). */
   scores: number[];
   /** Applicable maximum of every tracked node; -1 when the node is not applicable. */
@@ -21,20 +41,27 @@ export interface AgencySummary {
   notApplicable: number[];
   /** Criteria whose claim exceeds the score, largest excess first, flat: [nodeIndex, claimed, score, difference, …]. */
   overClaims: number[];
-  missingEvidence: number;
-  warnings: number;
-  /** Provisional while the office has not ruled on everything; how many items are pending. */
-  status: 'provisional' | 'final';
-  pending: number;
   /** Tracked nodes (plan.tracked indices) that are, or hold, a pending item: shown as pending, not as a loss. */
   pendingTracked: number[];
-  /** Failed consistency checks (勾稽关系), in rubric order; resolved = the office resolved it in the review. */
-  failedChecks: Array<{ id: string; severity: 'error' | 'warning'; resolved: boolean }>;
-  /** First pass only: each rank criterion's basis value (null = unknown) and whether it applies to the agency. */
-  rankBasis?: Array<number | null>;
-  rankApplies?: boolean[];
-  /** Scores of leaves a later pass asked for (baseline substitution), keyed by node id. */
-  leafScores?: Record<string, number>;
+  /**
+   * Failed consistency checks (勾稽关系), in rubric order, each as plan.checks index × 2, plus 1 when the office
+   * resolved it in the review.
+   */
+  failedChecks: number[];
+}
+
+const CELL_LISTS = ['scores', 'appMax', 'lost', 'notApplicable', 'overClaims', 'pendingTracked', 'failedChecks'] as const;
+
+/** Pack the cells: lists separated by ";", numbers by "," (String(n) is the shortest decimal that reads back as n). */
+export function packCells(c: SummaryCells): string {
+  return CELL_LISTS.map((k) => c[k].join(',')).join(';');
+}
+
+/** Unpack `AgencySummary.cells`. */
+export function unpackCells(packed: string): SummaryCells {
+  const parts = packed.split(';');
+  const list = (i: number): number[] => (parts[i] ? parts[i]!.split(',').map(Number) : []);
+  return { scores: list(0), appMax: list(1), lost: list(2), notApplicable: list(3), overClaims: list(4), pendingTracked: list(5), failedChecks: list(6) };
 }
 
 /** Summarise a report under a plan. `rankBasis` comes from the caller (it needs fact values). */
@@ -65,17 +92,19 @@ export function summariseReport(report: ScoreReport, plan: BatchPlan, file: stri
     year: report.period.year,
     totals: report.totals,
     veto: report.veto ? { id: report.veto.id, title: report.veto.title } : null,
-    scores,
-    appMax,
-    lost,
-    notApplicable,
-    overClaims: report.overClaims.flatMap((o) => [plan.nodeIndex.get(o.id)!, o.claimed, o.score, o.difference]),
+    cells: packCells({
+      scores,
+      appMax,
+      lost,
+      notApplicable,
+      overClaims: report.overClaims.flatMap((o) => [plan.nodeIndex.get(o.id)!, o.claimed, o.score, o.difference]),
+      pendingTracked: plan.tracked.flatMap((id, i) => (pendingIds.has(id) ? [i] : [])),
+      failedChecks: report.checks.filter((c) => c.outcome === 'fail').map((c) => plan.checkIndex.get(c.id)! * 2 + (c.resolution !== undefined ? 1 : 0)),
+    }),
     missingEvidence: report.missingEvidence.length,
     warnings: report.diagnostics.length,
     status: report.status ?? 'final',
     pending: (report.pending ?? []).length,
-    pendingTracked: plan.tracked.flatMap((id, i) => (pendingIds.has(id) ? [i] : [])),
-    failedChecks: report.checks.filter((c) => c.outcome === 'fail').map((c) => ({ id: c.id, severity: c.severity, resolved: c.resolution !== undefined })),
   };
   if (wantLeafScores && wantLeafScores.length > 0) {
     s.leafScores = {};

@@ -33,6 +33,9 @@ export interface BatchPlan {
   nodeIds: string[];
   nodeTitles: string[];
   nodeIndex: Map<string, number>;
+  /** The rubric's consistency checks in rubric order (summaries refer to failed checks by index). */
+  checks: Array<{ id: string; severity: 'error' | 'warning' }>;
+  checkIndex: Map<string, number>;
   precision: number;
 }
 
@@ -69,6 +72,8 @@ export function buildBatchPlan(compiled: CompiledRubric): BatchPlan {
     nodeIds,
     nodeTitles: model.nodes.map((f) => f.node.title),
     nodeIndex: new Map(nodeIds.map((id, i) => [id, i])),
+    checks: compiled.rubric.checks.map((c) => ({ id: c.id, severity: c.severity })),
+    checkIndex: new Map(compiled.rubric.checks.map((c, i) => [c.id, i])),
     precision: p,
   };
 }

@@ -3,7 +3,7 @@
 // exact (integers of the rubric's smallest unit), so totals never show 2.9999999. Pure.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { ENGINE_VERSION } from '../version.js';
-import type { AgencySummary } from './agency-summary.js';
+import { unpackCells, type AgencySummary, type SummaryCells } from './agency-summary.js';
 import type { BatchPlan } from './batch-plan.js';
 import {
   COMPARE_SCHEMA_VERSION,
@@ -13,6 +13,7 @@ import {
   type CheckFailureAgency,
   type CheckInfo,
   type CompareReport,
+  type FailedCheckRef,
   type GradeCount,
   type LeftOutFile,
   type NodeCell,
@@ -53,7 +54,7 @@ const round = (n: number, digits: number): number => {
   return r === 0 ? 0 : r;
 };
 
-function sectionCells(plan: BatchPlan, a: AgencySummary): SectionCell[] {
+function sectionCells(plan: BatchPlan, a: SummaryCells): SectionCell[] {
   let k = 0;
   const cell = (id: string): NodeCell => {
     const i = k++;
@@ -72,7 +73,8 @@ function weakSpots(plan: BatchPlan, agencies: readonly AgencySummary[]): WeakSpo
   const naCount = new Array<number>(n).fill(0);
   const lostUnits = new Array<number>(n).fill(0);
   const scale = 10 ** Math.max(plan.precision, 4);
-  for (const a of agencies) {
+  for (const s of agencies) {
+    const a = unpackCells(s.cells);
     for (let j = 0; j < a.lost.length; j += 2) {
       const i = a.lost[j]!;
       lostCount[i]!++;
@@ -110,7 +112,7 @@ function gradeDistribution(compiled: CompiledRubric, agencies: readonly AgencySu
   });
 }
 
-function overClaimItems(plan: BatchPlan, a: AgencySummary): OverClaimItem[] {
+function overClaimItems(plan: BatchPlan, a: SummaryCells): OverClaimItem[] {
   const out: OverClaimItem[] = [];
   const o = a.overClaims;
   for (let i = 0; i < o.length; i += 4) out.push({ id: plan.nodeIds[o[i]!]!, title: plan.nodeTitles[o[i]!]!, claimed: o[i + 1]!, score: o[i + 2]!, difference: o[i + 3]! });
@@ -123,11 +125,12 @@ function overClaimOrder(agencies: readonly AgencySummary[], precision: number): 
   agencies.forEach((a, i) => {
     const c = a.totals.claimed;
     const difference = c === null ? null : exactSum([c, -a.totals.final], precision);
-    if (a.overClaims.length === 0 && !(difference !== null && difference > 0)) return;
+    const overClaims = unpackCells(a.cells).overClaims;
+    if (overClaims.length === 0 && !(difference !== null && difference > 0)) return;
     let excess = difference;
     if (excess === null) {
       const diffs: number[] = [];
-      for (let k = 3; k < a.overClaims.length; k += 4) diffs.push(a.overClaims[k]!);
+      for (let k = 3; k < overClaims.length; k += 4) diffs.push(overClaims[k]!);
       excess = exactSum(diffs, precision);
     }
     keys.push({ i, excess, code: a.agency.code });
@@ -144,35 +147,59 @@ function overClaimOf(plan: BatchPlan, a: AgencySummary): OverClaimAgency {
     claimed: c,
     final: a.totals.final,
     difference: c === null ? null : exactSum([c, -a.totals.final], plan.precision),
-    items: overClaimItems(plan, a),
+    items: overClaimItems(plan, unpackCells(a.cells)),
   };
 }
 
-/** The declared checks with their failure counts, and the agencies with failed checks (compact: ids only). */
-function checkTables(compiled: CompiledRubric, agencies: readonly AgencySummary[]): { checks: CheckInfo[]; checkFailures: CheckFailureAgency[] } {
-  const failedBy = new Map<string, number>();
-  const failures: CheckFailureAgency[] = [];
-  for (const a of agencies) {
-    if (a.failedChecks.length === 0) continue;
-    for (const c of a.failedChecks) failedBy.set(c.id, (failedBy.get(c.id) ?? 0) + 1);
-    const unresolved = a.failedChecks.filter((c) => c.severity === 'error' && !c.resolved).length;
-    failures.push({ code: a.agency.code, name: a.agency.name, failed: a.failedChecks.length, unresolved, checks: a.failedChecks.map((c) => ({ ...c })) });
-  }
-  failures.sort((x, y) => y.unresolved - x.unresolved || y.failed - x.failed || compareCodes(x.code, y.code));
-  const checks = compiled.rubric.checks.map((c): CheckInfo => ({
+/** An agency's failed checks as the contract lists them (decoded from the summary's check indices). */
+function failedCheckRefs(plan: BatchPlan, a: SummaryCells): FailedCheckRef[] {
+  return a.failedChecks.map((k) => {
+    const c = plan.checks[k >> 1]!;
+    return { id: c.id, severity: c.severity, resolved: (k & 1) === 1 };
+  });
+}
+
+/** Failed error-level checks the office has not resolved (they keep the result provisional). */
+function unresolvedCount(plan: BatchPlan, a: SummaryCells): number {
+  let n = 0;
+  for (const k of a.failedChecks) if ((k & 1) === 0 && plan.checks[k >> 1]!.severity === 'error') n++;
+  return n;
+}
+
+/**
+ * The declared checks with their failure counts, and the order of the agencies with failed checks (indices into
+ * `agencies`; their entries are made on demand, like the rows).
+ */
+function checkTables(compiled: CompiledRubric, plan: BatchPlan, agencies: readonly AgencySummary[]): { checks: CheckInfo[]; failureOrder: number[] } {
+  const failedBy = new Array<number>(plan.checks.length).fill(0);
+  const keys: Array<{ i: number; unresolved: number; failed: number; code: string }> = [];
+  agencies.forEach((s, i) => {
+    const a = unpackCells(s.cells);
+    if (a.failedChecks.length === 0) return;
+    for (const k of a.failedChecks) failedBy[k >> 1]!++;
+    keys.push({ i, unresolved: unresolvedCount(plan, a), failed: a.failedChecks.length, code: s.agency.code });
+  });
+  keys.sort((x, y) => y.unresolved - x.unresolved || y.failed - x.failed || compareCodes(x.code, y.code));
+  const checks = compiled.rubric.checks.map((c, k): CheckInfo => ({
     id: c.id,
     message: c.message,
     severity: c.severity,
     ...(c.source !== undefined ? { source: c.source } : {}),
-    agenciesFailed: failedBy.get(c.id) ?? 0,
+    agenciesFailed: failedBy[k] ?? 0,
   }));
-  return { checks, checkFailures: failures };
+  return { checks, failureOrder: keys.map((k) => k.i) };
+}
+
+function checkFailureOf(plan: BatchPlan, s: AgencySummary): CheckFailureAgency {
+  const a = unpackCells(s.cells);
+  return { code: s.agency.code, name: s.agency.name, failed: a.failedChecks.length, unresolved: unresolvedCount(plan, a), checks: failedCheckRefs(plan, a) };
 }
 
 /**
- * The comparison report as the formatters read it: everything but the agency rows and the over-claims is built
- * (`head`, where those two lists are empty); they are made on demand from the summaries, so a 100,000-agency batch never holds all
- * rows, or their JSON, at once. `materialiseReport` turns a view into the plain CompareReport.
+ * The comparison report as the formatters read it: everything but the agency rows, the over-claims and the agencies
+ * with failed checks is built (`head`, where those three lists are empty); they are made on demand from the
+ * summaries, so a 100,000-agency batch never holds all rows, or their JSON, at once. `materialiseReport` turns a view
+ * into the plain CompareReport.
  */
 export interface CompareView {
   head: CompareReport;
@@ -185,12 +212,15 @@ export interface CompareView {
   /** Over-claiming agencies (CompareReport.overClaims), made on demand in their order. */
   overClaimCount: number;
   overClaim(k: number): OverClaimAgency;
+  /** Agencies with failed checks (CompareReport.checkFailures; `head.checkFailures` is empty), made on demand in their order. */
+  checkFailureCount: number;
+  checkFailure(k: number): CheckFailureAgency;
 }
 
-function tableOrderOf(size: number, row: (i: number) => AgencyRow): number[] {
+function tableOrderOf(size: number, key: (i: number) => { normalized: number; final: number; code: string }): number[] {
   const keys = Array.from({ length: size }, (_, i) => {
-    const r = row(i);
-    return { i, n: r.rank.normalized, f: r.rank.final, code: r.code };
+    const r = key(i);
+    return { i, n: r.normalized, f: r.final, code: r.code };
   });
   keys.sort((a, b) => a.n - b.n || a.f - b.f || compareCodes(a.code, b.code));
   return keys.map((k) => k.i);
@@ -204,6 +234,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
   const rankNorm = competitionRanks(agencies.map((a) => a.totals.normalized));
   const row = (i: number): AgencyRow => {
     const a = agencies[i]!;
+    const cells = unpackCells(a.cells);
     return {
       code: a.agency.code,
       name: a.agency.name,
@@ -215,16 +246,17 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
       totals: a.totals,
       claimDifference: a.totals.claimed === null ? null : exactSum([a.totals.claimed, -a.totals.final], plan.precision),
       rank: { final: rankFinal[i]!, normalized: rankNorm[i]! },
-      sections: sectionCells(plan, a),
+      sections: sectionCells(plan, cells),
       veto: a.veto,
-      overClaimItems: a.overClaims.length / 4,
+      overClaimItems: cells.overClaims.length / 4,
       missingEvidence: a.missingEvidence,
       warnings: a.warnings,
-      failedChecks: a.failedChecks.map((c) => ({ ...c })),
+      failedChecks: failedCheckRefs(plan, cells),
       status: a.status,
       pending: a.pending,
     };
   };
+  const checkInfo = checkTables(compiled, plan, agencies);
   const head: CompareReport = {
     schemaVersion: COMPARE_SCHEMA_VERSION,
     kind: 'zwgk-compare',
@@ -245,7 +277,8 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
     gradeDistribution: gradeDistribution(compiled, agencies),
     weakSpots: weakSpots(plan, agencies),
     overClaims: [],
-    ...checkTables(compiled, agencies),
+    checks: checkInfo.checks,
+    checkFailures: [],
     rankCriteria: input.rankInfo,
     baseline: input.baseline,
     leftOut: input.leftOut,
@@ -257,9 +290,11 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
     head,
     size: agencies.length,
     row,
-    tableOrder: () => (order ??= tableOrderOf(agencies.length, row)),
+    tableOrder: () => (order ??= tableOrderOf(agencies.length, (i) => ({ normalized: rankNorm[i]!, final: rankFinal[i]!, code: agencies[i]!.agency.code }))),
     overClaimCount: claims.length,
     overClaim: (k) => overClaimOf(plan, agencies[claims[k]!]!),
+    checkFailureCount: checkInfo.failureOrder.length,
+    checkFailure: (k) => checkFailureOf(plan, agencies[checkInfo.failureOrder[k]!]!),
   };
 }
 
@@ -268,12 +303,14 @@ export function viewOfReport(report: CompareReport): CompareView {
   const rows = report.agencies;
   let order: number[] | null = null;
   return {
-    head: { ...report, agencies: [], overClaims: [] },
+    head: { ...report, agencies: [], overClaims: [], checkFailures: [] },
     size: rows.length,
     row: (i) => rows[i]!,
-    tableOrder: () => (order ??= tableOrderOf(rows.length, (i) => rows[i]!)),
+    tableOrder: () => (order ??= tableOrderOf(rows.length, (i) => ({ ...rows[i]!.rank, code: rows[i]!.code }))),
     overClaimCount: report.overClaims.length,
     overClaim: (k) => report.overClaims[k]!,
+    checkFailureCount: report.checkFailures.length,
+    checkFailure: (k) => report.checkFailures[k]!,
   };
 }
 
@@ -283,6 +320,7 @@ export function materialiseReport(view: CompareView): CompareReport {
     ...view.head,
     agencies: Array.from({ length: view.size }, (_, i) => view.row(i)),
     overClaims: Array.from({ length: view.overClaimCount }, (_, k) => view.overClaim(k)),
+    checkFailures: Array.from({ length: view.checkFailureCount }, (_, k) => view.checkFailure(k)),
   };
 }
 

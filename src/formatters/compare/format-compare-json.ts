@@ -1,5 +1,5 @@
 // `zwgk compare --format json`: the CompareReport contract, exactly `JSON.stringify(report, null, 2)` plus a newline,
-// produced in chunks — agency rows and over-claims are serialised one at a time from the view, so a very large
+// produced in chunks — agency rows, over-claims and agencies with failed checks are serialised one at a time from the view, so a very large
 // batch never holds its whole JSON text (or all its rows) in memory.
 import type { CompareView } from '../../cohort/build-compare-report.js';
 
@@ -10,6 +10,7 @@ function lazyLists(view: CompareView): Array<{ key: string; size: number; item: 
   return [
     { key: 'agencies', size: view.size, item: view.row },
     { key: 'overClaims', size: view.overClaimCount, item: view.overClaim },
+    { key: 'checkFailures', size: view.checkFailureCount, item: view.checkFailure },
   ];
 }
 

@@ -98,12 +98,17 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
     out.push('');
   }
 
-  if (report.checkFailures.length > 0) {
-    out.push(`数据核验未通过的单位(${report.checkFailures.length} 个,共 ${report.checks.length} 项核验):`);
-    for (const f of report.checkFailures) {
+  if (view.checkFailureCount > 0) {
+    out.push(`数据核验未通过的单位(${view.checkFailureCount} 个,共 ${report.checks.length} 项核验):`);
+    for (let k = 0; k < view.checkFailureCount; k++) {
+      const f = view.checkFailure(k);
       const l = checkFailureLines(report, f);
       out.push(`  ${f.name}(${f.code}):${l.head}`);
       for (const i of l.items) out.push(`    ${i}`);
+      if (out.length > 2000) {
+        yield out.join('\n') + '\n';
+        out.length = 0;
+      }
     }
     out.push('');
   } else if (report.checks.length > 0) {
