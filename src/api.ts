@@ -2,7 +2,8 @@
 import { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics, type Diagnostic, type Result } from './diagnostics/diagnostic.js';
 import { positionDiagnostic } from './diagnostics/locate.js';
-import { checkEvidence, findRulingsInEvidence, withoutRulings } from './evidence/check-evidence.js';
+import { checkEvidence, findRulingsInEvidence, percentScaleWarnings, withoutRulings } from './evidence/check-evidence.js';
+import { acceptEvidence } from './evidence/fast-evidence.js';
 import { extendsOf, hasExtends, type SourceReader } from './extends/read-chain.js';
 import { annotateRemovedFacts, resolveRubric, resolveRubricSync, type ResolvedRubricSource } from './extends/resolve-extends.js';
 import { hashText } from './load/hash.js';
@@ -83,6 +84,18 @@ export async function loadRubric(file: string, cwd?: string): Promise<Result<Com
  * are refused (RULING_IN_EVIDENCE): they belong in the office's review file. Every other problem is still reported.
  */
 export function checkEvidenceSource(src: SourceFile, compiled: CompiledRubric): Result<LoadedEvidence> {
+  // Well-formed evidence that fits the rubric takes the validator compiled for the rubric (same value, no errors to
+  // report, so only the warnings are computed); anything else goes through zod and checkEvidence for the messages.
+  const accepted = acceptEvidence(compiled, src.data);
+  if (accepted !== undefined) {
+    const warnings = sortDiagnostics(percentScaleWarnings(src, accepted, compiled));
+    return { ok: true, value: { evidence: accepted, file: src.file, hash: hashText(src.text), warnings }, diagnostics: warnings };
+  }
+  return checkEvidenceSourceReference(src, compiled);
+}
+
+/** The reference evidence check: zod's EvidenceSchema, then checkEvidence (what the compiled validator must agree with). */
+export function checkEvidenceSourceReference(src: SourceFile, compiled: CompiledRubric): Result<LoadedEvidence> {
   const rulings = findRulingsInEvidence(src);
   const shape = parseWithSchema(EvidenceSchema, rulings.length > 0 ? withoutRulings(src) : src);
   if (!shape.ok) return { ok: false, diagnostics: sortDiagnostics([...rulings, ...shape.diagnostics]) };

@@ -95,6 +95,27 @@ export function factValueProblem(id: string, def: FactDef, value: unknown, p: Pa
   return null;
 }
 
+/** PERCENT_SCALE_SUSPECT warnings (a percent given as 0.05 where 5 was meant): the only warnings checkEvidence gives. */
+export function percentScaleWarnings(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
+  const r = compiled.rubric;
+  return suspectPercentFacts(compiled, ev.facts).map((s) =>
+    positionDiagnostic(
+      src,
+      makeDiagnostic('PERCENT_SCALE_SUSPECT', {
+        severity: 'warning',
+        name: `${r.facts[s.id]?.label ?? s.id}(${s.id})`,
+        actual: s.value,
+        expected: s.threshold,
+        reason: s.meant,
+        path: ['facts', s.id],
+        hint: '百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5',
+      }),
+      ['facts', s.id],
+      false,
+    ),
+  );
+}
+
 /** Check evidence against the rubric. Errors make the evidence unusable; warnings are carried into the report. */
 export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -124,19 +145,7 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const problem = factValueProblem(id, def, value, p);
     if (problem) add(problem.diagnostic, p, problem.atKey);
   }
-  for (const s of suspectPercentFacts(compiled, ev.facts))
-    add(
-      makeDiagnostic('PERCENT_SCALE_SUSPECT', {
-        severity: 'warning',
-        name: `${r.facts[s.id]?.label ?? s.id}(${s.id})`,
-        actual: s.value,
-        expected: s.threshold,
-        reason: s.meant,
-        path: ['facts', s.id],
-        hint: '百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5',
-      }),
-      ['facts', s.id],
-    );
+  out.push(...percentScaleWarnings(src, ev, compiled));
   // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
   const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
     if (model.byId.has(id)) return false;
