@@ -90,6 +90,29 @@ function printSetup(ws: ExcelJS.Worksheet): void {
 /** Number format of a percent fact's cell: the number as typed, followed by a literal % (no ×100 scaling). */
 export const PERCENT_FORMAT = 'General"%"';
 
+/** Width of a text in column-width units: a CJK character or full-width sign takes about two, others about one. */
+function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 2 : 1.1;
+  return n;
+}
+
+/**
+ * Give a row the height its wrapped texts need (10 pt lines), as spreadsheets do not grow rows for wrapped text on
+ * their own when opening a file: without it long labels and multi-line notes print cut off after their first line.
+ */
+function fitRowHeight(ws: ExcelJS.Worksheet, r: number, cols: number[]): void {
+  let lines = 1;
+  for (const col of cols) {
+    const cell = ws.getCell(r, col);
+    const v = cell.value;
+    if (typeof v !== 'string' || v === '') continue;
+    const width = Math.max(2, (ws.getColumn(col).width ?? 10) - 1 - (cell.alignment?.indent ?? 0) * 2);
+    lines = Math.max(lines, v.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil(textUnits(l) / width)), 0));
+  }
+  if (lines > 1) ws.getRow(r).height = lines * 14 + 4;
+}
+
 function input(cell: ExcelJS.Cell, text = false): void {
   cell.protection = { locked: false };
   cell.fill = FILL_INPUT;
@@ -239,6 +262,7 @@ function factsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     const dv = factValidation(d, meta);
     // The row number keeps each row's validation distinct, so exceljs does not merge rows (see evidenceSheet).
     if (dv) vc.dataValidation = { ...dv, prompt: `${clip(dv.prompt ?? '', 180)}(第 ${r} 行)` };
+    fitRowHeight(ws, r, [FACT_COL.label, FACT_COL.value, FACT_COL.allowed, FACT_COL.source, FACT_COL.usedBy, FACT_COL.description]);
   });
 }
 
@@ -315,6 +339,7 @@ function claimsSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidenc
       input(nac, true);
       nac.value = na.get(f.id) ?? null;
     } else nac.fill = FILL_OFF;
+    fitRowHeight(ws, r, [CLAIM_COL.title, CLAIM_COL.remediation, CLAIM_COL.notApplicable]);
   });
   // 自评总分: the top-level items plus bonus items, minus penalty items; blank while nothing is claimed.
   const total = FIRST_ROW + nodes.length;
@@ -384,6 +409,7 @@ function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evide
       c.border = border;
       c.value = v ?? null;
     }
+    if (p) fitRowHeight(ws, r, [EVIDENCE_COL.node, EVIDENCE_COL.title, EVIDENCE_COL.docNumber, EVIDENCE_COL.url, EVIDENCE_COL.note]);
   }
   // Whole-column ranges, not per-cell validations: exceljs 4.4.0 merges equal per-cell validations into overlapping
   // ranges (it sorts addresses as strings, A10 < A2), which LibreOffice honours only in part (exceljs issue #2820).

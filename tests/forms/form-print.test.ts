@@ -31,6 +31,13 @@ describe('evidence form print setup', () => {
       expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
     }
+    // Rows are as tall as their wrapped texts (spreadsheets do not grow them on opening): proactiveTotal (row 2) has
+    // six 核验 lines in 说明 → 6 × 14 + 4 = 88 pt; a one-line fact keeps the default height.
+    const facts = wb.getWorksheet('事实')!;
+    expect(String(facts.getCell('H2').value).split('\n')).toHaveLength(6);
+    expect(facts.getRow(2).height).toBe(88);
+    expect(facts.getCell('A4').value).toBe('制发规范性文件总数');
+    expect(facts.getRow(4).height ?? 15).toBeLessThan(20);
     const docs = wb.getWorksheet('佐证材料')!;
     expect(docs.pageSetup.printArea).toBeUndefined();
     // Header + 10 blank rows are cells; below them the columns themselves are open (unlocked, shaded) for typing.
