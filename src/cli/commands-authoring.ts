@@ -73,6 +73,9 @@ export async function commandInit(io: CliIo, flags: { rubric?: string; format?: 
       return EXIT.INVALID_INPUT;
     }
     prefill = ev.value;
+    const fromClass = prefill.agency.class;
+    if (agencyClass !== undefined && fromClass !== undefined && fromClass !== '' && fromClass !== agencyClass)
+      throw new UsageError(`--from 的证据文件 ${flags.from} 中单位类别为 ${fromClass}，与 --class ${agencyClass} 不一致`);
   }
   const opts = { ...(prefill ? { evidence: prefill } : {}), ...(agencyClass !== undefined ? { agencyClass } : {}) };
   if (format === 'xlsx') {

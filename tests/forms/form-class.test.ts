@@ -1,7 +1,7 @@
 // `--class B`: an agency gets only the items and facts that apply to its class (the 2018 rubric's A类 6.2.1/6.3.1
 // against B类 6.2.1B/6.3.1B), in the YAML form, the xlsx form and the blank 自查评分表; unknown classes are refused in
 // Chinese with the known ones listed; a class-B xlsx form refuses an agency that says it is of class A.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,13 @@ describe('zwgk init --class', () => {
     const none = await cli(['init', '--rubric', 'rubrics/county-100-table.yaml', '--class', 'B']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('没有划分单位类别');
+    const dir = dirs.make('zwgk-class-from-');
+    const from = join(dir, 'a.yaml');
+    writeFileSync(from, 'rubric: { id: etuokeqianqi-2018, version: "2018.1" }\nagency: { name: 某局, code: X1, class: A }\nperiod: { year: 2018 }\nfacts: {}\n');
+    const mismatch = await cli(['init', '--rubric', R2018, '--class', 'B', '--from', from]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('中单位类别为 A，与 --class B 不一致');
+    expect((await cli(['init', '--rubric', R2018, '--class', 'A', '--from', from])).code).toBe(0);
     const review = await cli(['init', 'examples/etuokeqianqi-2017/zhujianju.yaml', '--rubric', 'rubrics/etuokeqianqi-2017.yaml', '--review', '--class', 'B']);
     expect(review.code).toBe(2);
     expect(review.stderr).toContain('--class 不能与 --review 同用：');
