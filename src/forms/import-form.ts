@@ -395,7 +395,7 @@ export async function importEvidenceForm(bytes: Uint8Array, compiled: CompiledRu
   const formClass = cellText(meta.getCell('B5'));
   const classCell = info.get('agency.class');
   if (formClass !== null && cls !== formClass && classCell)
-    c.cell(classCell.ref, `这份填报表是按 ${formClass} 类单位生成的（只列出 ${formClass} 类的评分项和事实），「单位类别」应为 ${formClass}${cls !== undefined ? `，不能填“${cls}”` : ''}；其他类别的单位请用 zwgk init --class <类别> 生成本类别的填报表`, ['agency', 'class']);
+    c.cell(classCell.ref, `这份填报表是按单位类别「${formClass}」生成的（只列出该类别的评分项和事实），「单位类别」应为 ${formClass}${cls !== undefined ? `，不能填“${cls}”` : ''}；其他类别的单位请用 zwgk init --class <类别> 生成本类别的填报表`, ['agency', 'class']);
   const period: Record<string, unknown> = {};
   const yearCell = info.get('period.year');
   if (yearCell) {

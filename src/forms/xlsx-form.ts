@@ -189,7 +189,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   ws.pageSetup.orientation = 'portrait';
   ws.mergeCells('A1:B1');
   const t = ws.getCell('A1');
-  t.value = `${r.title} —— 佐证材料填报表${cls !== undefined ? `（${cls} 类单位）` : ''}`;
+  t.value = `${r.title} —— 佐证材料填报表${cls !== undefined ? `（单位类别：${cls}）` : ''}`;
   t.font = { ...FONT, size: 14, bold: true };
   ws.getCell('A2').value = '细则';
   ws.getCell('B2').value = `${r.id} 版本 ${r.version}`;
@@ -214,7 +214,7 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
     '4. 请勿修改灰色表头、编号和说明列,也不要增删工作表。填好后交政务公开办,由其运行:',
     `   npx zwgk import 本文件.xlsx --rubric ${compiled.file ?? '细则文件'} --out 证据.yaml`,
     ...(derived.length > 0 ? [`5. 以下事实由细则自动计算,表中不列出:${derived.map((d) => d.def.label).join('、')}。`] : []),
-    ...(cls !== undefined ? [`${derived.length > 0 ? 6 : 5}. 本表只列出适用于 ${cls} 类单位的评分项和事实；单位类别不是 ${cls} 类的，请向政务公开办索取本类别的填报表。`] : []),
+    ...(cls !== undefined ? [`${derived.length > 0 ? 6 : 5}. 本表只列出单位类别为「${cls}」的评分项和事实；单位类别不是「${cls}」的，请向政务公开办索取本类别的填报表。`] : []),
   ];
   const start = INFO_FIRST_ROW + INFO_FIELDS.length + 1;
   lines.forEach((l, i) => {

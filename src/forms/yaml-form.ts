@@ -87,10 +87,10 @@ export function buildYamlForm(compiled: CompiledRubric, opts: YamlFormOptions = 
   const doc = new Document(data, { aliasDuplicateObjects: false });
   const root = doc.contents;
   doc.commentBefore = comment([
-    `${r.title} —— 佐证材料${blank ? '填报表' : ''}(证据文件${cls !== undefined ? `，${cls} 类单位` : ''})`,
+    `${r.title} —— 佐证材料${blank ? '填报表' : ''}(证据文件${cls !== undefined ? `，单位类别：${cls}` : ''})`,
     `细则:${r.id} 版本 ${r.version}${compiled.file ? `(${compiled.file})` : ''}`,
     ...(opts.header ?? []),
-    ...(cls !== undefined ? [`本表只列出适用于 ${cls} 类单位的评分项和事实。`] : []),
+    ...(cls !== undefined ? [`本表只列出单位类别为「${cls}」的评分项和事实。`] : []),
     ...(blank
       ? [
           '',

@@ -8,6 +8,7 @@ import { buildSheetView } from './view-model.js';
 import type { SheetViewModel } from './view-types.js';
 import { rubricHeader } from '../report/rubric-header.js';
 import { childrenForClass, nodesForClass } from '../model/class-scope.js';
+import { titleWithSuffix } from './chinese-text.js';
 
 /**
  * The rubric as a sheet source without scores. Points are rounded to the rubric's precision like a report's. With an
@@ -48,5 +49,7 @@ export function blankSourceOfRubric(compiled: CompiledRubric, agencyClass?: stri
 
 /** The blank 自查评分表 of a rubric, ready for any sheet renderer. */
 export function buildBlankSheetViewModel(compiled: CompiledRubric, opts: ViewOptions = {}, agencyClass?: string): SheetViewModel {
-  return buildSheetView(blankSourceOfRubric(compiled, agencyClass), opts);
+  // One class's sheet says so in its title, so it is not mistaken for the whole rubric's.
+  const title = opts.title ?? (agencyClass !== undefined ? `${titleWithSuffix(compiled.rubric.title, '自查评分表')}（单位类别：${agencyClass}）` : undefined);
+  return buildSheetView(blankSourceOfRubric(compiled, agencyClass), { ...opts, ...(title !== undefined ? { title } : {}) });
 }

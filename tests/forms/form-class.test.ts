@@ -71,7 +71,7 @@ describe('zwgk init --class', () => {
     expect(Object.keys(all.facts).filter((id) => !(id in data.facts))).toEqual(['physicalHall', 'onlineServiceFunction']);
     const a = parse((await cli(['init', '--rubric', R2018, '--class', 'A'])).stdout) as { facts: Record<string, unknown> };
     expect(Object.keys(all.facts).filter((id) => !(id in a.facts))).toEqual(['noServiceNotice', 'serviceEntryLinked']);
-    expect(r.stdout).toContain('本表只列出适用于 B 类单位的评分项和事实。');
+    expect(r.stdout).toContain('本表只列出单位类别为「B」的评分项和事实。');
   });
 
   it('xlsx: the same rows; the class on the 说明 sheet; an agency of another class is refused at that cell', async () => {
@@ -86,7 +86,7 @@ describe('zwgk init --class', () => {
     expect(idsOf(wb.getWorksheet('事实')!)).not.toContain('physicalHall');
     expect(idsOf(wb.getWorksheet('事实')!)).toContain('noServiceNotice');
     const guide = wb.getWorksheet('说明')!;
-    expect(guide.getCell('A1').text).toBe('2018年鄂托克前旗政务公开工作考核评价细则 —— 佐证材料填报表（B 类单位）');
+    expect(guide.getCell('A1').text).toBe('2018年鄂托克前旗政务公开工作考核评价细则 —— 佐证材料填报表（单位类别：B）');
     expect([guide.getCell('A8').text, guide.getCell('B8').text]).toEqual(['单位类别', 'B']);
 
     const ev: EvidenceInput = {
@@ -102,7 +102,7 @@ describe('zwgk init --class', () => {
     expect(wrong.ok).toBe(false);
     expect(wrong.diagnostics.map((d) => [d.code, d.path])).toEqual([['FORM_CELL_INVALID', '说明!B8']]);
     expect(wrong.diagnostics[0]!.message).toBe(
-      '这份填报表是按 B 类单位生成的（只列出 B 类的评分项和事实），「单位类别」应为 B，不能填“A”；其他类别的单位请用 zwgk init --class <类别> 生成本类别的填报表',
+      '这份填报表是按单位类别「B」生成的（只列出该类别的评分项和事实），「单位类别」应为 B，不能填“A”；其他类别的单位请用 zwgk init --class <类别> 生成本类别的填报表',
     );
   });
 
@@ -138,6 +138,7 @@ describe('zwgk render --blank --class', () => {
     expect(full.stdout).toContain(a621);
     expect(md.stdout).not.toContain(a621);
     expect(md.stdout).toContain(b621);
+    expect(md.stdout.split('\n')[0]).toBe('# 2018年鄂托克前旗政务公开工作考核评价细则自查评分表（单位类别：B）');
     const rows = (s: string) => s.split('\n').filter((l) => /^\| \d+ \|/.test(l)).length;
     expect(rows(full.stdout) - rows(md.stdout)).toBe(2);
     const html = await cli(['render', '--blank', '--rubric', R2018, '--class', 'A', '--format', 'html']);
