@@ -124,9 +124,18 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
   };
   const r = compiled.rubric;
   const model = compiled.model;
-  if (ev.rubric.id !== r.id) add(makeDiagnostic('RUBRIC_MISMATCH', { actual: ev.rubric.id, expected: r.id, path: ['rubric', 'id'] }), ['rubric', 'id']);
-  else if (ev.rubric.version !== r.version)
-    add(makeDiagnostic('VERSION_MISMATCH', { actual: ev.rubric.version, expected: r.version, path: ['rubric', 'version'] }), ['rubric', 'version']);
+  // Evidence written for another rubric (another year's, another version): that one error, and nothing else — its
+  // facts and items are the other rubric's, so every further check would only report the same mistake again.
+  const rubricName = `${r.id}（《${r.title}》${r.year !== undefined ? `，${r.year}年度` : ''}，版本 ${r.version}）`;
+  const mismatchHint = `请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查`;
+  if (ev.rubric.id !== r.id) {
+    add(makeDiagnostic('RUBRIC_MISMATCH', { actual: `${ev.rubric.id}（版本 ${ev.rubric.version}）`, expected: rubricName, path: ['rubric', 'id'], hint: mismatchHint }), ['rubric', 'id']);
+    return out;
+  }
+  if (ev.rubric.version !== r.version) {
+    add(makeDiagnostic('VERSION_MISMATCH', { actual: ev.rubric.version, expected: `${r.version}（${r.id}，《${r.title}》）`, path: ['rubric', 'version'], hint: mismatchHint }), ['rubric', 'version']);
+    return out;
+  }
   if (ev.agency.class !== undefined && r.classes && !r.classes.includes(ev.agency.class)) {
     const hint = didYouMean(ev.agency.class, r.classes);
     add(makeDiagnostic('SCHEMA_INVALID', { reason: `单位类别 "${ev.agency.class}" 不在细则的类别 ${r.classes.join('、')} 中`, path: ['agency', 'class'], ...(hint ? { hint } : {}) }), ['agency', 'class']);

@@ -111,9 +111,10 @@ describe('zwgk score', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `other.yaml:${line}:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 etuokeqianqi-2018,但当前细则为 etuokeqianqi-2017\n` +
+      `other.yaml:${line}:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 etuokeqianqi-2018（版本 2018.1），但当前细则为 etuokeqianqi-2017（《2017年鄂托克前旗政务公开工作考核评价细则》，2017年度，版本 2017.1）\n` +
         `  ${line} | rubric: { id: etuokeqianqi-2018, version: "2018.1" }\n` +
         `  ${' '.repeat(String(line).length)} |               ^\n` +
+        '  提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查\n' +
         '共 1 个错误,0 个警告\n',
     );
   });

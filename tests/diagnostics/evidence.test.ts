@@ -46,9 +46,10 @@ describe('the rubric the evidence was written for', () => {
     const c = checkEvidenceText(compiled, evidence('', '{ id: demo-2023, version: "2024.1" }'));
     expect(brief(single(c))).toEqual({ code: 'RUBRIC_MISMATCH', line: 1, column: 15, path: 'rubric.id' });
     expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:1:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 demo-2023,但当前细则为 demo-2024
+      "evidence.yaml:1:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 demo-2023（版本 2024.1），但当前细则为 demo-2024（《测试细则》，版本 2024.1）
         1 | rubric: { id: demo-2023, version: "2024.1" }
           |               ^
+        提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
       共 1 个错误,0 个警告"
     `);
   });
@@ -57,9 +58,10 @@ describe('the rubric the evidence was written for', () => {
     const c = checkEvidenceText(compiled, evidence('', '{ id: demo-2024, version: "2023.2" }'));
     expect(brief(single(c))).toEqual({ code: 'VERSION_MISMATCH', line: 1, column: 35, path: 'rubric.version' });
     expect(c.text).toMatchInlineSnapshot(`
-      "evidence.yaml:1:35 错误 VERSION_MISMATCH rubric.version:证据材料对应的细则版本为 2023.2,但当前细则版本为 2024.1
+      "evidence.yaml:1:35 错误 VERSION_MISMATCH rubric.version:证据材料对应的细则版本为 2023.2，但当前细则版本为 2024.1（demo-2024，《测试细则》）
         1 | rubric: { id: demo-2024, version: "2023.2" }
           |                                   ^
+        提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
       共 1 个错误,0 个警告"
     `);
   });
