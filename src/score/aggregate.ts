@@ -5,6 +5,7 @@ import type { FlatNode } from '../model/rubric-model.js';
 import type { ConditionReason, NodeStatus, Reason } from '../report/score-report.js';
 import type { NotApplicablePolicy, Veto } from '../schema/rubric-schema.js';
 import { dec, parseFactor, sum, type Dec } from './decimal.js';
+import { compareToNumber, sumExact } from './scaled.js';
 import type { LeafResult, ScoreContext } from './context.js';
 import { scoreLeaf } from './score-leaf.js';
 import { statusFromScore } from './methods/status.js';
@@ -37,10 +38,10 @@ export function combineChildren(
   policy: NotApplicablePolicy,
 ): { score: Dec; applicableMax: Dec; note?: string } {
   const applicable = children.filter((c) => !c.na);
-  const raw = sum(applicable.map((c) => c.score));
-  const appMax = sum(applicable.map((c) => c.applicableMax));
+  const raw = sumExact(applicable.map((c) => c.score));
+  const appMax = sumExact(applicable.map((c) => c.applicableMax));
   if (applicable.length === children.length) return { score: raw, applicableMax: appMax };
-  const naPoints = sum(children.filter((c) => c.na).map((c) => c.max));
+  const naPoints = sumExact(children.filter((c) => c.na).map((c) => c.max));
   switch (policy.policy) {
     case 'reduce':
       return { score: raw, applicableMax: appMax, note: `不适用项 ${naPoints} 分不计入,本项满分减为 ${appMax} 分` };
@@ -114,7 +115,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     n.ceilingIf?.forEach((c, i) => {
       const st = ctx.site(`${n.id}#ceilingIf:${i}`);
       if (st.state === 'missing') missing.push(...st.missingFacts);
-      else if (st.state === 'true' && dec(c.ceiling).lt(start)) {
+      else if (st.state === 'true' && compareToNumber(start, c.ceiling) > 0) {
         start = dec(c.ceiling);
         overrideReasons.push({ kind: 'ceilingIf', result: true, text: `${c.reason}:本项不高于 ${c.ceiling} 分`, points: dec(c.ceiling).minus(f.max).toNumber(), conditions: st.conditions });
       }
@@ -182,11 +183,11 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       r.status = 'unmet';
       r.reasons.push(zeroed);
     }
-    if (n.cap !== undefined && r.score.gt(n.cap)) {
+    if (n.cap !== undefined && compareToNumber(r.score, n.cap) > 0) {
       r.reasons.push({ kind: 'cap', text: `本项最高 ${n.cap} 分`, points: dec(n.cap).minus(r.score).toNumber() });
       r.score = dec(n.cap);
     }
-    if (n.floor !== null && r.score.lt(n.floor)) {
+    if (n.floor !== null && compareToNumber(r.score, n.floor) < 0) {
       r.reasons.push({ kind: 'floor', text: `扣完为止:本项最低 ${n.floor} 分`, points: dec(n.floor).minus(r.score).toNumber() });
       r.score = dec(n.floor);
     }
@@ -205,7 +206,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
     }
     // A penalty node's score is what it takes away: nothing taken is "met", anything taken is "deducted".
     if (f.kind === 'penalty' && (r.status === 'met' || r.status === 'partial' || r.status === 'unmet'))
-      r.status = r.score.gt(0) ? 'deducted' : 'met';
+      r.status = compareToNumber(r.score, 0) > 0 ? 'deducted' : 'met';
     results.set(f.id, r);
     return r;
   };

@@ -5,7 +5,7 @@
 // is an integer subtraction. Anything else — more digits, more decimals than the output precision, a non-finite
 // value — falls back to decimal.js itself. tests/score/scaled.test.ts checks every function against decimal.js on
 // random operation chains (fast-check).
-import { dec, toOutput, type Dec } from './decimal.js';
+import { D, dec, toOutput, ZERO, type Dec } from './decimal.js';
 
 /** value = n / 10^k, n a safe integer (−0 for negative zero), k the value's decimal places (0–15). */
 export interface Scaled {
@@ -119,4 +119,35 @@ export function outputNumberMinus(v: number, b: Dec, precision: number): number 
   const sb = sa && scaledOf(b);
   const al = sa && sb && align(sa, sb);
   return al ? outputAligned(al, precision, () => dec(v).minus(b)) : toOutput(dec(v).minus(b), precision);
+}
+
+/** `x.comparedTo(v)` for a JSON number v (−1, 0, 1; zeros equal), exact, without building a decimal when both fit. */
+export function compareToNumber(x: Dec, v: number): number {
+  const sa = scaledOf(x);
+  const sb = sa && scaledOfNumber(v);
+  const al = sa && sb && align(sa, sb);
+  if (!al) return x.comparedTo(v);
+  return al[0] < al[1] ? -1 : al[0] > al[1] ? 1 : 0;
+}
+
+/** A decimal from a scaled integer (the same value decimal.js arithmetic would give). */
+export function decOfScaled(n: number, k: number): Dec {
+  if (k === 0) return new D(n);
+  const digits = String(Math.abs(n)).padStart(k + 1, '0');
+  return new D(`${n < 0 || Object.is(n, -0) ? '-' : ''}${digits.slice(0, -k)}.${digits.slice(-k)}`);
+}
+
+/** The exact sum of decimals, as adding them to zero one by one with decimal.js gives it (−0 only never: 0 + −0 = 0). */
+export function sumExact(values: readonly Dec[]): Dec {
+  let n = 0;
+  let k = 0;
+  for (const x of values) {
+    const sc = scaledOf(x);
+    const al = sc && align({ n, k }, sc);
+    if (!al) return values.reduce((s, v) => s.plus(v), ZERO);
+    n = al[0] + al[1];
+    k = al[2];
+    if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return values.reduce((s, v) => s.plus(v), ZERO);
+  }
+  return decOfScaled(n, k);
 }

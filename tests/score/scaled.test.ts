@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, dec, toOutput, type Dec } from '../../src/score/decimal.js';
-import { numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber } from '../../src/score/scaled.js';
+import { compareToNumber, numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber, sumExact } from '../../src/score/scaled.js';
 
 /** What build-report's rounding did before: decimal.js only. */
 const reference = (d: Dec, p: number): number => (d.decimalPlaces() > p ? toOutput(d, p) : d.toNumber() === 0 ? 0 : d.toNumber());
@@ -93,6 +93,22 @@ describe('scaled integers vs decimal.js', () => {
         for (const y of ys) expect(Object.is(outputNumberMinus(v, y, p), reference(dec(v).minus(y), p))).toBe(true);
       }),
       { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('sumExact is the one-by-one decimal.js sum (value, sign of zero, digits); compareToNumber is comparedTo', () => {
+    const num = fc.oneof(fc.integer({ min: -100, max: 100 }), fc.integer({ min: -100_000, max: 100_000 }).map((t) => t / 100), fc.constantFrom(0, -0, 0.1, 1e-7, 1e21, 2 ** 53 + 2), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(chain.map((xs) => xs[xs.length - 1]!), { maxLength: 8 }), num, (xs, v) => {
+        const ref = xs.reduce((s, x) => s.plus(x), dec(0));
+        const fast = sumExact(xs);
+        expect(fast.toString()).toBe(ref.toString());
+        expect(Object.is(fast.toNumber(), ref.toNumber())).toBe(true);
+        const parts = (d: Dec): unknown => ({ d: (d as unknown as { d: number[] }).d, e: (d as unknown as { e: number }).e, s: (d as unknown as { s: number }).s });
+        expect(parts(fast)).toStrictEqual(parts(ref));
+        for (const x of xs) expect(compareToNumber(x, v)).toBe(x.comparedTo(v));
+      }),
+      { numRuns: 2000, seed: 99 },
     );
   });
 

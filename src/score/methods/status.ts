@@ -8,7 +8,7 @@ import { getOwn } from '../../model/own-property.js';
 /** met at full points, unmet at zero (or below), partial in between. */
 export function statusFromScore(score: Dec, max: Dec): NodeStatus {
   if (score.gte(max)) return 'met';
-  if (score.lte(0)) return 'unmet';
+  if (score.isZero() || score.isNegative()) return 'unmet'; // ≤ 0 without building a decimal 0
   return 'partial';
 }
 
