@@ -20,9 +20,9 @@ export const FACT_HEAD = ['事实', '填写值', '单位', '类型', '允许值/
 
 /** 自评分 sheet: one row per item; the agency fills 自评分, 整改情况 and (where allowed) 不适用理由; 自评小计 is a formula. */
 export const CLAIM_COL = { id: 1, title: 2, max: 3, claim: 4, subtotal: 5, remediation: 6, notApplicable: 7 } as const;
-export const CLAIM_HEAD = ['编号', '评分项', '分值', '自评分', '自评小计(自动计算)', '整改情况', '不适用理由(合理缺项)'];
+export const CLAIM_HEAD = ['编号', '评分项', '分值', '自评分', '自评小计（自动计算）', '整改情况', '不适用理由（合理缺项）'];
 /** Label of the 自评总分 row below the items (its 编号 cell is empty, so import skips it). */
-export const CLAIM_TOTAL_LABEL = '自评总分(自动计算)';
+export const CLAIM_TOTAL_LABEL = '自评总分（自动计算）';
 
 /**
  * 佐证材料 sheet: one row per document; the item is chosen from a list of 「编号 名称」 (import reads the 编号 before
@@ -30,7 +30,7 @@ export const CLAIM_TOTAL_LABEL = '自评总分(自动计算)';
  * spreadsheets print 300 empty rows.
  */
 export const EVIDENCE_COL = { node: 1, title: 2, docNumber: 3, url: 4, date: 5, note: 6 } as const;
-export const EVIDENCE_HEAD = ['评分项（从下拉列表选择）', '材料名称', '文号', '网址(URL)', '日期(YYYY-MM-DD)', '备注'];
+export const EVIDENCE_HEAD = ['评分项（从下拉列表选择）', '材料名称', '文号', '网址（URL）', '日期（YYYY-MM-DD）', '备注'];
 
 /**
  * The columns import reads, found by their header text in row 1, so forms of every layout version read alike

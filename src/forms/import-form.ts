@@ -199,11 +199,17 @@ class Collector {
     this.cells.set(key, ref);
     this.segments.set(key, path);
   }
+  /** Every proper prefix of a bad path (`period` of `period.year`), built once: lookups stay linear on huge forms. */
+  private badPrefixes: Set<string> | undefined;
   /** Whether an evidence finding only repeats a cell error already reported (same cell, or a value left out for it). */
   isFollowOn(d: Diagnostic): boolean {
     const p = d.path ?? '';
     if (this.badPaths.has(p)) return true;
-    for (const bad of this.badPaths) if (p !== '' && (bad.startsWith(`${p}.`) || bad.startsWith(`${p}[`))) return true;
+    if (!this.badPrefixes) {
+      this.badPrefixes = new Set();
+      for (const bad of this.badPaths) for (let i = 1; i < bad.length; i++) if (bad[i] === '.' || bad[i] === '[') this.badPrefixes.add(bad.slice(0, i));
+    }
+    if (p !== '' && this.badPrefixes.has(p)) return true;
     const at = this.relocate(d).path;
     return at !== undefined && this.badCells.has(at);
   }
@@ -234,6 +240,11 @@ class Collector {
   }
 }
 
+/** A header compared without regard to full- or half-width brackets (网址（URL） = 网址(URL)) or surrounding spaces. */
+function headerKey(h: string): string {
+  return h.trim().replace(/（/g, '(').replace(/）/g, ')');
+}
+
 /**
  * The columns import reads, found by their header text in row 1 (forms of layout 1 had the fact id in column A; the
  * current layout shows the Chinese label first and keeps the id in a hidden last column). Null, with a form-level
@@ -244,10 +255,10 @@ function columnsByHeader(ws: ExcelJS.Worksheet, sheet: string, wanted: Readonly<
   const width = Math.min(ws.getRow(1).cellCount, 100);
   for (let col = 1; col <= width; col++) {
     const t = cellText(ws.getCell(1, col));
-    if (t !== null && !found.has(t)) found.set(t, col);
+    if (t !== null && !found.has(headerKey(t))) found.set(headerKey(t), col);
   }
   const names = (h: string | readonly string[]): readonly string[] => (typeof h === 'string' ? [h] : h);
-  const at = (h: string | readonly string[]): number | undefined => names(h).map((n) => found.get(n)).find((x) => x !== undefined);
+  const at = (h: string | readonly string[]): number | undefined => names(h).map((n) => found.get(headerKey(n))).find((x) => x !== undefined);
   const missing = Object.values(wanted).filter((h) => at(h) === undefined).map((h) => names(h)[0]!);
   if (missing.length > 0) {
     c.form(`「${sheet}」表第 1 行找不到「${missing.join('」「')}」列：表头被改动过，或不是 zwgk init 生成的表格；请用 zwgk init 重新生成填报表，把内容抄入新表后再导入`);

@@ -43,7 +43,7 @@ describe('自评小计 and 自评总分 formulas', () => {
     const c = await rubric('rubrics/etuokeqianqi-2017.yaml');
     const ws = (await open(await writeWorkbook(await buildEvidenceWorkbook(c)))).getWorksheet('自评分')!;
     const sub = colByHeader(ws, '自评小计');
-    expect(ws.getCell(1, sub).value).toBe('自评小计(自动计算)');
+    expect(ws.getCell(1, sub).value).toBe('自评小计（自动计算）');
     // 1.3 (row 11) has four leaves 1.3.1–1.3.4 (rows 12–15): their 自评分 cells (D).
     expect(rowById(ws, '1.3')).toBe(11);
     expect(formulaOf(ws.getCell(11, sub)).formula).toBe('IF(D11<>"",D11,IF(COUNT(D12,D13,D14,D15)=0,"",SUM(D12,D13,D14,D15)))');
@@ -53,7 +53,7 @@ describe('自评小计 and 自评总分 formulas', () => {
     // A leaf has no 小计 of its own.
     expect(ws.getCell(rowById(ws, '1.3.1'), sub).value).toBeNull();
     const t = totalRow(ws);
-    expect(ws.getCell(t, 2).value).toBe('自评总分(自动计算)');
+    expect(ws.getCell(t, 2).value).toBe('自评总分（自动计算）');
     expect(ws.getCell(t, colByHeader(ws, '分值')).value).toBe(100);
     // Sections 1–6 (rows 2, 16, 28, 36, 53, 70) by their 小计; 7 任务 (row 80) is a leaf: its 自评分; 8 加分项 (row 81).
     expect(t).toBe(84);
@@ -123,7 +123,7 @@ describe('自评小计 and 自评总分 formulas', () => {
       writeFileSync(join(RENDERS, 'claims-typed.xlsx'), typed);
       execFileSync(LIBREOFFICE!, [profile, '--headless', '--convert-to', 'pdf', '--outdir', RENDERS, join(RENDERS, 'claims-typed.xlsx')], { timeout: 170_000, stdio: 'ignore' });
       const text = execFileSync('pdftotext', ['-layout', join(RENDERS, 'claims-typed.pdf'), '-'], { encoding: 'utf8' });
-      expect(text).toMatch(/自评总分\(自动计算\)\s+100\s+20\.25/);
+      expect(text).toMatch(/自评总分（自动计算）\s+100\s+20\.25/);
       execFileSync('pdftoppm', ['-r', '50', '-png', join(RENDERS, 'claims-typed.pdf'), join(RENDERS, 'claims-typed')]);
     },
   );

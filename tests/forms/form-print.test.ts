@@ -61,9 +61,11 @@ describe('evidence form print setup', () => {
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'typed.pdf'), '-'], { encoding: 'utf8' });
     for (const n of [1, 11, 12, 25]) expect(text).toContain(`第${n}份佐证材料`);
     // …and no pages of empty rows after them.
-    expect(Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [join(dir, 'typed.pdf')], { encoding: 'utf8' }))![1])).toBeLessThanOrEqual(8);
+    expect(Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [join(dir, 'typed.pdf')], { encoding: 'utf8' }))![1])).toBeLessThanOrEqual(10);
   });
 
+  // 10 A4 pages for the 2017 rubric's blank form, every fact's name and notes printed in full (29 Letter pages of
+  // mostly empty rows before the print setup; 6 pages while rows were one line high and cut their texts off).
   it.skipIf(!LIBREOFFICE)(LIBREOFFICE ? 'LibreOffice prints the blank form on a handful of A4 pages' : 'SKIPPED: apt-get install -y --no-install-recommends libreoffice-calc', { timeout: 120_000 }, async () => {
     mkdirSync(RENDERS, { recursive: true });
     const xlsx = join(RENDERS, 'blank-form.xlsx');
@@ -73,6 +75,6 @@ describe('evidence form print setup', () => {
     execFileSync('pdftoppm', ['-r', '40', '-png', pdf, join(RENDERS, 'blank-form')]);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/\(A4\)/);
-    expect(Number(/^Pages:\s+(\d+)/m.exec(info)![1])).toBeLessThanOrEqual(8);
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)![1])).toBeLessThanOrEqual(10);
   });
 });
