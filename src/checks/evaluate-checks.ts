@@ -35,7 +35,7 @@ function describe(v: CheckValue): string {
 
 const fmt = (d: Dec): string => d.toString();
 
-type Arith = { outcome: CheckOutcome; text: string };
+export type Arith = { outcome: CheckOutcome; text: string };
 
 /** An operand's exact value: a literal number, or the fact's number (null when blank). */
 function operand(o: CheckOperand, seen: Map<string, CheckValue>): Dec | null {
@@ -48,7 +48,63 @@ function operandText(o: CheckOperand, seen: Map<string, CheckValue>): string {
   return typeof o === 'number' ? String(o) : describe(seen.get(o)!);
 }
 
+/** An operand that is a safe integer (counts, the common case), else null. */
+function intOperand(o: CheckOperand, seen: Map<string, CheckValue>): number | null {
+  const v = typeof o === 'number' ? o : seen.get(o)!.value;
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : null;
+}
+
+/**
+ * The arithmetic of a check whose operands are all safe integers, in plain integers: sums and differences are exact,
+ * an integer compared with the tolerance (a double) orders as the exact decimals do, and String of a safe integer is
+ * decimal.js's toString. Null when an operand is not a safe integer or a sum leaves the safe range (decimal.js then).
+ */
+export function integerArithmetic(c: Check, seen: Map<string, CheckValue>): Arith | null {
+  const tol = c.tolerance ?? 0;
+  const tolText = tol > 0 ? `(容差 ${fmt(dec(tol))})` : '';
+  if (c.sumEquals) {
+    const total = intOperand(c.sumEquals.total, seen);
+    if (total === null) return null;
+    let sum = 0;
+    for (const p of c.sumEquals.parts) {
+      const v = intOperand(p, seen);
+      if (v === null) return null;
+      sum += v;
+      if (!Number.isSafeInteger(sum)) return null;
+    }
+    const diff = Math.abs(total - sum);
+    if (!Number.isSafeInteger(diff)) return null;
+    const ok = diff <= tol;
+    const partsText = c.sumEquals.parts.map((p) => (typeof p === 'number' ? String(p) : formatValue(seen.get(p)!.value))).join(' + ');
+    const text = `${operandText(c.sumEquals.total, seen)};分项合计 ${partsText} = ${String(sum)}${ok ? `,相符${tolText}` : `,相差 ${String(diff)}${tolText}`}`;
+    return { outcome: ok ? 'pass' : 'fail', text };
+  }
+  const [a, b] = (c.equal ?? c.lessOrEqual ?? c.greaterOrEqual)!;
+  const x = intOperand(a, seen);
+  const y = intOperand(b, seen);
+  if (x === null || y === null || !Number.isSafeInteger(x - y)) return null;
+  let ok: boolean;
+  let rel: string;
+  if (c.equal) {
+    ok = Math.abs(x - y) <= tol;
+    rel = '要求两者相等';
+  } else if (c.lessOrEqual) {
+    ok = x - y <= tol;
+    rel = '要求前者 ≤ 后者';
+  } else {
+    ok = y - x <= tol;
+    rel = '要求前者 ≥ 后者';
+  }
+  const text = `${operandText(a, seen)};${operandText(b, seen)}:${rel}${tolText},${ok ? '相符' : `不符(相差 ${String(Math.abs(x - y))})`}`;
+  return { outcome: ok ? 'pass' : 'fail', text };
+}
+
 function evaluateArithmetic(c: Check, seen: Map<string, CheckValue>): Arith {
+  return integerArithmetic(c, seen) ?? decimalArithmetic(c, seen);
+}
+
+/** The arithmetic in exact decimals (decimal.js): any operands. */
+export function decimalArithmetic(c: Check, seen: Map<string, CheckValue>): Arith {
   const tol = dec(c.tolerance ?? 0);
   const tolText = tol.gt(0) ? `(容差 ${fmt(tol)})` : '';
   if (c.sumEquals) {
@@ -83,7 +139,8 @@ function evaluateArithmetic(c: Check, seen: Map<string, CheckValue>): Arith {
 /** Whether a clause holds for a non-blank value (numbers exactly; dates as ISO strings; others by identity). */
 function holds(cl: CheckClause, v: unknown): boolean {
   if (typeof v === 'number' && typeof cl.value === 'number') {
-    const c = dec(v).comparedTo(dec(cl.value));
+    // Finite numbers (blanks never get here) order as their shortest decimals do: rounding is monotonic.
+    const c = v < cl.value ? -1 : v > cl.value ? 1 : 0;
     return { equal: c === 0, notEqual: c !== 0, lessThan: c < 0, lessThanInclusive: c <= 0, greaterThan: c > 0, greaterThanInclusive: c >= 0 }[cl.operator];
   }
   if (cl.operator === 'equal') return v === cl.value;

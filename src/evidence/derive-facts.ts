@@ -2,6 +2,7 @@
 // Input: the catalogue, the agency's given values. Output: values for derived facts (null = missing).
 import type { Derive, FactDef } from '../schema/fact-schema.js';
 import { D, dec } from '../score/decimal.js';
+import { scaledOfNumber, type Scaled } from '../score/scaled.js';
 import { deriveInputs } from '../validate/check-facts.js';
 
 export type FactValues = Map<string, unknown>;
@@ -34,6 +35,31 @@ function daysOf(s: unknown): number | null {
   return Number.isFinite(t) ? Math.round(t / 86400000) : null;
 }
 
+/**
+ * sum, difference, min and max as exact scaled integers (score/scaled.ts) when every input fits and none is −0 (whose
+ * sign decimal.js and floating point treat differently): the same number decimal.js gives. undefined: use decimal.js.
+ */
+function exactArithmetic(d: Derive, nums: readonly number[]): number | null | undefined {
+  if (!('sum' in d) && !('difference' in d) && !('min' in d) && !('max' in d)) return undefined;
+  const sc: Scaled[] = [];
+  for (const v of nums) {
+    const s = Object.is(v, -0) ? null : scaledOfNumber(v);
+    if (s === null) return undefined;
+    sc.push(s);
+  }
+  // min and max pick one input, which decimal.js reads from its shortest string and gives back unchanged.
+  if ('min' in d) return Math.min(...nums);
+  if ('max' in d) return Math.max(...nums);
+  const k = Math.max(...sc.map((s) => s.k));
+  let n = 0;
+  for (let i = 0; i < sc.length; i++) {
+    const term = sc[i]!.n * 10 ** (k - sc[i]!.k);
+    n = 'difference' in d && i === 1 ? n - term : n + term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(n)) return undefined;
+  }
+  return n / 10 ** k; // exact n over an exact power of ten, rounded once: decimal.js's toNumber of the exact result
+}
+
 /** Compute one derivation; null when an input is missing (or a zero denominator is declared missing). */
 export function computeDerived(d: Derive, values: FactValues): number | null {
   const inputs = deriveInputs(d);
@@ -56,6 +82,8 @@ export function computeDerived(d: Derive, values: FactValues): number | null {
   }
   const nums = inputs.map((i) => num(values.get(i)));
   if (nums.some((n) => n === null)) return null;
+  const fast = exactArithmetic(d, nums as number[]);
+  if (fast !== undefined) return fast;
   const decs = nums.map((n) => dec(n!));
   if ('sum' in d) return decs.reduce((a, b) => a.plus(b), dec(0)).toNumber();
   if ('min' in d) return D.min(...decs).toNumber();
