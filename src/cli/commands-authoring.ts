@@ -7,6 +7,8 @@ import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { diffRubrics } from '../diff/diff-rubrics.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../diff/format-diff.js';
+import { formatRevisionDocx } from '../diff/format-revision-docx.js';
+import { buildRevisionTable } from '../diff/revision-table.js';
 import { stringifyRubricData } from '../extends/resolve-extends.js';
 import { buildEvidenceWorkbook, writeWorkbook } from '../forms/xlsx-form.js';
 import { buildYamlForm } from '../forms/yaml-form.js';
@@ -44,10 +46,15 @@ export async function commandResolve(io: CliIo, rubricFile: string, flags: { out
 /** `zwgk diff <old> <new>`: the year's changes for review before publishing. */
 export async function commandDiff(io: CliIo, oldFile: string, newFile: string, flags: { format?: string; out?: string }): Promise<number> {
   const format = choose<DiffFormat>(formatFromOut(flags.format, flags.out, DIFF_FORMATS), DIFF_FORMATS, 'text', '对比输出格式');
+  if (format === 'docx' && !flags.out) throw new UsageError('docx 是二进制格式，请用 --out <文件> 指定输出文件');
   const a = await loadRubricOrReport(io, oldFile);
   const b = await loadRubricOrReport(io, newFile);
   if (!a || !b) return EXIT.INVALID_INPUT;
-  await emitOutput(io, formatDiff(diffRubrics(a, b), format), flags.out);
+  const d = diffRubrics(a, b);
+  // md, html and docx carry the 三栏对照表 (原条款 / 修订后条款 / 修订说明); docx holds it alone.
+  const table = format === 'text' ? undefined : buildRevisionTable(d, a, b);
+  const output = format === 'docx' ? await formatRevisionDocx(table!) : formatDiff(d, format, table);
+  await emitOutput(io, output, flags.out);
   return EXIT.OK;
 }
 

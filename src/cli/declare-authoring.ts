@@ -18,8 +18,8 @@ export function registerAuthoringCommands(program: Command, io: CliIo, setCode: 
     .description('对比两份细则:新增、删除、移动、改名的条目,分值与各部分合计,规则、阈值和事实的变化')
     .argument('<old>', '修订前的细则')
     .argument('<new>', '修订后的细则')
-    .option('-f, --format <format>', '输出格式:text(默认)、md、html;省略时按 --out 的扩展名推断')
-    .option('-o, --out <file>', '写入文件(原子写入),而不是输出到屏幕')
+    .option('-f, --format <format>', '输出格式：text（默认）、md、html、docx（md、html 附三栏对照表，docx 为三栏对照表）；省略时按 --out 的扩展名推断')
+    .option('-o, --out <file>', '写入文件（原子写入），而不是输出到屏幕（docx 必填）')
     .action(async (oldFile: string, newFile: string, flags: { format?: string; out?: string }) => setCode(await (await load()).commandDiff(io, oldFile, newFile, flags)));
   program
     .command('init')

@@ -168,6 +168,6 @@ export function describeRuleChanges(a: RubricNode, b: RubricNode, ra: Rubric, rb
       .join(';') || '无';
   if (!same(a.zeroIf, b.zeroIf) || !same(a.ceilingIf, b.ceilingIf)) out.push(`不得分/封顶条件:${overrides(a)} → ${overrides(b)}`);
   if (!same(a.eligibleIf, b.eligibleIf)) out.push(`加分资格:${describeEligibility(a.eligibleIf, ra)} → ${describeEligibility(b.eligibleIf, rb)}`);
-  if ((a.description ?? '') !== (b.description ?? '')) out.push('具体标准文字已修改');
+  if ((a.description ?? '') !== (b.description ?? '')) out.push('具体标准文字已修改（修订前后原文见修订对照表）');
   return out;
 }

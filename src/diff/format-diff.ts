@@ -1,11 +1,17 @@
 // Render a RubricDiff as Chinese text, Markdown or a standalone HTML page (every rubric string escaped).
-// Input: RubricDiff. Output: a string. The three formats share one outline (outlineDiff) so they never disagree.
+// Input: RubricDiff (and, for md and html, the 三栏对照表 built from the same rubrics). Output: a string. The three
+// formats share one outline (outlineDiff) so they never disagree; md and html end with the 三栏对照表, which docx
+// (format-revision-docx.ts) holds alone.
 import { displayWidth, padDisplay } from '../formatters/labels.js';
 import type { NodeChange, NodeRef, RubricDiff } from './diff-rubrics.js';
 import { stripControlChars } from '../diagnostics/control-chars.js';
+import { formatRevisionHtmlSection, formatRevisionMarkdown, REVISION_TABLE_CSS } from './format-revision-table.js';
+import { chinesePunctuation, type RevisionTable } from './revision-table.js';
 
-export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
+export const DIFF_FORMATS = ['text', 'md', 'html', 'docx'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
+/** The formats written as text (docx is written by formatRevisionDocx). */
+export type DiffTextFormat = Exclude<DiffFormat, 'docx'>;
 
 interface Item {
   mark: '+' | '−' | '~' | '·';
@@ -80,7 +86,17 @@ export function outlineDiff(d: RubricDiff): { heading: string; lines: string[]; 
   entries('数据核验(勾稽关系)', d.checks);
   const lines = [`修订前:${name(d.old)}`, `修订后:${name(d.new)}`];
   if (d.identical) lines.push('两份细则内容相同。');
-  return { heading: '评分细则修订对比', lines, parts };
+  // Chinese typography for every format: （）：，； in Chinese text.
+  const cn = chinesePunctuation;
+  return {
+    heading: '评分细则修订对比',
+    lines: lines.map(cn),
+    parts: parts.map((p) => ({
+      title: cn(p.title),
+      ...(p.items ? { items: p.items.map((it) => ({ mark: it.mark, text: cn(it.text), ...(it.sub ? { sub: it.sub.map(cn) } : {}) })) } : {}),
+      ...(p.table ? { table: { head: p.table.head, rows: p.table.rows.map((r) => r.map(cn)) } } : {}),
+    })),
+  };
 }
 
 /** Plain text for a terminal. */
@@ -101,6 +117,7 @@ export function formatDiffText(d: RubricDiff): string {
     }
     out.push('');
   });
+  if (!d.identical) out.push('修订前后的条款原文逐条对照（三栏对照表：原条款、修订后条款、修订说明）请用 --format html、md 或 docx 输出。', '');
   return out.join('\n');
 }
 
@@ -109,7 +126,7 @@ function md(s: string): string {
   return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-export function formatDiffMarkdown(d: RubricDiff): string {
+export function formatDiffMarkdown(d: RubricDiff, table?: RevisionTable): string {
   const o = outlineDiff(d);
   const out: string[] = [`# ${md(o.heading)}`, '', ...o.lines.map((l) => `- ${md(l)}`), ''];
   for (const p of o.parts) {
@@ -125,6 +142,7 @@ export function formatDiffMarkdown(d: RubricDiff): string {
     }
     if (p.items) out.push('');
   }
+  if (table) out.push(formatRevisionMarkdown(table));
   return out.join('\n');
 }
 
@@ -132,7 +150,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-export function formatDiffHtml(d: RubricDiff): string {
+export function formatDiffHtml(d: RubricDiff, table?: RevisionTable): string {
   const o = outlineDiff(d);
   const h = escapeHtml;
   const cls = { '+': 'add', '−': 'del', '~': 'chg', '·': 'info' } as const;
@@ -154,6 +172,7 @@ export function formatDiffHtml(d: RubricDiff): string {
       body.push('</ul>');
     }
   });
+  if (table) body.push(formatRevisionHtmlSection(table));
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -168,7 +187,9 @@ li.add .mark { color: #1a7f37; } li.del .mark { color: #cf222e; } li.chg .mark {
 ul.meta { list-style: none; padding-left: 0; }
 ul.items { list-style: none; padding-left: 1.4em; }
 ul.items > li > .mark { display: inline-block; width: 1.2em; margin-left: -1.4em; text-align: center; }
-</style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } table:not(.revision), ul.items > li { break-inside: avoid; } }
+${table ? REVISION_TABLE_CSS : ''}</style>
 </head>
 <body>
 ${body.join('\n')}
@@ -177,7 +198,7 @@ ${body.join('\n')}
 `;
 }
 
-export function formatDiff(d: RubricDiff, format: DiffFormat): string {
+export function formatDiff(d: RubricDiff, format: DiffTextFormat, table?: RevisionTable): string {
   // Rubrics with control characters are refused at load; stripping here is the second defence for every format.
-  return stripControlChars(format === 'md' ? formatDiffMarkdown(d) : format === 'html' ? formatDiffHtml(d) : formatDiffText(d));
+  return stripControlChars(format === 'md' ? formatDiffMarkdown(d, table) : format === 'html' ? formatDiffHtml(d, table) : formatDiffText(d));
 }

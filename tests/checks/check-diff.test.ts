@@ -31,7 +31,7 @@ describe('diff: checks', () => {
     ]);
     expect(d.identical).toBe(false);
     const text = formatDiff(d, 'text') as string;
-    expect(text).toContain('数据核验(勾稽关系)(3)');
+    expect(text).toContain('数据核验（勾稽关系）（3）');
     expect(text).toContain('+ 新增 new 新核验');
   });
 

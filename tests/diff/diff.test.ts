@@ -53,7 +53,7 @@ describe('diffRubrics', () => {
     const d = diffRubrics(OLD, NEW);
     const moved = d.changed.filter((c) => c.moved);
     expect(moved.map((c) => [c.new.id, c.old.parent?.id, c.new.parent?.id])).toEqual([['1.2', '1', '2']]);
-    expect(formatDiff(d, 'text')).toContain('1.2 按时发布政府信息公开年度报告:由「1 第一部分」移至「2 第二部分」');
+    expect(formatDiff(d, 'text')).toContain('1.2 按时发布政府信息公开年度报告：由「1 第一部分」移至「2 第二部分」');
   });
 
   it('shows points shifted between sections with section totals before → after', () => {
@@ -88,7 +88,7 @@ describe('diffRubrics', () => {
     const d = diffRubrics(OLD, NEW);
     const html = formatDiff(d, 'html');
     expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;script&gt;alert（1）&lt;/script&gt;'); // Chinese text: （） full-width
     expect(html).toContain('<html lang="zh-CN">');
     const md = formatDiff(d, 'md');
     expect(md).toContain('| 编号 | 考核项目 | 修订前 | 修订后 | 变化 |');
