@@ -18,35 +18,76 @@ export function sheetName(raw: string, used: Set<string>): string {
   return name;
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], widths?: number[], title = ''): void {
+/**
+ * Row height (points) that shows every wrapped line of the row's texts: LibreOffice does not grow a row for wrapped
+ * text on opening, so a long 单位名称 or header would print over the next row. A column of width w is w × 7 + 5 px
+ * (Calibri's digit, the unit of xlsx widths) less the cell's padding; at 10 pt a CJK character takes 13.4 px and
+ * other characters at most 7 (both a little more than they do); each "\n" part starts a line.
+ */
+export function wrappedRowHeight(values: readonly Cell[], widths: readonly number[], fontPt: number): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (v === null || typeof v === 'number') return;
+    const room = (widths[i] ?? 8) * 7 + 1;
+    const px = (part: string): number => (displayWidth(part) * 6.7 * fontPt) / 10;
+    const n = String(v).split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(px(part) / room)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.ceil(lines * fontPt * 1.35 + 4);
+}
+
+interface TableLayout {
+  /** Column widths (characters); from the longest text when absent. */
+  widths?: number[];
+  /** Printed in the page header before the sheet's name. */
+  title?: string;
+  /** Rows of a cell that is a share (0.5 → 50%), printed with a % format. */
+  percentColumns?: number[];
+  /** A wide sheet: printed at a fixed 90 % over as many pages as it needs, these leading columns repeated on each. */
+  wide?: { repeatColumns: number };
+}
+
+function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], layout: TableLayout = {}): void {
+  const { widths, title = '', percentColumns = [], wide } = layout;
   const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(headers);
   for (const r of rows) ws.addRow(r.map((c) => (c === null ? '' : c)));
   const head = ws.getRow(1);
   head.font = { name: '宋体', size: 10, bold: true };
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  head.height = 30;
   // Widths from the longest text in each column (a CJK character is two units): 单位名称 are not cut off.
-  headers.forEach((h, i) => {
+  const cols = headers.map((h, i) => {
     const longest = Math.max(displayWidth(h) / 2 + 2, ...rows.map((r) => displayWidth(String(r[i] ?? '').split('\n')[0]!) + 2));
-    ws.getColumn(i + 1).width = widths?.[i] ?? Math.min(40, Math.max(8, longest));
+    return widths?.[i] ?? Math.min(40, Math.max(8, longest));
   });
+  cols.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Rows as tall as their wrapped texts (headers in bold 10 pt, at least two lines).
+  head.height = Math.max(30, wrappedRowHeight(headers, cols, 10.5));
+  rows.forEach((r, i) => (ws.getRow(i + 2).height = wrappedRowHeight(r, cols, 10)));
   // A ranking table an office can circulate: thin borders, header shaded, A4 landscape one page wide with the
   // header row repeated, the title and page numbers in the printed header and footer.
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
   ws.eachRow((row, r) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.border = { top: thin, left: thin, bottom: thin, right: thin };
       if (r === 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
       else {
         cell.font = { name: '宋体', size: 10 };
         cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'number' ? 'center' : 'left' };
+        if (percentColumns.includes(col) && typeof cell.value === 'number') cell.numFmt = '0.0%';
       }
     });
   });
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.8, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  const margins = { left: 0.4, right: 0.4, top: 0.8, bottom: 0.6, header: 0.3, footer: 0.3 };
+  // Fit to one page wide, unless the sheet is too wide for that at a readable size (汇总 with every column): then a
+  // fixed 90 % (10 pt prints as 9 pt) over several pages, the agency columns repeated on each.
+  ws.pageSetup = wide
+    ? { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 90, pageOrder: 'overThenDown', horizontalCentered: false, printTitlesRow: '1:1', printTitlesColumn: `A:${ws.getColumn(wide.repeatColumns).letter}`, margins }
+    : { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:1', margins };
   const printed = `${title ? `${title} ` : ''}${name}`.replace(/&/g, '&&');
-  ws.headerFooter = { oddHeader: `&C&"黑体,Bold"&14${printed}`, oddFooter: '&C第 &P 页/共 &N 页' };
+  // The size code comes before the font code: "&14" directly followed by the name's digits ("1 组织领导") would
+  // read as a 141-point font and the title would not print.
+  ws.headerFooter = { oddHeader: `&C&14&"黑体,Bold"${printed}`, oddFooter: '&C第 &P 页/共 &N 页' };
   if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
 }
 
@@ -67,7 +108,7 @@ function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<str
   ws.mergeCells(2, 1, 2, headers.length);
   const sub = ws.getCell(2, 1);
   sub.value = `参评单位 ${rows.length} 个;按百分制得分排名,得分相同者名次并列`;
-  sub.font = { name: '宋体', size: 10 };
+  sub.font = { name: '宋体', size: 11 };
   sub.alignment = { horizontal: 'center' };
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -85,10 +126,30 @@ function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<str
     row.height = 22;
   });
   const nameWidth = Math.min(40, Math.max(16, ...rows.map((a) => displayWidth(a.name) + 2)));
-  [6, nameWidth, 6, 8, 9, 8, 13, 16, 9, 9].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const cols = [6, nameWidth, 6, 8, 9, 8, 13, 16, 9, 9];
+  cols.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // A name longer than 40 units wraps: its row grows to show every line.
+  data.forEach((r, i) => (ws.getRow(4 + i).height = Math.max(22, wrappedRowHeight(r, cols, 11))));
   ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '3:3', margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
   ws.headerFooter = { oddFooter: '&C第 &P 页/共 &N 页' };
   ws.views = [{ state: 'frozen', ySplit: 3 }];
+}
+
+/**
+ * Column widths of 汇总 (mainHeaders): the four agency columns that repeat on each printed page kept narrow (names
+ * wrap), numbers 7 wide under wrapped headers, text columns wide enough for their usual values.
+ */
+function summaryWidths(report: CompareReport): number[] {
+  return mainHeaders(report).map((h, i) => {
+    if (i < 2) return 6;
+    if (h === '单位代码') return 10;
+    if (h === '单位名称') return 20;
+    if (h === '类别') return 6;
+    if (h === '等次') return 12;
+    if (h === '结果') return 14;
+    if (h === '证据文件') return 30;
+    return 7;
+  });
 }
 
 export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Array> {
@@ -99,7 +160,8 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
   const used = new Set<string>();
   const rows = orderedRows(report);
   rankingSheet(wb, report, used);
-  addTable(wb, '汇总', used, mainHeaders(report), rows.map(mainCells), undefined, `${report.rubric.title}考核结果`);
+  const title = `${report.rubric.title}考核结果`;
+  addTable(wb, '汇总', used, mainHeaders(report), rows.map(mainCells), { title, widths: summaryWidths(report), wide: { repeatColumns: 4 } });
 
   report.sections.forEach((s, j) => {
     const headers = [
@@ -120,10 +182,10 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
         ...cell.children.map((c) => (c.notApplicable ? '不适用' : c.score)),
         cell.notApplicable ? '不适用' : cell.score,
         cell.notApplicable ? 0 : s.kind === 'score' ? cell.applicableMax : s.max,
-        cell.notApplicable || (s.kind === 'score' ? cell.applicableMax : s.max) <= 0 ? '' : `${Math.round((cell.score / (s.kind === 'score' ? cell.applicableMax : s.max)) * 1000) / 10}%`,
+        cell.notApplicable || (s.kind === 'score' ? cell.applicableMax : s.max) <= 0 ? '' : Math.round((cell.score / (s.kind === 'score' ? cell.applicableMax : s.max)) * 1000) / 1000,
       ];
     });
-    addTable(wb, `${s.id} ${s.title}${KIND_TEXT[s.kind]}`, used, headers, data);
+    addTable(wb, `${s.id} ${s.title}${KIND_TEXT[s.kind]}`, used, headers, data, { title, percentColumns: [headers.length] });
   });
 
   addTable(
@@ -132,7 +194,7 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
     used,
     ['编号', '指标', '所属部分', '分值', '失分单位数', '参评单位数', '失分合计', '平均失分'],
     report.weakSpots.map((w) => [w.id, w.title, w.sectionTitle, w.max, w.agenciesLost, w.agenciesAssessed, w.totalLost, w.averageLost]),
-    [10, 40, 16, 8, 12, 12, 10, 10],
+    { title, widths: [10, 40, 16, 8, 12, 12, 10, 10] },
   );
   addTable(
     wb,
@@ -144,27 +206,26 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
         ? [[o.code, o.name, o.claimed, o.final, o.difference, '', null, null, null]]
         : o.items.map((i): Cell[] => [o.code, o.name, o.claimed, o.final, o.difference, `${i.id} ${i.title}`, i.claimed, i.score, i.difference]),
     ),
-    [14, 24, 10, 10, 8, 40, 10, 10, 10],
+    { title, widths: [10, 30, 8, 8, 6, 36, 8, 8, 8] },
   );
   if (report.checks.length > 0)
     addTable(
       wb,
       '数据核验',
       used,
-      ['单位代码', '单位', '未通过项数', '错误级待处理', '核验编号', '核验内容', '级别', '处理'],
+      ['单位代码', '单位', '未通过项数', '错误级待处理', '核验内容', '级别', '处理'],
       report.checkFailures.flatMap((f) =>
         f.checks.map((c): Cell[] => [
           f.code,
           f.name,
           f.failed,
           f.unresolved,
-          c.id,
           report.checks.find((x) => x.id === c.id)?.message ?? '',
           c.severity === 'error' ? '错误' : '提示',
           c.severity === 'warning' ? '' : c.resolved ? '已处理' : '待处理',
         ]),
       ),
-      [14, 24, 10, 12, 24, 60, 8, 10],
+      { title, widths: [10, 30, 8, 8, 60, 6, 8] },
     );
   const b = report.baseline;
   if (b) {
@@ -184,8 +245,9 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
         x.notComparableChange,
         x.workChange,
         x.droppedFacts.join('、'),
-        x.notComparable.map((n) => `${n.id} ${n.title}`).join(';'),
+        x.notComparable.map((n) => `${n.id} ${n.title}`).join('；'),
       ]),
+      { title, widths: [10, 30, 8, 8, 8, 7, 7, 7, 7, 24, 30] },
     );
   }
   if (report.leftOut.length > 0)
@@ -195,7 +257,7 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
       used,
       ['文件', '原因', '说明'],
       report.leftOut.map((f) => [f.file, LEFT_OUT_TEXT[f.reason], leftOutLines(f).join('\n')]),
-      [40, 14, 100],
+      { title, widths: [40, 14, 70] },
     );
   const buf = await wb.xlsx.writeBuffer();
   // Fixed entry timestamps: the same input gives byte-identical files.
