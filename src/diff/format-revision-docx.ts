@@ -4,7 +4,7 @@
 // portrait left/right/bottom/top (28/26/35/37 mm) — title in 小标宋 二号, table text in 仿宋 小四, header in 黑体 and
 // repeated on every page, full borders, rows not split; changed characters bold and underlined.
 // Same input → the same bytes (fixed document dates, fixed zip entry times).
-import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
 import { fixZipTimestamps } from '../io/zip-timestamps.js';
 import { ADDED_PLACEHOLDER, REMOVED_PLACEHOLDER, type ClauseLine, type RevisionTable } from './revision-table.js';
 
@@ -45,7 +45,7 @@ function revisionTable(t: RevisionTable): Table {
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.head.map((h, i) => new TableCell({ width: { size: WIDTHS[i]!, type: WidthType.DXA }, borders: BORDERS, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(h, { font: FONT_HEI })] })] })),
+    children: t.head.map((h, i) => new TableCell({ width: { size: WIDTHS[i]!, type: WidthType.DXA }, borders: BORDERS, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(h, { font: FONT_HEI })] })] })),
   });
   const rows = t.rows.map(
     (r) =>
