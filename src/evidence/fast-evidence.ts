@@ -213,7 +213,8 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
     }
 
     // The value zod builds: keys in the schema's order, optional keys only when given.
-    const agency: Evidence['agency'] = { name: ag.name as string };
+    // Built key by key in the schema's order (name, shortName, code, class): the type wants code at once.
+    const agency = { name: ag.name as string } as Evidence['agency'];
     if ('shortName' in ag) agency.shortName = ag.shortName as string;
     agency.code = ag.code as string;
     if ('class' in ag) agency.class = ag.class as string;

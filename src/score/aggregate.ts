@@ -5,7 +5,7 @@ import type { FlatNode } from '../model/rubric-model.js';
 import type { ConditionReason, NodeStatus, Reason } from '../report/score-report.js';
 import type { NotApplicablePolicy, Veto } from '../schema/rubric-schema.js';
 import { dec, parseFactor, sum, type Dec } from './decimal.js';
-import { compareToNumber, sumExact } from './scaled.js';
+import { compareToNumber, differenceNumber, negatedNumber, sumExact } from './scaled.js';
 import type { LeafResult, ScoreContext } from './context.js';
 import { scoreLeaf } from './score-leaf.js';
 import { statusFromScore } from './methods/status.js';
@@ -117,13 +117,13 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       if (st.state === 'missing') missing.push(...st.missingFacts);
       else if (st.state === 'true' && compareToNumber(start, c.ceiling) > 0) {
         start = dec(c.ceiling);
-        overrideReasons.push({ kind: 'ceilingIf', result: true, text: `${c.reason}:本项不高于 ${c.ceiling} 分`, points: dec(c.ceiling).minus(f.max).toNumber(), conditions: st.conditions });
+        overrideReasons.push({ kind: 'ceilingIf', result: true, text: `${c.reason}:本项不高于 ${c.ceiling} 分`, points: differenceNumber(dec(c.ceiling), f.max), conditions: st.conditions });
       }
     });
     n.zeroIf?.forEach((z, i) => {
       const st = ctx.site(`${n.id}#zeroIf:${i}`);
       if (st.state === 'missing') missing.push(...st.missingFacts);
-      else if (st.state === 'true' && !zeroed) zeroed = { kind: 'zeroIf', result: true, text: `${z.reason}:此项不得分`, points: f.max.neg().toNumber(), conditions: st.conditions };
+      else if (st.state === 'true' && !zeroed) zeroed = { kind: 'zeroIf', result: true, text: `${z.reason}:此项不得分`, points: negatedNumber(f.max), conditions: st.conditions };
     });
 
     let r: NodeResult;
@@ -151,7 +151,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       if (combined.note) reasons.push({ kind: 'notApplicable', text: combined.note });
       const ceiling = n.overflow === 'cap' ? f.max : combined.applicableMax;
       if (score.gt(ceiling)) {
-        reasons.push({ kind: 'cap', text: `下级得分合计 ${score} 分,本项最高 ${ceiling} 分`, points: ceiling.minus(score).toNumber() });
+        reasons.push({ kind: 'cap', text: `下级得分合计 ${score} 分,本项最高 ${ceiling} 分`, points: differenceNumber(ceiling, score) });
         score = ceiling;
       }
       if (start.lt(f.max)) {
@@ -184,11 +184,11 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       r.reasons.push(zeroed);
     }
     if (n.cap !== undefined && compareToNumber(r.score, n.cap) > 0) {
-      r.reasons.push({ kind: 'cap', text: `本项最高 ${n.cap} 分`, points: dec(n.cap).minus(r.score).toNumber() });
+      r.reasons.push({ kind: 'cap', text: `本项最高 ${n.cap} 分`, points: differenceNumber(dec(n.cap), r.score) });
       r.score = dec(n.cap);
     }
     if (n.floor !== null && compareToNumber(r.score, n.floor) < 0) {
-      r.reasons.push({ kind: 'floor', text: `扣完为止:本项最低 ${n.floor} 分`, points: dec(n.floor).minus(r.score).toNumber() });
+      r.reasons.push({ kind: 'floor', text: `扣完为止:本项最低 ${n.floor} 分`, points: differenceNumber(dec(n.floor), r.score) });
       r.score = dec(n.floor);
     }
     const nodeVeto = input.nodeVetoes.get(f.id);
@@ -198,7 +198,7 @@ export function aggregateTree(nodes: readonly FlatNode[], byId: Map<string, Flat
       r.reasons.push({
         kind: 'veto',
         text: `单项否决:${nodeVeto.title}。${nodeVeto.reason}`,
-        points: fixed.minus(r.score).toNumber(),
+        points: differenceNumber(fixed, r.score),
         ...(conditions ? { conditions } : {}),
       });
       r.score = fixed;

@@ -3,6 +3,7 @@
 // totals by hand. The aggregation above the leaf (caps, floors, not-applicable policies, totals) runs as usual.
 import type { NodeStatus, Reason } from '../report/score-report.js';
 import { dec, type Dec } from './decimal.js';
+import { differenceNumber } from './scaled.js';
 import type { LeafResult } from './context.js';
 import { statusFromScore } from './methods/status.js';
 
@@ -23,6 +24,6 @@ export function externalLeafResult(ext: ExternalScore, max: Dec): LeafResult {
   let score = dec(ext.score);
   if (score.gt(max)) score = max;
   if (score.lt(0)) score = dec(0);
-  const reason: Reason = { kind: ext.kind ?? 'external', text: ext.reason, points: score.minus(max).toNumber() };
+  const reason: Reason = { kind: ext.kind ?? 'external', text: ext.reason, points: differenceNumber(score, max) };
   return { score, status: ext.status ?? statusFromScore(score, max), reasons: [reason], deductions: [], missingFacts: [] };
 }

@@ -151,3 +151,20 @@ export function sumExact(values: readonly Dec[]): Dec {
   }
   return decOfScaled(n, k);
 }
+
+/** `a.minus(b).toNumber()` (reason points: exact, unrounded), in integers when both fit (−0 operands left to decimal.js). */
+export function differenceNumber(a: Dec, b: Dec): number {
+  const sa = scaledOf(a);
+  const sb = sa && scaledOf(b);
+  const al = sa && sb && !Object.is(sa.n, -0) && !Object.is(sb.n, -0) && align(sa, sb);
+  if (al) {
+    const n = al[0] - al[1];
+    if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) return n / POW10[al[2]]!;
+  }
+  return a.minus(b).toNumber();
+}
+
+/** `x.neg().toNumber()`: negation is exact in both. */
+export function negatedNumber(x: Dec): number {
+  return -numberOf(x);
+}

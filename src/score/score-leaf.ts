@@ -1,6 +1,7 @@
 // Score one leaf criterion by its method. `start` is the node's points, or lower when a ceilingIf holds (M12).
 import type { RubricNode } from '../schema/rubric-schema.js';
 import type { Dec } from './decimal.js';
+import { differenceNumber } from './scaled.js';
 import type { LeafResult, ScoreContext } from './context.js';
 import { scoreBinary, scoreClauses, scoreLevels } from './methods/conditional.js';
 import { scoreDeduct } from './methods/deduct.js';
@@ -53,7 +54,7 @@ export function scoreLeaf(node: RubricNode, max: Dec, start: Dec, ctx: ScoreCont
       break;
   }
   if (r.score.gt(start)) {
-    r.reasons.push({ kind: 'ceilingIf', text: `本项不高于 ${start} 分`, points: start.minus(r.score).toNumber() });
+    r.reasons.push({ kind: 'ceilingIf', text: `本项不高于 ${start} 分`, points: differenceNumber(start, r.score) });
     r.score = start;
   }
   return r;

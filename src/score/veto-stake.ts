@@ -6,6 +6,7 @@ import type { Veto } from '../schema/rubric-schema.js';
 import { aggregateTree, type AggregateInput, type NodeResult } from './aggregate.js';
 import type { ScoreContext } from './context.js';
 import { dec, type Dec } from './decimal.js';
+import { negatedNumber } from './scaled.js';
 import { computeTotals, type ExactTotals } from './totals.js';
 
 export interface VetoStakes {
@@ -36,7 +37,7 @@ export function measureVetoStakes(
     const reason = r?.reasons.find((x) => x.kind === 'veto');
     if (!r || !f || !reason) continue;
     const stake = f.score.minus(r.score);
-    reason.points = (stake.gt(0) ? stake : dec(0)).neg().toNumber();
+    reason.points = negatedNumber(stake.gt(0) ? stake : dec(0));
   }
   if (!vetoes.assessment) return { finalWithoutVeto: null, assessmentStake: null };
   const stake = freeTotals.final.minus(totals.final);

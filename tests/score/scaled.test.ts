@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, dec, toOutput, type Dec } from '../../src/score/decimal.js';
-import { compareToNumber, numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber, sumExact } from '../../src/score/scaled.js';
+import { compareToNumber, differenceNumber, negatedNumber, numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber, sumExact } from '../../src/score/scaled.js';
 
 /** What build-report's rounding did before: decimal.js only. */
 const reference = (d: Dec, p: number): number => (d.decimalPlaces() > p ? toOutput(d, p) : d.toNumber() === 0 ? 0 : d.toNumber());
@@ -110,6 +110,18 @@ describe('scaled integers vs decimal.js', () => {
       }),
       { numRuns: 2000, seed: 99 },
     );
+  });
+
+  it('differenceNumber and negatedNumber are minus/neg then toNumber (reason points), −0 included', () => {
+    fc.assert(
+      fc.property(chain, chain, (xs, ys) => {
+        for (let i = 0; i < Math.min(xs.length, ys.length); i++) expect(Object.is(differenceNumber(xs[i]!, ys[i]!), xs[i]!.minus(ys[i]!).toNumber())).toBe(true);
+        for (const x of xs) expect(Object.is(negatedNumber(x), x.neg().toNumber())).toBe(true);
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    for (const [a, b] of [[0, -0], [-0, 0], [-0, -0], [0, 0], [1, 1]] as const)
+      expect(Object.is(differenceNumber(dec(a), dec(b)), dec(a).minus(dec(b)).toNumber()), `${a} − ${b}`).toBe(true);
   });
 
   it('table: hand-checked values', () => {

@@ -3,6 +3,7 @@ import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { Reason } from '../../report/score-report.js';
 import type { Scoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
+import { differenceNumber, negatedNumber } from '../scaled.js';
 import type { LeafResult, ScoreContext } from '../context.js';
 import { missingResult, statusFromScore } from './status.js';
 
@@ -21,7 +22,7 @@ export function scoreBinary(node: RubricNode, s: Of<'binary'>, max: Dec, ctx: Sc
     : met
       ? '符合要求,得满分'
       : s.failReason ?? '未达到要求,不得分';
-  const reason: Reason = { kind: 'binary', result: met, text, points: met ? 0 : max.neg().toNumber(), conditions: st.conditions };
+  const reason: Reason = { kind: 'binary', result: met, text, points: met ? 0 : negatedNumber(max), conditions: st.conditions };
   return { score: met ? max : dec(0), status: met ? 'met' : 'unmet', reasons: [reason], deductions: [], missingFacts: [] };
 }
 
@@ -42,7 +43,7 @@ export function scoreClauses(node: RubricNode, s: Of<'clauses'>, max: Dec, ctx: 
       kind: 'clause',
       result: met,
       text: met ? `${c.title}:得 ${pts.toString()} 分` : `${c.title}:${c.failReason ?? '未达到要求'},失 ${pts.toString()} 分`,
-      points: met ? 0 : pts.neg().toNumber(),
+      points: met ? 0 : negatedNumber(pts),
       conditions: st.conditions,
     });
   }
@@ -63,12 +64,12 @@ export function scoreLevels(node: RubricNode, s: Of<'levels'>, max: Dec, ctx: Sc
         reasons.push({ kind: 'level', result: false, text: `未达到"${l.label}"`, conditions: st.conditions });
         continue;
       }
-      reasons.push({ kind: 'level', result: true, text: `评为"${l.label}",得 ${pts.toString()} 分${l.reason ? `:${l.reason}` : ''}`, points: pts.minus(max).toNumber(), conditions: st.conditions });
+      reasons.push({ kind: 'level', result: true, text: `评为"${l.label}",得 ${pts.toString()} 分${l.reason ? `:${l.reason}` : ''}`, points: differenceNumber(pts, max), conditions: st.conditions });
     } else {
-      reasons.push({ kind: 'level', result: true, text: `评为"${l.label}",得 ${pts.toString()} 分${l.reason ? `:${l.reason}` : ''}`, points: pts.minus(max).toNumber() });
+      reasons.push({ kind: 'level', result: true, text: `评为"${l.label}",得 ${pts.toString()} 分${l.reason ? `:${l.reason}` : ''}`, points: differenceNumber(pts, max) });
     }
     return { score: pts, status: statusFromScore(pts, max), reasons, deductions: [], missingFacts: [] };
   }
-  reasons.push({ kind: 'level', result: false, text: '未达到任何等级,不得分', points: max.neg().toNumber() });
+  reasons.push({ kind: 'level', result: false, text: '未达到任何等级,不得分', points: negatedNumber(max) });
   return { score: dec(0), status: 'unmet', reasons, deductions: [], missingFacts: [] };
 }

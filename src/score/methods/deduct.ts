@@ -6,6 +6,7 @@ import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { Reason } from '../../report/score-report.js';
 import type { Scoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
+import { differenceNumber, negatedNumber } from '../scaled.js';
 import type { LeafResult, ScoreContext, ScoredDeduction } from '../context.js';
 import { countOccurrences } from '../numbers.js';
 import { missingResult } from './status.js';
@@ -93,14 +94,14 @@ export function scoreDeduct(node: RubricNode, s: Deduct, max: Dec, start: Dec, c
     if (each !== undefined) sd.each = each;
     fired.push(sd);
     firedRules.push({ scored: sd, rule: d, ...(d.per ? listPositions(d.per, ctx) : { positions: null }) });
-    reasons.push({ kind: 'deduction', result: true, text: `扣 ${amount} 分:${text}`, points: amount.neg().toNumber(), ...(conditions ? { conditions } : {}) });
+    reasons.push({ kind: 'deduction', result: true, text: `扣 ${amount} 分:${text}`, points: negatedNumber(amount), ...(conditions ? { conditions } : {}) });
   }
   if (missing.length > 0) return missingResult(missing, max, ctx.compiled.rubric.facts);
   // Exclusive overlap: each occurrence is charged once, by the rule with precedence (exclusive.ts).
   if (s.overlap === 'exclusive' && fired.length > 1) resolveExclusive(firedRules, s.precedence ?? [], reasons);
   let total = fired.filter((f) => f.applied).reduce((a, f) => a.plus(f.amount), dec(0));
   if (s.cap !== undefined && total.gt(s.cap)) {
-    reasons.push({ kind: 'deduction', result: true, text: `扣分合计 ${total} 分,超过本项扣分上限 ${s.cap} 分,按上限扣`, points: total.minus(s.cap).toNumber() });
+    reasons.push({ kind: 'deduction', result: true, text: `扣分合计 ${total} 分,超过本项扣分上限 ${s.cap} 分,按上限扣`, points: differenceNumber(total, dec(s.cap)) });
     total = dec(s.cap);
   }
   const score = start.minus(total);

@@ -9,6 +9,7 @@ import type { Reason } from '../../report/score-report.js';
 import type { Deduction } from '../../schema/scoring-schema.js';
 import type { ScoredDeduction } from '../context.js';
 import { dec, type Dec } from '../decimal.js';
+import { differenceNumber } from '../scaled.js';
 
 /** A fired rule as the deduct stage scored it, with the list positions it counted when they are visible. */
 export interface FiredRule {
@@ -112,7 +113,7 @@ export function resolveExclusive(fired: readonly FiredRule[], precedence: readon
             kind: 'deduction',
             result: true,
             text: `按 exclusive 逐次不重复扣分:${f.rule.reason}——${ceded.join(';')},${mine},本条实扣 ${after} 分`,
-            points: before.minus(after).toNumber(),
+            points: differenceNumber(before, after),
           });
         }
       } else if (f.positions !== null) f.scored.occurrences = f.positions.map((p) => p + 1);

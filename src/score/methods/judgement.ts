@@ -4,6 +4,7 @@
 import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { Scoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
+import { differenceNumber, negatedNumber } from '../scaled.js';
 import type { LeafResult, ScoreContext } from '../context.js';
 
 type Judgement = Extract<Scoring, { method: 'judgement' }>;
@@ -15,7 +16,7 @@ export function scoreJudgement(node: RubricNode, s: Judgement, max: Dec, ctx: Sc
     return {
       score: dec(0),
       status: 'manual',
-      reasons: [{ kind: 'judgement', text: `待评审:酌情给分 ${s.min}–${hi} 分${s.guidance ? `(${s.guidance})` : ''},尚无评审意见,暂按 0 分计`, points: max.neg().toNumber() }],
+      reasons: [{ kind: 'judgement', text: `待评审:酌情给分 ${s.min}–${hi} 分${s.guidance ? `(${s.guidance})` : ''},尚无评审意见,暂按 0 分计`, points: negatedNumber(max) }],
       deductions: [],
       missingFacts: [],
       pendingJudgements: [node.id],
@@ -25,7 +26,7 @@ export function scoreJudgement(node: RubricNode, s: Judgement, max: Dec, ctx: Sc
   return {
     score,
     status: 'manual',
-    reasons: [{ kind: 'judgement', text: `${j.by} 酌情评定 ${j.score} 分(范围 ${s.min}–${hi}):${j.reason}`, points: score.minus(max).toNumber() }],
+    reasons: [{ kind: 'judgement', text: `${j.by} 酌情评定 ${j.score} 分(范围 ${s.min}–${hi}):${j.reason}`, points: differenceNumber(score, max) }],
     deductions: [],
     missingFacts: [],
     judgement: j,

@@ -3,6 +3,7 @@ import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { Scoring } from '../../schema/scoring-schema.js';
 import { formatValue } from '../explain.js';
 import { clamp, dec, type Dec } from '../decimal.js';
+import { differenceNumber } from '../scaled.js';
 import type { LeafResult, ScoreContext } from '../context.js';
 import { countOccurrences } from '../numbers.js';
 import { missingResult, statusFromScore } from './status.js';
@@ -16,7 +17,7 @@ function factText(ctx: ScoreContext, fact: string): string {
 }
 
 function valued(score: Dec, max: Dec, text: string): LeafResult {
-  return { score, status: statusFromScore(score, max), reasons: [{ kind: 'value', text, points: score.minus(max).toNumber() }], deductions: [], missingFacts: [] };
+  return { score, status: statusFromScore(score, max), reasons: [{ kind: 'value', text, points: differenceNumber(score, max) }], deductions: [], missingFacts: [] };
 }
 
 export function scoreLinear(_n: RubricNode, s: Of<'linear'>, max: Dec, ctx: ScoreContext): LeafResult {

@@ -4,6 +4,7 @@
 import type { RubricNode } from '../../schema/rubric-schema.js';
 import type { RankScoring } from '../../schema/scoring-schema.js';
 import { dec, type Dec } from '../decimal.js';
+import { negatedNumber } from '../scaled.js';
 import type { LeafResult, ScoreContext } from '../context.js';
 import { getOwn } from '../../model/own-property.js';
 
@@ -34,7 +35,7 @@ export function scoreRank(_node: RubricNode, s: RankScoring, max: Dec, ctx: Scor
       {
         kind: 'rank',
         text: `排名类指标须在批量比较中计分(zwgk compare):按${basis}${order}排名,${describeRankScheme(s)};单独评分时暂按 0 分计`,
-        points: max.neg().toNumber(),
+        points: negatedNumber(max),
       },
     ],
     deductions: [],
