@@ -1,8 +1,9 @@
 // The 三栏对照表 (原条款 / 修订后条款 / 修订说明, issue 13): rows built from a pair of small rubrics against hand-written
 // expectations; the changed characters marked; the bundled 2017 → 2018 pair as a Markdown golden.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charDiff } from '../../src/diff/char-diff.js';
-import { formatRevisionMarkdown } from '../../src/diff/format-revision-table.js';
+import { formatRevisionHtmlSection, formatRevisionMarkdown } from '../../src/diff/format-revision-table.js';
 import { buildRevisionTable, chinesePunctuation, clauseLineText, type RevisionRow } from '../../src/diff/revision-table.js';
 import { diffRubrics, loadRubric, parseRubric, type CompiledRubric } from '../../src/index.js';
 
@@ -139,6 +140,33 @@ describe('charDiff', () => {
     expect(d.new.map((s) => s.text).join('')).toBe(b);
     expect(d.old.filter((s) => s.changed).map((s) => s.text)).toEqual(oldMarks);
     expect(d.new.filter((s) => s.changed).map((s) => s.text)).toEqual(newMarks);
+  });
+
+  it('property: the segments give back both texts, and the unchanged parts of both sides are the same text', () => {
+    const text = fc.string({ unit: fc.constantFrom('政', '务', '公', '开', '的', '，', '1', '2', '分', '（', '）'), maxLength: 30 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const d = charDiff(a, b);
+        expect(d.old.map((s) => s.text).join('')).toBe(a);
+        expect(d.new.map((s) => s.text).join('')).toBe(b);
+        const same = (segs: typeof d.old): string => segs.filter((s) => !s.changed).map((s) => s.text).join('');
+        expect(same(d.old)).toBe(same(d.new));
+        if (a === b) expect(d.old.every((s) => !s.changed)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('escaping', () => {
+  it('rubric text cannot inject markup into the HTML table or break the Markdown table', () => {
+    const EVIL = rubric('2025', '  minTrain: { label: 最低培训次数, value: 1, unit: 次 }\n', `  - id: "1"\n    title: 制度建设\n    points: 100\n    children:\n      - { id: "1.1", title: "建立<script>alert(1)</script>制度 | 规范", points: 100, scoring: { method: binary, when: { fact: a, operator: equal, value: true } } }\n`);
+    const t = buildRevisionTable(diffRubrics(OLD, EVIL), OLD, EVIL);
+    const html = formatRevisionHtmlSection(t);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    const md = formatRevisionMarkdown(t);
+    expect(md).toContain('\\<script\\>');
+    expect(md).toContain('\\| 规范');
   });
 });
 
