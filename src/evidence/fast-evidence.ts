@@ -14,9 +14,9 @@ import { dec } from '../score/decimal.js';
 
 type Obj = Record<string, unknown>;
 
-// The same patterns as schema/common.ts (IdSchema, FactIdSchema, DateStringSchema).
+// The same patterns as schema/common.ts (IdSchema, DateStringSchema). Catalogue fact ids and node ids passed
+// FactIdSchema / IdSchema when the rubric was loaded, so a key found among them needs no second test.
 const ID_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-]*$/u;
-const FACT_ID_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A plain object the reference path reads the same way: Object.prototype, no own `constructor`/`__proto__` key. */
@@ -152,7 +152,8 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
       for (const id in fa) {
         const check = facts.get(id);
         const v = fa[id];
-        if (check === undefined || !FACT_ID_RE.test(id) || id.length > 64 || !check(v)) return undefined;
+        // A catalogue id passed FactIdSchema when the rubric was loaded: no need to test the pattern again.
+        if (check === undefined || !check(v)) return undefined;
         outFacts[id] = (Array.isArray(v) ? v.slice() : v) as FactValue;
       }
     }
@@ -163,7 +164,8 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
       if (!plain(ev)) return undefined;
       for (const id in ev) {
         const list = ev[id];
-        if (!nodes.has(id) || !isId(id) || !Array.isArray(list) || list.length > 100) return undefined;
+        // Node ids passed IdSchema when the rubric was loaded (so do the keys below that name a node).
+        if (!nodes.has(id) || !Array.isArray(list) || list.length > 100) return undefined;
         const cites: Citation[] = [];
         for (let i = 0; i < list.length; i++) {
           if (!(i in list)) return undefined;
@@ -181,9 +183,10 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
       if (!plain(cl)) return undefined;
       for (const id in cl) {
         const v = cl[id];
-        if (!isId(id)) return undefined;
+        const known = nodes.has(id);
+        if (!known && !isId(id)) return undefined;
         if (v === null) continue;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100000 || !nodes.has(id) || !claimOk(id, v)) return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100000 || !known || !claimOk(id, v)) return undefined;
         outClaims[id] = v;
       }
     }
@@ -195,7 +198,7 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
       for (let i = 0; i < na.length; i++) {
         if (!(i in na)) return undefined;
         const x = na[i];
-        if (!plain(x) || !onlyKeys(x, NA_KEYS) || !isId(x.node) || !str(x.reason, 1, 2000)) return undefined;
+        if (!plain(x) || !onlyKeys(x, NA_KEYS) || typeof x.node !== 'string' || !str(x.reason, 1, 2000)) return undefined;
         if (!nodes.get(x.node)?.node.node.mayBeNotApplicable) return undefined;
         outNa.push({ node: x.node, reason: x.reason });
       }
@@ -207,7 +210,7 @@ export function compileEvidenceValidator(compiled: CompiledRubric): EvidenceVali
       if (!plain(re)) return undefined;
       for (const id in re) {
         const t = re[id];
-        if (!nodes.has(id) || !isId(id) || !str(t, 0, 4000)) return undefined;
+        if (!nodes.has(id) || !str(t, 0, 4000)) return undefined;
         outRemediation[id] = t;
       }
     }
