@@ -5,7 +5,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FactValues } from '../evidence/derive-facts.js';
 import type { ConditionReason, ScoreReport } from '../report/score-report.js';
-import { buildReport, type ReportOptions } from '../report/build-report.js';
+import { buildReport, type BuildInput, type ReportOptions } from '../report/build-report.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
 import type { Review } from '../schema/review-schema.js';
@@ -63,6 +63,14 @@ export interface ScoreOptions extends ReportOptions {
 
 /** Score one agency's (validated) evidence against a compiled rubric. */
 export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, opts: ScoreOptions): Promise<ScoreReport> {
+  return buildReport(await assessAgency(compiled, evidence, opts));
+}
+
+/**
+ * Everything of an assessment but the report: exact results, totals, checks and status, as `buildReport` takes them.
+ * A comparison summarises this directly (src/cohort/summarise-assessment.ts) instead of building every report.
+ */
+export async function assessAgency(compiled: CompiledRubric, evidence: Evidence, opts: ScoreOptions): Promise<BuildInput> {
   const review = opts.review?.review ?? null;
   const values = collectFactValues(compiled, evidence, correctedValues(compiled, review));
   const engineFacts: Record<string, unknown> = {};
@@ -98,5 +106,5 @@ export async function scoreAgency(compiled: CompiledRubric, evidence: Evidence, 
   // Checks read the values the engine scored with (the office's corrections applied); its resolutions are carried.
   const checks = evaluateChecks(compiled.rubric.checks, compiled.rubric.facts, values, review?.checks ?? {});
   const status = computeStatus({ compiled, results, evidence, review, assessmentVetoStops: assessmentVeto?.stopScoring === true, checks });
-  return buildReport({ compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, vetoStakes, diagnostics, opts });
+  return { compiled, evidence, results, totals, assessmentVeto, vetoConditions: assessmentVeto ? vetoConditions.get(assessmentVeto.id) ?? [] : [], checks, status, vetoStakes, diagnostics, opts };
 }

@@ -21,7 +21,7 @@ import { compareCodes } from '../cohort/ranking.js';
 import type { CompareReport } from '../cohort/compare-report.js';
 import type { ScoreReport } from '../report/score-report.js';
 import { scoreCohort } from '../cohort/score-cohort.js';
-import { FileScorer, type ScoreTask } from './run/score-file.js';
+import { FileScorer, type ScoreTask, type SummaryPath } from './run/score-file.js';
 import { InProcessRunner, type TaskRunner } from './run/task-runner.js';
 import { WorkerPool, type PoolLimits } from './run/worker-pool.js';
 
@@ -51,6 +51,11 @@ export interface CompareOptions {
   workerLimits?: Partial<PoolLimits>;
   /** Folder of the office's review files (`--reviews`), matched to this year's agencies by agency code. */
   reviews?: string;
+  /**
+   * `direct` (default): each agency's summary straight from its assessment, no explained report built; `report`:
+   * from the full report (the reference the differential test compares against). Outputs are identical.
+   */
+  summaryPath?: SummaryPath;
   /**
    * Called with each compared agency's full score report (the one `zwgk score` gives, with its review and rank
    * points), one at a time in agency-code order, after scoring — e.g. to write its 自查评分表 (`compare --sheets`).
@@ -87,7 +92,7 @@ async function createRunner(
   const useWorkers = mode === 'always' || (mode === 'auto' && jobs > 1 && taskCount >= WORKER_THRESHOLD);
   if (!useWorkers) {
     const b = opts.baseline?.rubric.compiled;
-    return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd, reviews));
+    return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd, reviews, opts.summaryPath ?? 'direct'));
   }
   return WorkerPool.create(jobs, {
     rubricFile: resolve(opts.cwd, opts.rubric.file),
@@ -97,6 +102,7 @@ async function createRunner(
       : {}),
     cwd: opts.cwd,
     ...(opts.rubric.compiled.engine === 'reference' ? { engine: 'reference' as const } : {}),
+    ...(opts.summaryPath === 'report' ? { summaries: 'report' as const } : {}),
     ...(reviews.current.size > 0 ? { reviews: [...reviews.current] } : {}),
     ...(reviews.baseline.size > 0 ? { baselineReviews: [...reviews.baseline] } : {}),
   }, opts.workerLimits);

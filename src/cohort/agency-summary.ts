@@ -1,7 +1,7 @@
 // Reduce one agency's full ScoreReport to what ranking and the county-wide tables need, so a batch holds a few
 // hundred bytes per agency rather than whole reports (memory bounded by what ranking needs, not by file count).
 // Summaries cross the worker boundary by structured clone: plain data only.
-import type { ScoreReport, Totals } from '../report/score-report.js';
+import type { CheckResult, ReportNode, ScoreReport, Totals } from '../report/score-report.js';
 import type { BatchPlan } from './batch-plan.js';
 
 export interface AgencySummary {
@@ -64,8 +64,28 @@ export function unpackCells(packed: string): SummaryCells {
   return { scores: list(0), appMax: list(1), lost: list(2), notApplicable: list(3), overClaims: list(4), pendingTracked: list(5), failedChecks: list(6) };
 }
 
+/**
+ * What a summary reads of a report: a ScoreReport is one; so is the light version a comparison makes straight from
+ * the assessment (src/cohort/summarise-assessment.ts) without building explanations into a report.
+ */
+export interface SummarySource {
+  agency: ScoreReport['agency'];
+  period: { year: number };
+  evidence: { hash: string };
+  totals: Totals;
+  veto: { id: string; title: string } | null;
+  /** Every node, in document order. */
+  nodes: ReadonlyArray<Pick<ReportNode, 'id' | 'parent' | 'score' | 'applicableMax' | 'status' | 'lost'>>;
+  overClaims: ReadonlyArray<{ id: string; claimed: number; score: number; difference: number }>;
+  missingEvidence: { length: number };
+  diagnostics: { length: number };
+  checks: ReadonlyArray<Pick<CheckResult, 'id' | 'outcome' | 'resolution'>>;
+  status?: ScoreReport['status'];
+  pending?: ReadonlyArray<{ node: string | null }>;
+}
+
 /** Summarise a report under a plan. `rankBasis` comes from the caller (it needs fact values). */
-export function summariseReport(report: ScoreReport, plan: BatchPlan, file: string, wantLeafScores?: readonly string[]): AgencySummary {
+export function summariseReport(report: SummarySource, plan: BatchPlan, file: string, wantLeafScores?: readonly string[]): AgencySummary {
   const byId = new Map(report.nodes.map((n) => [n.id, n]));
   const scores: number[] = [];
   const appMax: number[] = [];

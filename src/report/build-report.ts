@@ -10,7 +10,7 @@ import type { ExactTotals } from '../score/totals.js';
 import type { Review } from '../schema/review-schema.js';
 import type { VetoStakes } from '../score/veto-stake.js';
 import { nodeVoices, reviewCorrections } from './review-voices.js';
-import { SCHEMA_VERSION, type PendingItem, type ReportStatus, type CheckResult, type ConditionReason, type ReportNode, type ScoreReport } from './score-report.js';
+import { SCHEMA_VERSION, type PendingItem, type ReportStatus, type CheckResult, type ConditionReason, type ReportNode, type ScoreReport, type Totals } from './score-report.js';
 import { rubricHeader } from './rubric-header.js';
 
 /** What the report says about its inputs (the caller's options, see assess/score-agency.ts ScoreOptions). */
@@ -52,9 +52,18 @@ function claimedTotal(id: string, input: BuildInput): Dec | null {
   return total;
 }
 
+/** The claimed total of the whole sheet (自评总分): the top-level sections' claims plus the bonus/penalty blocks'; null when nothing is claimed. */
+export function claimedGrandTotal(input: BuildInput): Dec | null {
+  const nodes = input.compiled.model.nodes;
+  const topClaims = nodes.filter((f) => f.parent === null && f.kind === 'score').map((f) => claimedTotal(f.id, input));
+  const claimedBase = topClaims.some((c) => c !== null) ? topClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), dec(0)) : null;
+  const bonusClaims = nodes.filter((f) => f.boundary).map((f) => claimedTotal(f.id, input));
+  return claimedBase === null && bonusClaims.every((c) => c === null) ? null : bonusClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), claimedBase ?? dec(0));
+}
+
 // One collator for every report: `localeCompare(x, 'en', opts)` builds a new ICU collator per call, which is slow and
 // serialises worker threads on ICU's locks in a batch.
-const ID_ORDER = new Intl.Collator('en', { numeric: true });
+export const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 // Every node's maximum rounded once per rubric model (a batch builds thousands of reports from one model).
 const MAXIMA = new WeakMap<CompiledRubric['model'], Map<Dec, number>>();
@@ -67,19 +76,40 @@ function roundedMaxima(model: CompiledRubric['model'], precision: number): Map<D
   return m;
 }
 
-export function buildReport(input: BuildInput): ScoreReport {
-  const { compiled, evidence, results, totals } = input;
-  const rubric = compiled.rubric;
-  const p = rubric.precision;
+/** The report's one rounding: an exact value to the rubric's precision, as every number of the report is written. */
+export function outputRounder(compiled: CompiledRubric): (d: Dec) => number {
+  const p = compiled.rubric.precision;
   const maxima = roundedMaxima(compiled.model, p);
   // A score or applicable maximum that is the node's own maximum (full marks) is the same Decimal instance.
-  const out = (d: Dec): number => {
+  return (d: Dec): number => {
     const m = maxima.get(d);
     if (m !== undefined) return m;
     if (d.decimalPlaces() > p) return toOutput(d, p);
     const n = d.toNumber(); // already within the precision: rounding would change nothing
     return n === 0 ? 0 : n;
   };
+}
+
+/** The report's totals, rounded. */
+export function outputTotals(input: BuildInput, out: (d: Dec) => number): Totals {
+  const { totals } = input;
+  const claimedAll = claimedGrandTotal(input);
+  return {
+    base: out(totals.base),
+    bonus: out(totals.bonus),
+    penalty: out(totals.penalty),
+    final: out(totals.final),
+    max: input.compiled.rubric.total,
+    applicableMax: out(totals.applicableMax),
+    normalized: out(totals.normalized),
+    grade: totals.grade,
+    claimed: claimedAll === null ? null : out(claimedAll),
+  };
+}
+
+export function buildReport(input: BuildInput): ScoreReport {
+  const { compiled, evidence, results, totals } = input;
+  const out = outputRounder(compiled);
   const review = input.opts.review?.review ?? null;
   const requested = new Set(evidence.notApplicable.map((x) => x.node));
   const corrections = reviewCorrections(compiled, evidence, review);
@@ -129,10 +159,6 @@ export function buildReport(input: BuildInput): ScoreReport {
     if (rem !== undefined) node.remediation = rem;
     return node;
   });
-  const topClaims = compiled.model.nodes.filter((f) => f.parent === null && f.kind === 'score').map((f) => claimedTotal(f.id, input));
-  const claimedBase = topClaims.some((c) => c !== null) ? topClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), dec(0)) : null;
-  const bonusClaims = compiled.model.nodes.filter((f) => f.boundary).map((f) => claimedTotal(f.id, input));
-  const claimedAll = claimedBase === null && bonusClaims.every((c) => c === null) ? null : bonusClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), claimedBase ?? dec(0));
   const veto = input.assessmentVeto;
   const report: ScoreReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -147,17 +173,7 @@ export function buildReport(input: BuildInput): ScoreReport {
       ...(evidence.reviewedBy !== undefined ? { reviewedBy: evidence.reviewedBy } : {}),
       ...(evidence.date !== undefined ? { date: evidence.date } : {}),
     },
-    totals: {
-      base: out(totals.base),
-      bonus: out(totals.bonus),
-      penalty: out(totals.penalty),
-      final: out(totals.final),
-      max: rubric.total,
-      applicableMax: out(totals.applicableMax),
-      normalized: out(totals.normalized),
-      grade: totals.grade,
-      claimed: claimedAll === null ? null : out(claimedAll),
-    },
+    totals: outputTotals(input, out),
     veto: veto
       ? {
           id: veto.id,

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/bench/random.js';
 import { generateEvidence } from '../../src/bench/synthetic-evidence.js';
 import { compareBatchView } from '../../src/batch/compare-batch.js';
-import { FileScorer } from '../../src/batch/run/score-file.js';
+import { FileScorer, type TaskOutcome } from '../../src/batch/run/score-file.js';
 import { packCells, unpackCells, type SummaryCells } from '../../src/cohort/agency-summary.js';
 import { materialiseReport } from '../../src/cohort/build-compare-report.js';
 import { formatCompareReport } from '../../src/formatters/compare/compare-formatters.js';
@@ -42,7 +42,7 @@ describe('summary cells', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const scorer = new FileScorer({ current: seed }, t.dir);
-    const outcomes = [];
+    const outcomes: TaskOutcome[] = [];
     for (const f of files) outcomes.push(await scorer.run({ file: f, mode: 'current' }));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const n = 20_000;

@@ -10,7 +10,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { MAX_PRINTED_PER_CODE } from '../../diagnostics/format-diagnostics.js';
 import type { Evidence } from '../../schema/evidence-schema.js';
 import type { ExternalScore } from '../../score/external.js';
-import { scoreAgency } from '../../assess/score-agency.js';
+import { assessAgency } from '../../assess/score-agency.js';
+import { buildReport } from '../../report/build-report.js';
+import { summarySource } from '../../cohort/summarise-assessment.js';
 import { collectFactValues } from '../../assess/collect-fact-values.js';
 import { ENGINE_VERSION } from '../../version.js';
 import { summariseReport, type AgencySummary } from '../../cohort/agency-summary.js';
@@ -43,6 +45,9 @@ export interface CarryInfo {
 export type TaskOutcome =
   | { ok: true; file: string; summary: AgencySummary; carry?: CarryInfo; reviewLeftOut?: LeftOutFile }
   | { ok: false; file: string; reason: LeftOutReason | 'rubricFile'; code?: string; messages: LeftOutMessage[] };
+
+/** Where a comparison's agency summaries come from (see FileScorer). */
+export type SummaryPath = 'direct' | 'report';
 
 export interface ScorerRubrics {
   current: CompiledRubric;
@@ -113,11 +118,14 @@ export class FileScorer {
   /**
    * @param reviews the office's review file for each agency code: this year's (`compare --reviews`) and last year's
    *   (`--baseline-reviews`, also carried into this year's rubric for the re-scored baseline).
+   * @param summaries `direct` (default): summaries straight from the assessment; `report`: from the full explained
+   *   report, as before the summary path (the differential test compares the two).
    */
   constructor(
     private readonly rubrics: ScorerRubrics,
     private readonly cwd: string,
     private readonly reviews: { current?: ReadonlyMap<string, string>; baseline?: ReadonlyMap<string, string> } = {},
+    private readonly summaries: SummaryPath = 'direct',
   ) {
     this.plans = { current: buildBatchPlan(rubrics.current), ...(rubrics.baseline ? { baseline: buildBatchPlan(rubrics.baseline) } : {}) };
   }
@@ -179,7 +187,7 @@ export class FileScorer {
     const loadedReview = this.loadReview(loaded, mode === 'current' ? 'current' : 'baseline', loadUnder);
     // The re-scored baseline reads last year's review as it carries into this year's rubric.
     const review = loadedReview?.ok && carried ? { ok: true as const, value: { ...loadedReview.value, review: carryReview(loadedReview.value.review, this.rubrics.current) } } : loadedReview;
-    const report = await scoreAgency(scoreUnder, evidence, {
+    const assessed = await assessAgency(scoreUnder, evidence, {
       evidenceHash: loaded.hash,
       evidenceFile: file,
       engineVersion: ENGINE_VERSION,
@@ -187,16 +195,20 @@ export class FileScorer {
       ...(external ? { externalScores: external } : {}),
       ...(review?.ok ? { review: review.value } : {}),
     });
-    keep?.(report);
-    const summary = summariseReport(report, plan, file, task.leafScoresFor);
+    // The explained report only where it is wanted (a sheet) or read (the baseline's not-comparable criteria); a
+    // comparison otherwise summarises the assessment directly (the same numbers, no explanations built).
+    const report = keep || carried || this.summaries === 'report' ? buildReport(assessed) : null;
+    if (report) keep?.(report);
+    const source = report ?? summarySource(assessed);
+    const summary = summariseReport(source, plan, file, task.leafScoresFor);
     if (plan.rankNodes.length > 0 && !external) {
-      const nodes = new Map(report.nodes.map((n) => [n.id, { score: n.score, na: n.status === 'not_applicable' }]));
+      const nodes = new Map(source.nodes.map((n) => [n.id, { score: n.score, na: n.status === 'not_applicable' }]));
       const r = rankBasis(plan, scoreUnder, evidence, nodes);
       summary.rankBasis = r.basis;
       summary.rankApplies = r.applies;
     }
     if (carried) {
-      return { ok: true, file, summary, carry: { droppedFacts: carried.droppedFacts, notComparable: findNotComparable(report, loadUnder, this.rubrics.current, carried) } };
+      return { ok: true, file, summary, carry: { droppedFacts: carried.droppedFacts, notComparable: findNotComparable(report!, loadUnder, this.rubrics.current, carried) } };
     }
     return { ok: true, file, summary, ...(review && !review.ok && mode !== 'rescore' ? { reviewLeftOut: review.leftOut } : {}) };
   }

@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   try {
     const current = await load(init.rubricFile, init.rubricHash);
     const baseline = init.baselineRubricFile ? await load(init.baselineRubricFile, init.baselineRubricHash ?? '') : undefined;
-    scorer = new FileScorer({ current, ...(baseline ? { baseline } : {}) }, init.cwd, { current: new Map(init.reviews ?? []), baseline: new Map(init.baselineReviews ?? []) });
+    scorer = new FileScorer(
+      { current, ...(baseline ? { baseline } : {}) },
+      init.cwd,
+      { current: new Map(init.reviews ?? []), baseline: new Map(init.baselineReviews ?? []) },
+      init.summaries ?? 'direct',
+    );
   } catch (err) {
     port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
     return;

@@ -6,7 +6,7 @@
 // was scoring: the pool replaces the worker, re-runs the tasks of the lost chunks one at a time on fresh workers —
 // so the next death names its file exactly — and reports that file as left out (`aborted`), never failing the batch.
 import { Worker } from 'node:worker_threads';
-import type { ScoreTask, TaskOutcome } from './score-file.js';
+import type { ScoreTask, SummaryPath, TaskOutcome } from './score-file.js';
 import type { ChunkRequest, WorkerMessage } from './score-worker.js';
 import type { TaskRunner } from './task-runner.js';
 import type { RuleEngineKind } from '../../compile/compile-rubric.js';
@@ -23,6 +23,8 @@ export interface WorkerInit {
   baselineReviews?: Array<[string, string]>;
   /** The rule runner the main thread chose (`--engine`); compiled closures when absent. */
   engine?: RuleEngineKind;
+  /** Summaries from full reports (the differential test's reference); straight from the assessment when absent. */
+  summaries?: SummaryPath;
 }
 
 export interface PoolLimits {
