@@ -103,7 +103,8 @@ export async function importEvidenceFile(store: Store, actor: Actor, assessmentI
   let data: unknown;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const res = await importEvidenceForm(bytes, compiled, { file });
-    if (!res.ok) throw invalid(`${file}:${res.diagnostics[0]?.message ?? '填报表有误'}`, res.diagnostics);
+    // Diagnostics come sorted by cell, warnings among them: the headline is the first error.
+    if (!res.ok) throw invalid(`${file}:${res.diagnostics.find((d) => d.severity === 'error')?.message ?? '填报表有误'}`, res.diagnostics);
     data = res.value.evidence;
   } else {
     let text: string;
