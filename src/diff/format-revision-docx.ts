@@ -2,9 +2,9 @@
 // after the conventions of the 通报 (formatters/compare/format-compare-docx.ts, GB/T 9704): A4 with the standard
 // margins — the table page turned landscape as GB/T 9704 §10.1 lets a table be, so top/bottom/left/right are the
 // portrait left/right/bottom/top (28/26/35/37 mm) — title in 小标宋 二号, table text in 仿宋 小四, header in 黑体 and
-// repeated on every page, full borders, rows not split; changed characters bold and underlined.
+// repeated on every page, full borders, rows not split, page numbers 「— 1 —」; changed characters bold and underlined.
 // Same input → the same bytes (fixed document dates, fixed zip entry times).
-import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
 import { fixZipTimestamps } from '../io/zip-timestamps.js';
 import { ADDED_PLACEHOLDER, REMOVED_PLACEHOLDER, type ClauseLine, type RevisionTable } from './revision-table.js';
 
@@ -81,6 +81,12 @@ export async function formatRevisionDocx(t: RevisionTable): Promise<Uint8Array> 
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.LANDSCAPE },
             margin: { top: Math.round(28 * MM), bottom: Math.round(26 * MM), left: Math.round(35 * MM), right: Math.round(37 * MM) },
           },
+        },
+        // 页码 as GB/T 9704 prints it: 「— 1 —」, 宋体 四号, centred under the text.
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })] })],
+          }),
         },
         children,
       },

@@ -92,6 +92,8 @@ describe('zwgk diff --format docx (三栏对照表)', () => {
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('修订对照表');
     for (const t of PRINTED) expect(text).toContain(t);
+    expect(text).toContain('—1—'); // page number in the footer
+    expect(text).toContain('—2—');
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => Number(m[1]) > Number(m[2]));
     expect(sizes.length).toBeGreaterThan(1);
