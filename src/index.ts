@@ -32,6 +32,7 @@ export { resolveChain, resolveRubric, resolveRubricSync, stringifyRubricData, ty
 export { hasExtends, MAX_EXTENDS_DEPTH, type SourceReader, type AsyncSourceReader } from './extends/read-chain.js';
 export { diffRubrics, type RubricDiff, type NodeChange } from './diff/diff-rubrics.js';
 export { formatDiff, DIFF_FORMATS, type DiffFormat } from './diff/format-diff.js';
+export { buildRevisionTable, type RevisionTable, type RevisionRow } from './diff/revision-table.js';
 export { buildYamlForm } from './forms/yaml-form.js';
 export { buildEvidenceWorkbook, writeWorkbook } from './forms/xlsx-form.js';
 export { importEvidenceForm, type ImportedEvidence } from './forms/import-form.js';
