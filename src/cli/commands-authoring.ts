@@ -7,7 +7,6 @@ import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { diffRubrics } from '../diff/diff-rubrics.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../diff/format-diff.js';
-import { formatRevisionDocx } from '../diff/format-revision-docx.js';
 import { buildRevisionTable } from '../diff/revision-table.js';
 import { stringifyRubricData } from '../extends/resolve-extends.js';
 import { buildEvidenceWorkbook, writeWorkbook } from '../forms/xlsx-form.js';
@@ -53,7 +52,8 @@ export async function commandDiff(io: CliIo, oldFile: string, newFile: string, f
   const d = diffRubrics(a, b);
   // md, html and docx carry the 三栏对照表 (原条款 / 修订后条款 / 修订说明); docx holds it alone.
   const table = format === 'text' ? undefined : buildRevisionTable(d, a, b);
-  const output = format === 'docx' ? await formatRevisionDocx(table!) : formatDiff(d, format, table);
+  // The docx library is loaded only for docx (resolve, init and import never need it).
+  const output = format === 'docx' ? await (await import('../diff/format-revision-docx.js')).formatRevisionDocx(table!) : formatDiff(d, format, table);
   await emitOutput(io, output, flags.out);
   return EXIT.OK;
 }
