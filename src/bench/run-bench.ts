@@ -281,7 +281,7 @@ export async function main(argv: string[]): Promise<number> {
     const cmpPerS = cmp.agencies / cmp.wallS;
     say(`下限 floor(读文件 + JSON.parse,单线程):${fmt(floorUs)} µs/个(${floor.agencies} 个)`);
     say(
-      `compare(${jobs} 个线程,完整报告后汇总,含 YAML 与无效文件):${fmt(cmpUs)} µs/个 = ${(cmpUs / floorUs).toFixed(1)} × floor(目标 ≤ 2.5 ×);` +
+      `compare(${jobs} 个线程,由评估直接汇总、不生成可解释报告,含 YAML 与无效文件):${fmt(cmpUs)} µs/个 = ${(cmpUs / floorUs).toFixed(1)} × floor(目标 ≤ 2.5 ×);` +
         `墙钟 ${cmp.wallS.toFixed(2)} 秒,${Math.round(cmpPerS)} 个/秒;未计入 ${cmp.leftOut} 个;峰值内存 ${cmp.peakRssMb} MB;` +
         `固定开销(线程启动、加载并编译细则)${Math.round((cmp.fixedCpuUs ?? 0) / 1000)} ms CPU 已扣除`,
     );

@@ -42,6 +42,12 @@ const IN_FLIGHT = 2;
  * scoring runs unchanged with a 96 MB cap).
  */
 export const WORKER_OLD_GENERATION_MB = 192;
+/**
+ * A worker's objects live for one agency: a small young generation is collected often and cheaply instead of
+ * growing to V8's default (measured on 20,000 seed agencies over 2 workers: peak RSS 283–298 MB with the default,
+ * 241 MB at 16 MB, 222 MB at 8 MB; CPU per agency within the machine's noise).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
 /** Scoring one file takes milliseconds; a minute means something is wrong with that file. */
 export const TASK_TIMEOUT_MS = 60_000;
 
@@ -70,7 +76,7 @@ interface RunState {
 }
 
 function spawn(init: WorkerInit, limits: PoolLimits): Promise<Worker> {
-  const worker = new Worker(ENTRY, { workerData: init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } });
+  const worker = new Worker(ENTRY, { workerData: init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return new Promise<Worker>((resolve, reject) => {
     const onError = (err: Error): void => reject(err);
     const onExit = (code: number): void => reject(new Error(`评分线程启动失败(退出码 ${code})`));
