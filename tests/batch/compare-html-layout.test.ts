@@ -1,15 +1,21 @@
-// The compare page as a person sees it (Chromium, 1400 px wide): 总分, 等次 and 自评总分 are on screen without
-// scrolling; the page has a print stylesheet (A4 landscape, no scroll box clipping the table).
-import { existsSync } from 'node:fs';
+// The compare page as a person sees it (Chromium, 1400 px wide) and prints it, on the bundled examples with their
+// reviews (provisional results make the 结果 column wide): 总分, 等次 and 自评总分 are inside the table's visible
+// box without scrolling; printed (A4 landscape) the page is not shrunk to fit a too-wide table — every word at
+// about 9 pt or more, inside the paper, page numbers at the foot. PDF and PNGs kept in tests/batch/__renders__/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli, SEED_RUBRIC } from '../helpers/cli.js';
+import { pdfPages, smallWords } from '../helpers/pdf-words.js';
 
 const HAVE_CHROMIUM = existsSync('/usr/bin/chromium');
+const RENDERS = join(process.cwd(), 'tests/batch/__renders__');
 
 describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare html layout' : 'compare html layout — SKIPPED: /usr/bin/chromium not found', () => {
-  it('the right-hand columns are visible at 1400 px; a print stylesheet is present', { timeout: 60_000 }, async () => {
-    const r = await cli(['compare', 'examples/etuokeqianqi-2017', '--rubric', SEED_RUBRIC, '--format', 'html']);
+  it('the right-hand columns are visible at 1400 px; printed at a readable size with page numbers', { timeout: 90_000 }, async () => {
+    const r = await cli(['compare', 'examples/etuokeqianqi-2017', '--rubric', SEED_RUBRIC, '--reviews', 'examples/etuokeqianqi-2017/reviews', '--format', 'html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('@media print');
     expect(r.stdout).toContain('@page { size: A4 landscape;');
@@ -17,8 +23,34 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare html layout' : 'compare
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.setContent(r.stdout);
-      const right = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#agencies th')].map((th) => [th.textContent, th.getBoundingClientRect().right])));
-      for (const label of ['总分', '等次', '自评总分']) expect(right[label], label).toBeLessThanOrEqual(1400);
+      const { visible, right } = await page.evaluate(() => {
+        const wrap = document.querySelector('#agencies')!.parentElement!;
+        const box = wrap.getBoundingClientRect();
+        return {
+          visible: box.left + wrap.clientWidth,
+          right: Object.fromEntries([...document.querySelectorAll('#agencies th')].map((th) => [th.textContent, th.getBoundingClientRect().right])),
+        };
+      });
+      expect(visible).toBeLessThanOrEqual(1400);
+      for (const label of ['总分', '等次', '自评总分']) expect(right[label], label).toBeLessThanOrEqual(visible);
+
+      mkdirSync(RENDERS, { recursive: true });
+      const pdf = join(RENDERS, 'compare-html.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      execFileSync('pdftoppm', ['-r', '70', '-png', pdf, join(RENDERS, 'compare-html')]);
+      const pages = pdfPages(pdf);
+      expect(pages.length).toBeLessThanOrEqual(7);
+      for (const p of pages) {
+        expect(p.width, 'landscape').toBeGreaterThan(p.height);
+        expect(Math.max(...p.words.map((w) => w.x1)), `page ${p.page}`).toBeLessThanOrEqual(p.width - 20);
+      }
+      // Chromium's word box is ~2.6 × the font size: 22.5 is about 8.7 pt (the shrunk page printed its table at 5.8 pt)
+      expect(smallWords(pages, 22.5)).toEqual([]);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(new RegExp(`第 1 页，共 ${pages.length} 页`));
+      // the ranking's rows are all on the first page, the 证据文件 column left off paper
+      expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })).toContain('etqq-mzj');
+      expect(text).not.toContain('caizhengju.yaml');
     } finally {
       await browser.close();
     }

@@ -92,7 +92,7 @@ describe('compare writes each agency\'s sheet and links it (library)', () => {
     const html = await htmlOf(compareChunks(view, 'html', { sheetHrefs: sheets.hrefs }));
     const codes = view.head.counts.scored;
     expect(listFiles(sheets.dir)).toHaveLength(codes);
-    const links = [...html.matchAll(/<td class="" data-v="[^"]*"><a href="([^"]+)">([^<]+)<\/a><\/td>/g)];
+    const links = [...html.matchAll(/<td class="name" data-v="[^"]*"><a href="([^"]+)">([^<]+)<\/a><\/td>/g)];
     expect(links).toHaveLength(codes);
     for (const [, href] of links) {
       const target = resolve(join(out, '..'), decodeURIComponent(href!));

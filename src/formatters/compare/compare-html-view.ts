@@ -48,6 +48,8 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
   const rows = orderedRows(report);
   const headers = mainHeaders(report);
   const nameCol = headers.indexOf('单位名称');
+  // Text columns that may wrap (so 总分, 等次 and 自评 stay on a 1400 px screen); 证据文件 is left off the printed page.
+  const colClass = headers.map((h, i) => ({ 单位代码: 'code', 单位名称: 'name', 等次: 'grade', 结果: 'result', 证据文件: 'file' })[h] ?? (i >= 5 && i < 5 + report.sections.length ? 'section' : ''));
   const numericCols = new Set<number>();
   const tableRows = rows.map((a) => {
     const cells = mainCells(a);
@@ -57,12 +59,12 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
         const text = c === null ? '' : typeof c === 'number' ? num(c) : c;
         const v = typeof c === 'number' ? String(c) : c === '不适用' ? '-1' : c ?? '';
         const href = i === nameCol ? (opts.sheetHrefs?.get(a.code) ?? '') : '';
-        return { text, v, cls: typeof c === 'number' || c === '不适用' ? 'num' : '', href };
+        return { text, v, cls: typeof c === 'number' || c === '不适用' ? 'num' : colClass[i]!, href };
       }),
       grade: a.totals.grade,
     };
   });
-  const head = headers.map((label, i) => ({ label, type: numericCols.has(i) || (i >= 5 && i < 5 + report.sections.length) ? 'num' : 'text' }));
+  const head = headers.map((label, i) => ({ label, type: numericCols.has(i) || (i >= 5 && i < 5 + report.sections.length) ? 'num' : 'text', cls: colClass[i]! }));
 
   // Bar chart of totals (final scores), best first.
   const charted = rows.slice(0, CHART_ROWS);
