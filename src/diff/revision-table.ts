@@ -121,10 +121,10 @@ function paramChanges(oldC: CompiledRubric, newC: CompiledRubric): ParamChange[]
   return out;
 }
 
-/** A scoring rule without its printed failure wording (failReason, reason), to tell a rule change from a rewording. */
+/** A scoring rule without the wording shown when an item fails (failReason), to tell a rule change from a rewording. */
 function withoutWording(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutWording);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'failReason' && k !== 'reason').map(([k, x]) => [k, withoutWording(x)]));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'failReason').map(([k, x]) => [k, withoutWording(x)]));
   return v;
 }
 
@@ -141,8 +141,11 @@ function changeNotes(fa: FlatNode, fb: FlatNode, oldC: CompiledRubric, newC: Com
   if (!fa.max.eq(fb.max)) out.push(`分值由${points(fa)}调整为${points(fb)}`);
   if (a.scoring && b.scoring) {
     const thresholds = params.filter((p) => JSON.stringify(b.scoring).includes(`"param":"${p.id}"`)).map((p) => `阈值「${p.label}」由${p.before}调整为${p.after}`);
+    const described = describeScoring(a.scoring, oldC.rubric) !== describeScoring(b.scoring, newC.rubric);
     if (a.scoring.method !== b.scoring.method) out.push(`评分办法由「${METHOD_TEXT[a.scoring.method]}」改为「${METHOD_TEXT[b.scoring.method]}」`);
     else if (canonical(withoutWording(a.scoring)) !== canonical(withoutWording(b.scoring))) out.push('修改评分办法');
+    else if (described && thresholds.length === 0) out.push('修改评分办法');
+    else if (!described && canonical(a.scoring) !== canonical(b.scoring)) out.push('修改不得分时的说明文字');
     out.push(...thresholds);
   } else if (a.scoring || b.scoring) out.push(a.scoring ? '改为含下级指标的分组' : '改为末级评分指标');
   if ((a.description ?? '').trim() !== (b.description ?? '').trim()) out.push(a.description ? (b.description ? '修改具体标准文字' : '删去具体标准文字') : '增加具体标准文字');
@@ -158,6 +161,7 @@ function changeNotes(fa: FlatNode, fb: FlatNode, oldC: CompiledRubric, newC: Com
     canonical(a.notApplicable) !== canonical(b.notApplicable) ||
     canonical(a.eligibleIf) !== canonical(b.eligibleIf);
   if (other) out.push('调整计分方式（权重、封顶、合理缺项或加分资格）');
+  if (out.length === 0) out.push('修改条款内容');
   return out;
 }
 

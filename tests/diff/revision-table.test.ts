@@ -118,6 +118,13 @@ describe('三栏对照表 rows (two small rubrics, expected rows written by hand
     expect(md).toContain('| 1.3 设置依申请公开栏目（20分）<br>评分办法：达标得分：建立制度 = 是 | （删除） |');
     expect(md).toContain('具体标准：建立<b>健全</b>信息公开工作制度，并按要求执行（<b>1</b>0分）。');
   });
+  it('a change that leaves the printed rule alone (only the failure wording) still has its 修订说明', () => {
+    const nodes = (reason: string) => `  - { id: "1", title: 年报, points: 100, scoring: { method: binary, when: { fact: y, operator: equal, value: true }, failReason: ${reason} } }\n`;
+    const a = rubric('2023', '  minTrain: { label: 最低培训次数, value: 1, unit: 次 }\n', nodes('未按时发布'));
+    const b = rubric('2024', '  minTrain: { label: 最低培训次数, value: 1, unit: 次 }\n', nodes('未在规定时间发布'));
+    expect(buildRevisionTable(diffRubrics(a, b), a, b).rows.map((r) => [r.id, r.notes])).toEqual([['1', ['修改不得分时的说明文字']]]);
+  });
+
   it('identical rubrics: no rows, the table says so', () => {
     const t = buildRevisionTable(diffRubrics(OLD, OLD), OLD, OLD);
     expect(t.rows).toEqual([]);
