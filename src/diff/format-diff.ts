@@ -187,7 +187,7 @@ li.add .mark { color: #1a7f37; } li.del .mark { color: #cf222e; } li.chg .mark {
 ul.meta { list-style: none; padding-left: 0; }
 ul.items { list-style: none; padding-left: 1.4em; }
 ul.items > li > .mark { display: inline-block; width: 1.2em; margin-left: -1.4em; text-align: center; }
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; font-size: 12pt; } }
 @media print { body { margin: 0; } h2 { break-after: avoid; } tr, ul.items > li { break-inside: avoid; } }
 ${table ? REVISION_TABLE_CSS : ''}</style>
 </head>

@@ -37,7 +37,7 @@ function htmlClause(lines: ClauseLine[] | null, placeholder: string): string {
 
 /** Print rules for the table section: its own A4 landscape pages (named page), header repeated, rows not split. */
 export const REVISION_TABLE_CSS = `
-@page revision { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; }
+@page revision { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; @bottom-center { content: "— " counter(page) " —"; font-size: 12pt; } }
 section.revision { page: revision; break-before: page; }
 section.revision h2 { text-align: center; font-family: "Noto Serif CJK SC", "FangSong", "SimSun", serif; font-size: 18pt; font-weight: bold; margin: 0 0 0.4em; }
 section.revision .sources { text-align: center; margin: 0 0 0.8em; font-size: 11pt; }

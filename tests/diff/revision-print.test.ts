@@ -127,6 +127,9 @@ describe.skipIf(!HAVE_CHROMIUM)('zwgk diff --format html printed in Chromium', (
     expect(info).toMatch(/A4/);
     const tablePages = execFileSync('pdftotext', ['-f', String(first + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(tablePages).toMatch(/^《2018年鄂托克前旗政务公开工作考核评价细则》修订对照表/);
+    // page numbers 「— n —」 on every page, counting on across the turn to landscape
+    const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (let n = 1; n <= landscape.length; n++) expect(all).toContain(`—${n}—`);
     for (const t of PRINTED) expect(tablePages).toContain(t);
   });
 });
