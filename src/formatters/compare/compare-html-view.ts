@@ -114,7 +114,7 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
   const b = report.baseline;
   return {
     title: `${r.title} · 多单位比较`,
-    subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `(其中结果暂定 ${report.counts.provisional} 个,照常排名,等次标"暂定")` : ''},输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
+    subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `(其中结果暂定 ${report.counts.provisional} 个,照常排名,等次标“暂定”)` : ''},输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
     rankingRule: report.ranking.description,
     sheetsNote: opts.sheetHrefs && opts.sheetHrefs.size > 0 ? `点击单位名称打开该单位的自查评分表（在本页所在文件夹的 sheets 文件夹中，共 ${opts.sheetHrefs.size} 份）。` : '',
     bases: report.ranking.bases.map((x) => ({ label: x.label, description: x.description })),
