@@ -6,6 +6,7 @@ import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
 import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
+import { numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber } from '../score/scaled.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { Review } from '../schema/review-schema.js';
 import type { VetoStakes } from '../score/veto-stake.js';
@@ -83,10 +84,8 @@ export function outputRounder(compiled: CompiledRubric): (d: Dec) => number {
   // A score or applicable maximum that is the node's own maximum (full marks) is the same Decimal instance.
   return (d: Dec): number => {
     const m = maxima.get(d);
-    if (m !== undefined) return m;
-    if (d.decimalPlaces() > p) return toOutput(d, p);
-    const n = d.toNumber(); // already within the precision: rounding would change nothing
-    return n === 0 ? 0 : n;
+    // Otherwise exact scaled integers when the value fits (score/scaled.ts), decimal.js's rounding when it does not.
+    return m !== undefined ? m : outputNumber(d, p);
   };
 }
 
@@ -110,6 +109,7 @@ export function outputTotals(input: BuildInput, out: (d: Dec) => number): Totals
 export function buildReport(input: BuildInput): ScoreReport {
   const { compiled, evidence, results, totals } = input;
   const out = outputRounder(compiled);
+  const p = compiled.rubric.precision;
   const review = input.opts.review?.review ?? null;
   const requested = new Set(evidence.notApplicable.map((x) => x.node));
   const corrections = reviewCorrections(compiled, evidence, review);
@@ -129,14 +129,14 @@ export function buildReport(input: BuildInput): ScoreReport {
       applicableMax: out(r.applicableMax),
       score: out(r.score),
       status: r.status,
-      lost: f.kind === 'score' && r.status !== 'not_applicable' ? Math.max(0, out(r.applicableMax.minus(r.score))) : 0,
+      lost: f.kind === 'score' && r.status !== 'not_applicable' ? Math.max(0, outputDifference(r.applicableMax, r.score, p)) : 0,
       reasons: r.reasons,
       deductions: r.deductions.map((d) => ({
         id: d.id,
         reason: d.reason,
         amount: out(d.amount),
-        ...(d.count !== undefined ? { count: d.count.toNumber() } : {}),
-        ...(d.each !== undefined ? { each: d.each.toNumber() } : {}),
+        ...(d.count !== undefined ? { count: numberOf(d.count) } : {}),
+        ...(d.each !== undefined ? { each: numberOf(d.each) } : {}),
         applied: d.applied,
         ...(d.occurrences !== undefined ? { occurrences: [...d.occurrences] } : {}),
       })),
@@ -151,8 +151,8 @@ export function buildReport(input: BuildInput): ScoreReport {
     if (n.note !== undefined) node.note = n.note;
     const claim = getOwn(evidence.claims, f.id);
     if (claim !== undefined) {
-      node.claimed = out(dec(claim));
-      node.difference = out(dec(claim).minus(r.score));
+      node.claimed = outputOfNumber(claim, p);
+      node.difference = outputNumberMinus(claim, r.score, p);
     }
     if (r.judgement) node.judgement = { ...r.judgement };
     const rem = evidence.remediation[f.id];
