@@ -37,7 +37,7 @@ export function renderSheetCsv(vm: SheetViewModel): string {
   const header: CsvCell[] = [];
   for (const col of vm.columns) {
     header.push({ text: col.label });
-    if (col.key === 'score') header.push({ text: '差额(自评−核定)' }, { text: '状态' });
+    if (col.key === 'score') header.push({ text: '差额（自评−核定）' }, { text: '状态' });
   }
   const rows: CsvCell[][] = [header];
   vm.rows.forEach((row, r) => {
@@ -77,13 +77,13 @@ export function renderSheetCsv(vm: SheetViewModel): string {
   });
   // 数据核验 block below the table, after one empty row: a spreadsheet shows it as a second small table.
   if (vm.checks.length > 0) {
-    rows.push([], [{ text: '数据核验(勾稽关系)' }, { text: vm.checkSummary }]);
+    rows.push([], [{ text: '数据核验（勾稽关系）' }, { text: vm.checkSummary }]);
     rows.push(['序号', '编号', '核验内容', '依据', '级别', '结果', '所见数值与说明', '处理情况'].map((text) => ({ text })));
     for (const c of vm.checks)
       rows.push([c.seq, c.id, c.message, c.source, c.severityText, c.outcomeText, c.text, c.resolutionText].map((text) => ({ text })));
   }
   if (vm.pendingItems.length > 0) {
-    rows.push([], [{ text: '待政务公开办评定事项' }, { text: `共 ${vm.pendingItems.length} 项,评定前结果为暂定` }]);
+    rows.push([], [{ text: '待政务公开办评定事项' }, { text: `共 ${vm.pendingItems.length} 项，评定前结果为暂定` }]);
     rows.push(['编号', '事项', '原因'].map((text) => ({ text })));
     for (const p of vm.pendingItems) rows.push([p.id, p.title, p.why].map((text) => ({ text })));
   }

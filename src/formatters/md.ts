@@ -52,7 +52,7 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
           cells.push(escapeMarkdownCell(row.claimedText));
           break;
         case 'score':
-          cells.push(cell([row.overridden ? `${row.scoreText}(改定)` : row.scoreText, row.statusNote]));
+          cells.push(cell([row.overridden ? `${row.scoreText}（改定）` : row.scoreText, row.statusNote]));
           break;
         case 'reasons':
           cells.push(cell(row.reasons));
@@ -68,10 +68,10 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
     out.push(`| ${cells.join(' | ')} |`);
   });
   out.push('');
-  out.push(vm.totals.map((t) => `**${escapeMarkdownText(t.label)}**:${escapeMarkdownText(t.value) || '＿＿＿＿'}`).join(' · '));
-  if (vm.veto) out.push('', `**单项否决**:${escapeMarkdownText(`${vm.veto.title}。${vm.veto.reason}`)}`);
+  out.push(vm.totals.map((t) => `**${escapeMarkdownText(t.label)}**：${escapeMarkdownText(t.value) || '＿＿＿＿'}`).join(' · '));
+  if (vm.veto) out.push('', `**单项否决**：${escapeMarkdownText(`${vm.veto.title}。${vm.veto.reason}`)}`);
   if (vm.checks.length > 0) {
-    out.push('', '## 数据核验(勾稽关系)', '', escapeMarkdownText(vm.checkSummary), '');
+    out.push('', '## 数据核验（勾稽关系）', '', escapeMarkdownText(vm.checkSummary), '');
     out.push('| 序号 | 核验内容 | 级别 | 结果 | 所见数值与说明 | 处理情况 |', '| :---: | --- | :---: | :---: | --- | --- |');
     for (const c of vm.checks) {
       const outcome = c.failed ? `**${escapeMarkdownCell(c.outcomeText)}**` : escapeMarkdownCell(c.outcomeText);
@@ -79,15 +79,15 @@ export function renderSheetMarkdown(vm: SheetViewModel): string {
     }
   }
   if (vm.pendingItems.length > 0) {
-    out.push('', `**待政务公开办评定事项(共 ${vm.pendingItems.length} 项,评定前结果为暂定)**`, '');
-    vm.pendingItems.forEach((p, i) => out.push(`${i + 1}. ${escapeMarkdownText(`${p.id} ${p.title}:${p.why}`)}`));
+    out.push('', `**待政务公开办评定事项（共 ${vm.pendingItems.length} 项，评定前结果为暂定）**`, '');
+    vm.pendingItems.forEach((p, i) => out.push(`${i + 1}. ${escapeMarkdownText(`${p.id} ${p.title}：${p.why}`)}`));
   }
   const s = vm.signature;
-  out.push('', `填表人:${escapeMarkdownText(s.preparedBy) || '＿＿＿＿＿＿'}  审核人:${escapeMarkdownText(s.reviewedBy) || '＿＿＿＿＿＿'}  单位盖章:  日期:${escapeMarkdownText(s.date) || '＿＿＿＿＿＿'}`);
+  out.push('', `填表人：${escapeMarkdownText(s.preparedBy) || '＿＿＿＿＿＿'}  审核人：${escapeMarkdownText(s.reviewedBy) || '＿＿＿＿＿＿'}  单位盖章：  日期：${escapeMarkdownText(s.date) || '＿＿＿＿＿＿'}`);
   out.push('', '---', '');
   out.push(
-    `细则 ${escapeMarkdownText(vm.rubric.id)}(版本 ${escapeMarkdownText(vm.stamp.rubricVersion)})内容哈希 ${escapeMarkdownText(vm.stamp.rubricHash)}  `,
-    `证据哈希 ${vm.stamp.evidenceHash ? escapeMarkdownText(vm.stamp.evidenceHash) : '无(空白表)'}${vm.stamp.reviewHash ? ` · 评审文件哈希 ${escapeMarkdownText(vm.stamp.reviewHash)}` : ''}  `,
+    `细则 ${escapeMarkdownText(vm.rubric.id)}（版本 ${escapeMarkdownText(vm.stamp.rubricVersion)}）内容哈希 ${escapeMarkdownText(vm.stamp.rubricHash)}  `,
+    `证据哈希 ${vm.stamp.evidenceHash ? escapeMarkdownText(vm.stamp.evidenceHash) : '无（空白表）'}${vm.stamp.reviewHash ? ` · 评审文件哈希 ${escapeMarkdownText(vm.stamp.reviewHash)}` : ''}  `,
     `引擎 ${escapeMarkdownText(vm.stamp.engine)} · 报告格式 ${escapeMarkdownText(vm.stamp.schemaVersion)}`,
   );
   return out.join('\n') + '\n';

@@ -42,7 +42,7 @@ export async function printHtmlToPdf(html: string, opts: PdfOptions = {}): Promi
     return new Uint8Array(pdf);
   } catch (err) {
     if (err instanceof RenderError) throw err;
-    throw new RenderError('CHROMIUM_FAILED', `Chromium 打印 PDF 失败:${((err as Error).message ?? String(err)).split('\n')[0]}`);
+    throw new RenderError('CHROMIUM_FAILED', `Chromium 打印 PDF 失败：${((err as Error).message ?? String(err)).split('\n')[0]}`);
   } finally {
     await browser.close().catch(() => undefined);
   }

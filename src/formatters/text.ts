@@ -39,7 +39,7 @@ function hasOwnReasons(n: ReportNode): boolean {
 /** 数据核验: the summary, then every check that did not pass (failed first), with the values seen. */
 function checkLines(report: ScoreReport): string[] {
   if (report.checks.length === 0) return [];
-  const out = ['', `数据核验(勾稽关系):${checkSummaryText(report.checks)}`];
+  const out = ['', `数据核验（勾稽关系）：${checkSummaryText(report.checks)}`];
   const shown = [...report.checks.filter((c) => c.outcome === 'fail'), ...report.checks.filter((c) => c.outcome === 'not_assessable')];
   for (const c of shown) {
     const tag = c.outcome === 'fail' ? `未通过·${c.severity === 'error' ? '错误' : '提示'}` : '无法核验';

@@ -65,14 +65,14 @@ function writeChecks(ws: ExcelJS.Worksheet, vm: SheetViewModel, at: number, nCol
   let row = at + 1;
   ws.mergeCells(row, 1, row, nCols);
   const head = ws.getCell(row, 1);
-  head.value = `数据核验(勾稽关系):${vm.checkSummary}`;
+  head.value = `数据核验（勾稽关系）：${vm.checkSummary}`;
   head.font = { ...FONT, size: 11, bold: true };
   ws.getRow(row).height = 20;
   for (const c of vm.checks) {
     row += 1;
     ws.mergeCells(row, 1, row, nCols);
     const cell = ws.getCell(row, 1);
-    const text = `${c.seq}. 【${c.outcomeText}·${c.severityText}】${c.message}${c.source ? `(${c.source})` : ''}\n    ${c.text}${c.resolutionText ? `\n    处理情况:${c.resolutionText}` : ''}`;
+    const text = `${c.seq}. 【${c.outcomeText}·${c.severityText}】${c.message}${c.source ? `（${c.source}）` : ''}\n    ${c.text}${c.resolutionText ? `\n    处理情况：${c.resolutionText}` : ''}`;
     cell.value = text;
     cell.font = c.failed ? { ...FONT, bold: true, color: { argb: 'FFA40000' } } : FONT;
     cell.alignment = { wrapText: true, vertical: 'top' };
@@ -307,8 +307,8 @@ export async function renderSheetXlsx(vm: SheetViewModel): Promise<Uint8Array> {
   ws.mergeCells(at, 1, at, nCols);
   const stamp = ws.getCell(at, 1);
   stamp.value =
-    `细则 ${vm.rubric.id}(版本 ${vm.stamp.rubricVersion})内容哈希 ${vm.stamp.rubricHash}\n` +
-    `证据哈希 ${vm.stamp.evidenceHash || '无(空白表)'}${vm.stamp.reviewHash ? `;评审文件哈希 ${vm.stamp.reviewHash}` : ''};引擎 ${vm.stamp.engine};报告格式 ${vm.stamp.schemaVersion}`;
+    `细则 ${vm.rubric.id}（版本 ${vm.stamp.rubricVersion}）内容哈希 ${vm.stamp.rubricHash}\n` +
+    `证据哈希 ${vm.stamp.evidenceHash || '无（空白表）'}${vm.stamp.reviewHash ? `；评审文件哈希 ${vm.stamp.reviewHash}` : ''}；引擎 ${vm.stamp.engine}；报告格式 ${vm.stamp.schemaVersion}`;
   stamp.font = { ...FONT, size: 8, color: { argb: 'FF555555' } };
   stamp.alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(at).height = 26;

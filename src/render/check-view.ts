@@ -16,7 +16,21 @@ export function resolutionLabel(resolution: string): string {
 function resolutionText(c: CheckResult): string {
   const r = c.resolution;
   if (!r) return c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '';
-  return `${resolutionLabel(r.resolution)}:${r.reason}(${r.by}${r.date ? `,${r.date}` : ''})`;
+  return `${resolutionLabel(r.resolution)}：${r.reason}（${r.by}${r.date ? `，${r.date}` : ''}）`;
+}
+
+/**
+ * A passed check's sentence as the printed sheet shows it: each "名称(来源)" shortened to its source (the 核验内容
+ * names the facts), and "甲;乙:要求前者 ≥ 后者,相符" written "甲 ≥ 乙,相符". Other outcomes keep every word.
+ */
+export function seenText(c: CheckResult): string {
+  if (c.outcome !== 'pass') return c.text;
+  let t = c.text;
+  for (const v of c.values) {
+    if (v.source) t = t.split(`${v.label}(${v.source})`).join(v.source);
+  }
+  const m = /^([^;]*);([^;]*):要求前者 ([≥≤=]) 后者,相符$/.exec(t);
+  return m ? `${m[1]} ${m[3]} ${m[2]}，相符` : t;
 }
 
 /** One display row per check, in rubric order. */
@@ -32,6 +46,7 @@ export function buildCheckViews(checks: readonly CheckResult[]): CheckView[] {
     outcomeClass: c.outcome === 'not_assessable' ? 'not-assessable' : c.outcome,
     valuesText: c.values.map((v) => `${v.label} ${formatValue(v.value, v.unit)}`).join(';'),
     text: c.text,
+    seenText: seenText(c),
     resolutionText: resolutionText(c),
     failed: c.outcome === 'fail',
   }));
@@ -44,6 +59,6 @@ export function checkSummaryText(checks: readonly CheckResult[]): string {
   const failed = checks.filter((c) => c.outcome === 'fail');
   const errors = failed.filter((c) => c.severity === 'error');
   const open = errors.filter((c) => !c.resolution).length;
-  const detail = failed.length > 0 ? `(错误级 ${errors.length} 项${open > 0 ? `,其中待处理 ${open} 项` : ',均已处理'})` : '';
-  return `共 ${checks.length} 项:通过 ${count('pass')} 项,未通过 ${failed.length} 项${detail},无法核验 ${count('not_assessable')} 项`;
+  const detail = failed.length > 0 ? `（错误级 ${errors.length} 项${open > 0 ? `，其中待处理 ${open} 项` : '，均已处理'}）` : '';
+  return `共 ${checks.length} 项：通过 ${count('pass')} 项，未通过 ${failed.length} 项${detail}，无法核验 ${count('not_assessable')} 项`;
 }

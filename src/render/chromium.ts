@@ -25,11 +25,11 @@ export function chromiumPath(explicit?: string): string {
 /** The Chinese message shown when Chromium is missing. */
 export function chromiumMissingMessage(path: string): string {
   return (
-    `未找到 Chromium 浏览器(${path}),无法生成 PDF。\n` +
-    `请先安装 Chromium 和中文字体(Debian / Ubuntu):\n` +
+    `未找到 Chromium 浏览器（${path}），无法生成 PDF。\n` +
+    `请先安装 Chromium 和中文字体（Debian / Ubuntu）：\n` +
     `  sudo apt-get install chromium fonts-noto-cjk\n` +
-    `已安装在其他位置时,用环境变量 CHROMIUM_PATH 指定可执行文件,例如 CHROMIUM_PATH=/usr/bin/chromium-browser。\n` +
-    `也可以先输出 HTML(--format html),再用浏览器打开并打印为 PDF。`
+    `已安装在其他位置时，用环境变量 CHROMIUM_PATH 指定可执行文件，例如 CHROMIUM_PATH=/usr/bin/chromium-browser。\n` +
+    `也可以先输出 HTML(--format html)，再用浏览器打开并打印为 PDF。`
   );
 }
 
@@ -44,6 +44,6 @@ export async function launchChromium(explicitPath?: string): Promise<Browser> {
     return await chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS], timeout: 30000 });
   } catch (err) {
     const first = ((err as Error).message ?? String(err)).split('\n')[0];
-    throw new RenderError('CHROMIUM_FAILED', `Chromium(${path})无法启动:${first}\n请确认已安装 chromium 和 fonts-noto-cjk,或用 CHROMIUM_PATH 指定可用的 Chromium。`);
+    throw new RenderError('CHROMIUM_FAILED', `Chromium（${path}）无法启动：${first}\n请确认已安装 chromium 和 fonts-noto-cjk，或用 CHROMIUM_PATH 指定可用的 Chromium。`);
   }
 }

@@ -62,10 +62,10 @@ export async function findCjkFont(probe: CjkFontProbe = {}): Promise<string | un
 }
 
 export const CJK_FONT_MISSING_MESSAGE =
-  '未找到中文字体,生成的 PDF 中文会显示为空白方框,因此没有输出。\n' +
-  '请先安装中文字体(Debian / Ubuntu):\n' +
+  '未找到中文字体，生成的 PDF 中文会显示为空白方框，因此没有输出。\n' +
+  '请先安装中文字体（Debian / Ubuntu）：\n' +
   '  sudo apt-get install fonts-noto-cjk\n' +
-  '(其他系统安装思源黑体 / 思源宋体或文泉驿字体即可。)也可以先输出 HTML(--format html),在已装中文字体的电脑上用浏览器打开并打印为 PDF。';
+  '（其他系统安装思源黑体 / 思源宋体或文泉驿字体即可。）也可以先输出 HTML(--format html)，在已装中文字体的电脑上用浏览器打开并打印为 PDF。';
 
 let found: string | undefined;
 

@@ -9,7 +9,7 @@ import { buildCheckViews, checkSummaryText } from './check-view.js';
 /** The grade as printed: a provisional grade always carries 暂定 (never printed as if final). */
 function gradeText(src: SheetSource): string {
   const g = src.totals?.grade ?? '';
-  return g && src.status === 'provisional' ? `${g}(暂定)` : g;
+  return g && src.status === 'provisional' ? `${g}（暂定）` : g;
 }
 
 function totalsItems(src: SheetSource): TotalsItemView[] {
@@ -38,7 +38,7 @@ function pendingSummary(pending: NonNullable<SheetSource['pending']>): string {
   const counts = (Object.keys(PENDING_KIND_TEXT) as Array<keyof typeof PENDING_KIND_TEXT>)
     .map((k) => [PENDING_KIND_TEXT[k], pending.filter((p) => p.kind === k).length] as const)
     .filter(([, n]) => n > 0);
-  return `待政务公开办评定 ${pending.length} 项:${counts.map(([t, n]) => `${t} ${n} 项`).join('、')}`;
+  return `待政务公开办评定 ${pending.length} 项：${counts.map(([t, n]) => `${t} ${n} 项`).join('、')}`;
 }
 
 /** Header, totals, signature and stamp fields for either view. */
@@ -50,7 +50,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
   return {
     lang: 'zh-CN',
     blank: src.blank,
-    title: `${opts.title ?? titleWithSuffix(r.title, suffix)}${src.status === 'provisional' ? '(暂定)' : ''}`,
+    title: `${opts.title ?? titleWithSuffix(r.title, suffix)}${src.status === 'provisional' ? '（暂定）' : ''}`,
     rubric: {
       id: r.id,
       title: r.title,
@@ -82,7 +82,7 @@ export function buildDocumentView(src: SheetSource, opts: ViewOptions, suffix: s
     signature: {
       preparedBy: src.evidence?.preparedBy ?? '',
       reviewedBy: src.evidence?.reviewedBy ?? '',
-      date: src.evidence?.date ?? '',
+      date: chineseDate(src.evidence?.date ?? ''),
     },
     stamp: {
       rubricHash: r.hash,

@@ -57,7 +57,7 @@ export function assertEscapedOnly(ast: unknown, file: string): void {
     if (o.type === 'MustacheStatement' && o.escaped === false) {
       const loc = o.loc as { start?: { line: number; column: number } } | undefined;
       const where = loc?.start ? `${loc.start.line}:${loc.start.column + 1}` : '';
-      throw new RenderError('TEMPLATE_INVALID', `模板 ${file}${where ? ` 第 ${where} 处` : ''} 使用了不转义输出({{{ }}} 或 {{& }}),出于安全考虑不允许`);
+      throw new RenderError('TEMPLATE_INVALID', `模板 ${file}${where ? ` 第 ${where} 处` : ''} 使用了不转义输出（{{{ }}} 或 {{& }}），出于安全考虑不允许`);
     }
     for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
   };
@@ -79,10 +79,10 @@ async function readTemplates(dir: string): Promise<{ templates: SourceTemplate[]
       if (!f.endsWith('.hbs')) continue;
       const name = basename(f, '.hbs');
       const file = join(at, f);
-      if (!NAME_RE.test(name)) throw new RenderError('TEMPLATE_INVALID', `模板文件名只能由字母、数字、- 和 _ 组成:${file}`);
+      if (!NAME_RE.test(name)) throw new RenderError('TEMPLATE_INVALID', `模板文件名只能由字母、数字、- 和 _ 组成：${file}`);
       const st = await stat(file);
       if (!st.isFile()) continue;
-      if (st.size > MAX_TEMPLATE_BYTES) throw new RenderError('TEMPLATE_INVALID', `模板文件过大(超过 512 KB):${file}`);
+      if (st.size > MAX_TEMPLATE_BYTES) throw new RenderError('TEMPLATE_INVALID', `模板文件过大（超过 512 KB）：${file}`);
       out.push({ name, file, text: await readFile(file, 'utf8') });
     }
     return out;
@@ -107,7 +107,7 @@ function compileSet(entries: { templates: Map<string, SourceTemplate>; partials:
     try {
       ast = Handlebars.parse(t.text);
     } catch (err) {
-      throw new RenderError('TEMPLATE_INVALID', `模板 ${t.file} 语法错误:${(err as Error).message}`);
+      throw new RenderError('TEMPLATE_INVALID', `模板 ${t.file} 语法错误：${(err as Error).message}`);
     }
     assertEscapedOnly(ast, t.file);
     sources[t.name] = t.file;
@@ -125,7 +125,7 @@ function compileSet(entries: { templates: Map<string, SourceTemplate>; partials:
         return t.fn(data);
       } catch (err) {
         if (err instanceof RenderError) throw err;
-        throw new RenderError('TEMPLATE_RENDER_FAILED', `模板 ${basename(t.file)} 渲染失败:${(err as Error).message}`);
+        throw new RenderError('TEMPLATE_RENDER_FAILED', `模板 ${basename(t.file)} 渲染失败：${(err as Error).message}`);
       }
     },
   };

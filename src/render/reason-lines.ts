@@ -35,7 +35,7 @@ export function requirementText(c: ConditionReason): string {
   if (!m) return c.text;
   const [, actual, req] = m;
   if (req === '要求为是') return c.label;
-  return `${c.label}:现为 ${actual},${req}`;
+  return `${c.label}：现为 ${actual}，${req}`;
 }
 
 function dedupe(lines: string[]): string[] {
@@ -51,7 +51,7 @@ export function fixActions(n: SourceNode, precision: number): string[] {
   for (const r of n.reasons ?? []) {
     if (r.kind === 'missing') {
       const m = /^缺少佐证事实:(.*),按 0 分计$/.exec(r.text);
-      out.push(m ? `补充佐证:${m[1]}` : r.text);
+      out.push(m ? `补充佐证：${m[1]}` : r.text);
     } else if (r.kind === 'deduction') {
       continue; // from `deductions` below, which carry the amounts
     } else if (r.result === false) {
@@ -59,13 +59,13 @@ export function fixActions(n: SourceNode, precision: number): string[] {
       if (failing.length > 0) out.push(...failing.map(requirementText));
       else out.push(r.text);
     } else if (r.kind === 'zeroIf' || r.kind === 'ceilingIf' || r.kind === 'veto') {
-      out.push(`消除情形:${r.text}`);
+      out.push(`消除情形：${r.text}`);
     } else if (r.kind === 'judgement' && (r.points ?? 0) < 0) {
       out.push(r.text);
     }
   }
   for (const d of n.deductions ?? []) {
-    if (d.applied && d.amount > 0) out.push(`消除扣分情形:${d.reason}(扣 ${formatNumber(d.amount, precision)} 分)`);
+    if (d.applied && d.amount > 0) out.push(`消除扣分情形：${d.reason}（扣 ${formatNumber(d.amount, precision)} 分）`);
   }
   const actions = dedupe(out);
   return actions.length > 0 ? actions : dedupe(lossReasonTexts(n));
@@ -83,8 +83,8 @@ export function evidenceView(c: CitationOut): EvidenceView {
   };
 }
 
-/** One line of plain text for a citation (Markdown, CSV, xlsx): 标题(文号,日期);说明 URL. */
+/** One line of plain text for a citation (Markdown, CSV, xlsx): 标题（文号，日期）；说明 URL. */
 export function evidenceLine(e: EvidenceView): string {
-  const meta = [e.docNumber, e.date].filter((s) => s !== '').join(',');
-  return `${e.title}${meta ? `(${meta})` : ''}${e.note ? `;${e.note}` : ''}${e.urlText ? ` ${e.urlText}` : ''}`;
+  const meta = [e.docNumber, e.date].filter((s) => s !== '').join('，');
+  return `${e.title}${meta ? `（${meta}）` : ''}${e.note ? `；${e.note}` : ''}${e.urlText ? ` ${e.urlText}` : ''}`;
 }

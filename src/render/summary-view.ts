@@ -2,6 +2,7 @@
 // points, sorted by the points fixing it would recover, with what earns them.
 import type { ScoreReport } from '../report/score-report.js';
 import { STATUS_TEXT } from '../formatters/labels.js';
+import { typesetView } from './chinese-text.js';
 import { buildDocumentView } from './document-view.js';
 import { formatNumber, formatSigned } from './numbers.js';
 import { fixActions } from './reason-lines.js';
@@ -56,13 +57,13 @@ function assessmentVetoFix(src: SheetSource): FixView[] {
     {
       rank: '1',
       id: v.id,
-      title: `单项否决:${v.title}`,
+      title: `单项否决：${v.title}`,
       path: '',
       section: '整体否决',
       lostText: formatNumber(v.stake ?? 0, p),
       statusText: STATUS_TEXT.vetoed,
       statusClass: 'vetoed',
-      actions: [`消除否决情形:${v.reason}`, ...conditions, ...(v.finalWithoutVeto !== undefined ? [`消除后按现有佐证可得 ${formatNumber(v.finalWithoutVeto, p)} 分`] : [])],
+      actions: [`消除否决情形：${v.reason}`, ...conditions, ...(v.finalWithoutVeto !== undefined ? [`消除后按现有佐证可得 ${formatNumber(v.finalWithoutVeto, p)} 分`] : [])],
     },
   ];
 }
@@ -98,7 +99,7 @@ function buildFixes(src: SheetSource, ix: SheetIndex): FixView[] {
     lostText: formatNumber(points, p),
     statusText: n.status ? STATUS_TEXT[n.status] : '',
     statusClass: n.status ?? '',
-    actions: vetoed.has(n.id) ? [`消除否决情形:${vetoed.get(n.id)!.text}`, ...vetoed.get(n.id)!.conditions] : n.kind === 'penalty' ? penaltyActions(n, p) : fixActions(n, p),
+    actions: vetoed.has(n.id) ? [`消除否决情形：${vetoed.get(n.id)!.text}`, ...vetoed.get(n.id)!.conditions] : n.kind === 'penalty' ? penaltyActions(n, p) : fixActions(n, p),
   }));
 }
 
@@ -106,7 +107,7 @@ function buildFixes(src: SheetSource, ix: SheetIndex): FixView[] {
 function penaltyActions(n: SourceNode, precision: number): string[] {
   const own = fixActions(n, precision);
   if (own.some((a) => a.startsWith('消除'))) return own;
-  return (n.reasons ?? []).filter((r) => r.result !== false).map((r) => `消除扣分情形:${r.text}`);
+  return (n.reasons ?? []).filter((r) => r.result !== false).map((r) => `消除扣分情形：${r.text}`);
 }
 
 function buildSections(src: SheetSource, ix: SheetIndex): SectionView[] {
@@ -131,7 +132,8 @@ export function buildSummaryViewModel(report: ScoreReport, opts: ViewOptions = {
   const src = sourceOfReport(report);
   const ix = new SheetIndex(src);
   const p = src.rubric.precision;
-  return {
+  // Chinese typography for every text the summary prints (rubric and report texts were typed with half-width marks).
+  return typesetView({
     ...buildDocumentView(src, opts, '自查评分摘要'),
     view: 'summary',
     sections: buildSections(src, ix),
@@ -146,5 +148,5 @@ export function buildSummaryViewModel(report: ScoreReport, opts: ViewOptions = {
       scoreText: formatNumber(o.score, p),
       differenceText: formatSigned(o.difference, p),
     })),
-  };
+  } satisfies SummaryViewModel);
 }

@@ -6,6 +6,7 @@
 // leaf (a section or 目标要求 without children) is a row of its own whose cell spans the remaining level columns.
 import type { ScoreReport } from '../report/score-report.js';
 import { STATUS_TEXT } from '../formatters/labels.js';
+import { typesetView } from './chinese-text.js';
 import { buildDocumentView } from './document-view.js';
 import { claimDifference, formatNumber, formatSigned, sumClaims } from './numbers.js';
 import { evidenceView, lossReasonTexts } from './reason-lines.js';
@@ -65,7 +66,7 @@ export class SheetIndex {
 }
 
 // 佐证材料 wide enough that a row's evidence list does not make it taller than its 具体标准 (seed: 附件1 in about 3 pages).
-const COLUMN_WEIGHTS = { seq: 4, group: 8, criterion: 25, max: 5.5, claimed: 5.5, score: 5.5, reasons: 17, evidence: 21, remediation: 12 };
+const COLUMN_WEIGHTS = { seq: 3, group: 7, criterion: 25.5, max: 4.5, claimed: 4.7, score: 4.7, reasons: 18.5, evidence: 24.6, remediation: 12 };
 
 function buildColumns(levelHeaders: string[], showRemediation: boolean): ColumnView[] {
   const cols: Array<Omit<ColumnView, 'width'> & { weight: number }> = [
@@ -114,7 +115,7 @@ function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
   const override = blank ? undefined : n.voices?.reviewed?.rulings.find((r) => r.kind === 'override');
   return {
     overridden: override !== undefined,
-    overrideText: override ? `改定:${override.reason}(${override.by},${override.date})` : '',
+    overrideText: override ? `改定：${override.reason}（${override.by}，${override.date}）` : '',
     maxText: formatNumber(n.max, p),
     claimedText: formatNumber(claimed, p),
     scoreText: formatNumber(score, p),
@@ -142,7 +143,8 @@ function briefTitle(title: string, rowText: string): { brief: string; repeats: b
   const t = bare(title);
   if (t.length === 0 || !bare(rowText).includes(t)) return { brief: title, repeats: false };
   const chars = [...title];
-  return { brief: chars.length > 10 ? `${chars.slice(0, 8).join('')}…` : title, repeats: true };
+  // Six characters and an ellipsis keep 「…（3分）得 3 分」 on one line of the printed 具体标准 column.
+  return { brief: chars.length > 8 ? `${chars.slice(0, 6).join('')}…` : title, repeats: true };
 }
 
 function clauseView(c: SourceNode, row: SourceNode, ix: SheetIndex): ClauseView {
@@ -192,7 +194,7 @@ function itemRow(n: SourceNode, rowLevel: number, ix: SheetIndex): SheetRowView 
     cells.push(levelCell(n, rowLevel, 1, true, ix, clauses));
   } else {
     const cell = levelCell(n, n.depth, rowLevel - n.depth + 1, true, ix, clauses);
-    cell.label = `${n.title}(${formatNumber(n.max, ix.src.rubric.precision)}分)`;
+    cell.label = `${n.title}（${formatNumber(n.max, ix.src.rubric.precision)}分）`;
     cells.push(cell);
   }
   const num = numbersOf(n, ix);
@@ -253,8 +255,8 @@ function totalRow(ix: SheetIndex, levelCount: number): SheetRowView {
   const difference = claimed !== null && final !== null ? claimDifference(claimed, final, p) : null;
   const differenceClass = difference === null || difference === 0 ? '' : difference > 0 ? 'over' : 'under';
   const reasons: string[] = [];
-  if (t) reasons.push(`基础分 ${formatNumber(t.base, p)} + 加分 ${formatNumber(t.bonus, p)} − 扣分 ${formatNumber(t.penalty, p)};等次:${t.grade}${src.status === 'provisional' ? '(暂定)' : ''}`);
-  if (src.veto) reasons.push(`单项否决:${src.veto.title}。${src.veto.reason}`);
+  if (t) reasons.push(`基础分 ${formatNumber(t.base, p)} + 加分 ${formatNumber(t.bonus, p)} − 扣分 ${formatNumber(t.penalty, p)}；等次：${t.grade}${src.status === 'provisional' ? '（暂定）' : ''}`);
+  if (src.veto) reasons.push(`单项否决：${src.veto.title}。${src.veto.reason}`);
   return {
     kind: 'total',
     isItem: false,
@@ -311,7 +313,8 @@ export function buildSheetView(src: SheetSource, opts: ViewOptions = {}): SheetV
   for (const r of rows) if (r.isItem) r.seq = String(++seq);
   rows.push(totalRow(ix, levelCount));
   const showRemediation = opts.remediation === true || src.nodes.some((n) => (n.remediation ?? '') !== '');
-  return {
+  // Chinese typography for every text the sheet prints (rubric and report texts were typed with half-width marks).
+  return typesetView<SheetViewModel>({
     ...buildDocumentView(src, opts, '自查评分表'),
     view: 'sheet',
     columns: buildColumns(levelHeaders, showRemediation),
@@ -322,7 +325,7 @@ export function buildSheetView(src: SheetSource, opts: ViewOptions = {}): SheetV
     itemCount: seq,
     overClaimCount: src.overClaims.length,
     missingEvidenceCount: src.missingEvidence.length,
-  };
+  });
 }
 
 /** The 经办人版 sheet of a score report. */

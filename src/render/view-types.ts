@@ -126,6 +126,11 @@ export interface CheckView {
   valuesText: string;
   /** The engine's sentence: what was compared and what came out. */
   text: string;
+  /**
+   * The printed sheet's 所见数值与说明: for a passed check the engine's sentence without the value names the 核验内容
+   * already gives ("附件2 第2行 30 条;附件2 第3行 30 条:要求前者 ≥ 后者,相符"); for any other outcome the whole sentence.
+   */
+  seenText: string;
   /** The office's resolution, "待政务公开办处理" for an open error-level failure, else ''. */
   resolutionText: string;
   failed: boolean;

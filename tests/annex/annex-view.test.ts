@@ -208,7 +208,7 @@ describe('annex view model: checks within the table (勾稽关系)', () => {
     const vm = buildAnnexView(seed, '附件2', { evidence: ev.value });
     // 20 checks in the rubric; the narrative contradiction (总结正文) and one other read facts outside 附件2.
     expect(seed.rubric.checks).toHaveLength(20);
-    expect(vm.checkSummary).toBe('共 18 项:通过 17 项,未通过 1 项(错误级 1 项,其中待处理 1 项),无法核验 0 项');
+    expect(vm.checkSummary).toBe('共 18 项：通过 17 项，未通过 1 项（错误级 1 项，其中待处理 1 项），无法核验 0 项');
     expect(vm.failedChecks.map((c) => [c.id, c.resolutionText])).toEqual([['proactive-website', '待政务公开办处理']]);
     expect(vm.rows.filter((x) => x.checkFailed).map((x) => x.row)).toEqual([2, 6]);
   });
@@ -218,13 +218,13 @@ describe('annex view model: checks within the table (勾稽关系)', () => {
     if (!rv.ok) throw new Error('review invalid');
     const vm = buildAnnexView(seed, '附件2', { evidence: ev.value, review: rv.value });
     expect(vm.failedChecks).toHaveLength(1);
-    expect(vm.failedChecks[0]!.resolutionText).toMatch(/^认可原数据:经电话核实/);
+    expect(vm.failedChecks[0]!.resolutionText).toMatch(/^认可原数据：经电话核实/);
     // Correcting row 6 to 30 makes the check pass.
     const fixed = parseReview('r.yaml', 'rubric: { id: etuokeqianqi-2017, version: "2017.1" }\nagency: { code: etqq-zjj }\ncorrections:\n  websitePosts: { value: 30, reason: 核实, by: 办, date: 2018-01-25 }\n', seed, ev.value);
     if (!fixed.ok) throw new Error('review invalid');
     const after = buildAnnexView(seed, '附件2', { evidence: ev.value, review: fixed.value });
     expect(after.failedChecks).toEqual([]);
-    expect(after.checkSummary).toBe('共 18 项:通过 18 项,未通过 0 项,无法核验 0 项');
+    expect(after.checkSummary).toBe('共 18 项：通过 18 项，未通过 0 项，无法核验 0 项');
     expect(after.rows.some((x) => x.checkFailed)).toBe(false);
   });
 

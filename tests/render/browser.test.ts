@@ -90,7 +90,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'real browser (Chromium)' : `rea
     expect(dom.totalRow[1]).toBe('总分');
     expect(dom.totalScore).toBe(String(report.totals.final));
     expect(dom.blockFinal).toBe(String(report.totals.final));
-    expect(dom.blockGrade).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
+    expect(dom.blockGrade).toBe(`${report.totals.grade}${report.status === 'provisional' ? '（暂定）' : ''}`);
     expect(dom.lang).toBe('zh-CN');
     expect(dom.font).toContain('Noto Serif CJK SC');
 

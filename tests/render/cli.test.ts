@@ -72,7 +72,7 @@ describe('missing Chromium', () => {
     const dir = temp.make('zwgk-cli-');
     const r = await cli(['score', resolve(SEED_EVIDENCE), '--rubric', resolve(SEED_RUBRIC), '--format', 'pdf', '--out', 'x.pdf'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('环境错误:未找到 Chromium 浏览器(/nonexistent/chromium)');
+    expect(r.stderr).toContain('环境错误:未找到 Chromium 浏览器（/nonexistent/chromium）');
     expect(r.stderr).toContain('apt-get install chromium fonts-noto-cjk');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
@@ -86,10 +86,10 @@ describe('zwgk demo (npm start)', () => {
     expect(r.code).toBe(0);
     const files = readdirSync(join(dir, 'out')).sort();
     expect(files).toEqual(['住建局-2017-自查评分表.html', '住建局-2017-自查评分表.xlsx', '住建局-2017-领导版摘要.html']);
-    expect(r.stdout).toContain('总分 56  等次:不合格(暂定)');
-    expect(r.stdout).toContain('优先整改事项(按可挽回分值排序,共 23 项)');
+    expect(r.stdout).toContain('总分 56  等次：不合格（暂定）');
+    expect(r.stdout).toContain('优先整改事项（按可挽回分值排序，共 23 项）');
     for (const f of files) expect(r.stdout).toContain(join('out', f));
-    expect(readFileSync(join(dir, 'out', files[0]!), 'utf8')).toContain('<h1>2017年鄂托克前旗政务公开工作考核评价细则自查评分表(暂定)</h1>');
+    expect(readFileSync(join(dir, 'out', files[0]!), 'utf8')).toContain('<h1>2017年鄂托克前旗政务公开工作考核评价细则自查评分表（暂定）</h1>');
     expect(process.cwd()).toBe(ROOT);
   });
 });

@@ -49,7 +49,7 @@ describe('escaping', () => {
     report.nodes.find((n) => n.id === '1.1.1')!.evidence = [{ title: '=HYPERLINK("http://evil.example","点击")' }];
     const csv = text(await formatReport(report, 'csv'));
     expect(csv.startsWith('\uFEFF序号,')).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
+    expect(csv).toContain(`"'=HYPERLINK（""http://evil.example"",""点击""）"`);
     expect(csv.split('\r\n').every((line) => !line.startsWith('='))).toBe(true);
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '正常'].map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", '正常']);
     expect(quoteCsvField('a,b')).toBe('"a,b"');
@@ -63,7 +63,7 @@ describe('escaping', () => {
     report.nodes.find((n) => n.id === '1')!.title = evil;
     const html = text(await formatReport(report, 'html'));
     const escaped = evil.replace(/'/g, '&#x27;').replace(/>/g, '&gt;');
-    expect(html).toContain(`<title>${escaped}自查评分表(暂定)</title>`);
+    expect(html).toContain(`<title>${escaped}自查评分表（暂定）</title>`);
     expect(html).toContain(`${escaped}（15分）`);
     const md = text(await formatReport(report, 'md'));
     expect(md).toContain('{{constructor.constructor');

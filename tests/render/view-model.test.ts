@@ -1,3 +1,4 @@
+import { chineseTypography } from '../../src/render/chinese-text.js';
 import { describe, expect, it } from 'vitest';
 import { levelGrid } from '../../src/render/grid.js';
 import { buildBlankSheetViewModel } from '../../src/render/blank-report.js';
@@ -61,7 +62,7 @@ describe('sheet view model of the seed example', () => {
     expect([total.values.max, total.values.claimed, total.values.score]).toEqual([report.totals.max, report.totals.claimed, report.totals.final]);
     expect(vm.totals.find((t) => t.key === 'final')!.value).toBe(String(report.totals.final));
     // A provisional grade is never printed as final: it carries 暂定.
-    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
+    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '（暂定）' : ''}`);
   });
 
   it('shows clauses with their scores, claimed-vs-computed differences and the reasons', async () => {
@@ -70,18 +71,18 @@ describe('sheet view model of the seed example', () => {
     const row = vm.rows.find((r) => r.id === '4.2.1')!;
     const cell = row.cells.at(-1)!;
     expect(cell.clauses.map((c) => [c.title, c.maxText, c.scoreText, c.lost])).toEqual([
-      ['依申请公开专栏,申请表网上下载和在线提交', '4', '0', true],
-      ['依法依规办理,告知书格式、内容规范', '3', '0', true],
+      ['依申请公开专栏，申请表网上下载和在线提交', '4', '0', true],
+      ['依法依规办理，告知书格式、内容规范', '3', '0', true],
       ['被纠错率低于10%并及时整改', '3', '3', false],
     ]);
     expect([row.claimedText, row.scoreText, row.differenceText, row.differenceClass]).toEqual(['6', '3', '+3', 'over']);
     expect(row.reasons[0]).toBe('自评高出核定 3 分');
-    expect(row.reasons.slice(1)).toEqual(report.nodes.filter((n) => n.parent === '4.2.1' && n.score < n.max).map((n) => n.reasons[0]!.text));
+    expect(row.reasons.slice(1)).toEqual(report.nodes.filter((n) => n.parent === '4.2.1' && n.score < n.max).map((n) => chineseTypography(n.reasons[0]!.text)));
     expect(row.evidence.map((e) => e.title)).toEqual(['2017年度住建局政务公开工作统计表']);
     const met = vm.rows.find((r) => r.id === '1.1.1')!;
     expect([met.reasons, met.statusNote, met.statusText]).toEqual([[], '', '达标']);
     const deducted = vm.rows.find((r) => r.id === '4.1.4')!;
-    expect(deducted.reasons[1]).toMatch(/^扣 4 分:重点领域信息公开栏目不全/);
+    expect(deducted.reasons[1]).toMatch(/^扣 4 分：重点领域信息公开栏目不全/);
   });
 
   it('sums section claims for 小计 rows from the claims the report carries', async () => {
@@ -169,9 +170,9 @@ describe('summary view model (领导版)', () => {
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
     const fix = (id: string) => vm.fixes.find((f) => f.id === id)!;
     expect(fix('2.1.3').actions).toEqual(['建立信息发布保密审查机制']);
-    expect(fix('5.1.1.2').actions).toEqual(['政策解读稿件发布数:现为 0 篇,要求 ≥ 1 篇', '政策解读与相应的政策文件相互链接']);
-    expect(fix('1.3.1').actions[0]).toMatch(/^补充佐证:/);
-    expect(fix('4.1.4').actions[0]).toMatch(/^消除扣分情形:重点领域信息公开栏目不全.*\(扣 4 分\)$/);
+    expect(fix('5.1.1.2').actions).toEqual(['政策解读稿件发布数：现为 0 篇，要求 ≥ 1 篇', '政策解读与相应的政策文件相互链接']);
+    expect(fix('1.3.1').actions[0]).toMatch(/^补充佐证：/);
+    expect(fix('4.1.4').actions[0]).toMatch(/^消除扣分情形：重点领域信息公开栏目不全.*（扣 4 分）$/);
     expect(vm.sections.map((s) => [s.title, s.scoreText, s.lostText]).slice(0, 2)).toEqual([
       ['组织领导', '13', '2'],
       ['制度机制建设', '3', '7'],
@@ -190,8 +191,8 @@ describe('summary view model (领导版)', () => {
       ['1', '10'],
       ['p', '6'],
     ]);
-    expect(vm.fixes[1]!.actions[0]).toMatch(/^消除扣分情形:/);
+    expect(vm.fixes[1]!.actions[0]).toMatch(/^消除扣分情形：/);
     const sheet = buildSheetViewModel(report);
-    expect(sheet.rows.at(-1)!.reasons[0]).toBe('基础分 0 + 加分 0 − 扣分 6;等次:不合格');
+    expect(sheet.rows.at(-1)!.reasons[0]).toBe('基础分 0 + 加分 0 − 扣分 6；等次：不合格');
   });
 });

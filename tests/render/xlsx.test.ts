@@ -72,7 +72,7 @@ describe('xlsx', () => {
     };
     expect(line('总分').getCell(col('max')).value).toMatchObject({ result: report.totals.final, formula: expect.stringMatching(/\+.*-/) });
     expect(line('基础分').getCell(col('max')).value).toMatchObject({ result: report.totals.final });
-    expect(line('等次').getCell(col('max')).value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '(暂定)' : ''}`);
+    expect(line('等次').getCell(col('max')).value).toBe(`${report.totals.grade}${report.status === 'provisional' ? '（暂定）' : ''}`);
   });
 
   it('prints on A4, repeats and freezes the header row, wraps text, sizes columns for Chinese', async () => {

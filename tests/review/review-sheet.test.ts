@@ -21,20 +21,20 @@ describe('provisional sheet (no review)', () => {
   it('says 暂定 at the title and the grade, and lists the pending items by the signature block', async () => {
     const report = await scoreOk(compiled, evidence, EVIDENCE);
     const vm = buildSheetViewModel(report);
-    expect(vm.title).toBe('2017年鄂托克前旗政务公开工作考核评价细则自查评分表(暂定)');
-    expect(vm.grade).toBe('不合格(暂定)');
-    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe('不合格(暂定)');
+    expect(vm.title).toBe('2017年鄂托克前旗政务公开工作考核评价细则自查评分表（暂定）');
+    expect(vm.grade).toBe('不合格（暂定）');
+    expect(vm.totals.find((t) => t.key === 'grade')!.value).toBe('不合格（暂定）');
     expect(vm.statusText).toBe('暂定');
     expect(vm.pendingItems.map((p) => p.id).slice(0, 2)).toEqual(['7', '8.1']);
     const html = text(await formatReport(report, 'html'));
     expect(html).toContain('<p class="provisional-note">暂定结果：尚有 4 项待政务公开办评定');
     expect(html.indexOf('class="pending"')).toBeLessThan(html.indexOf('class="signature"'));
     const md = text(await formatReport(report, 'md'));
-    expect(md).toContain('**等次**:不合格(暂定)');
-    expect(md).toContain('1. 7 任务:酌情评分项,待政务公开办评定');
+    expect(md).toContain('**等次**：不合格（暂定）');
+    expect(md).toContain('1. 7 任务：酌情评分项，待政务公开办评定');
     const csv = text(await formatReport(report, 'csv'));
-    expect(csv).toContain('待政务公开办评定事项,"共 4 项,评定前结果为暂定"');
-    expect(buildSummaryViewModel(report).pendingSummary).toBe('待政务公开办评定 4 项:酌情评分 2 项、数据核验 2 项');
+    expect(csv).toContain('待政务公开办评定事项,共 4 项，评定前结果为暂定');
+    expect(buildSummaryViewModel(report).pendingSummary).toBe('待政务公开办评定 4 项：酌情评分 2 项、数据核验 2 项');
   });
 });
 
@@ -50,14 +50,14 @@ describe('final sheet with an override', () => {
     expect(vm.grade).toBe('合格');
     expect(vm.pendingItems).toEqual([]);
     const row = vm.rows.find((r) => r.id === '4.1.1')!;
-    expect(row).toMatchObject({ scoreText: '3', overridden: true, overrideText: '改定:现场核查指南、目录已更新，年报未及时更新(旗政务公开办,2018-01-26)' });
-    expect(row.reasons.some((r) => r.startsWith('政务公开办改定:0 分 → 3 分'))).toBe(true);
+    expect(row).toMatchObject({ scoreText: '3', overridden: true, overrideText: '改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018-01-26）' });
+    expect(row.reasons.some((r) => r.startsWith('政务公开办改定：0 分 → 3 分'))).toBe(true);
     const html = text(await formatReport(report, 'html'));
-    expect(html).toContain('<td class="num score overridden">3<span class="override-mark" title="改定:现场核查指南、目录已更新，年报未及时更新(旗政务公开办,2018-01-26)">改定</span>');
+    expect(html).toContain('<td class="num score overridden">3<span class="override-mark" title="改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018-01-26）">改定</span>');
     expect(html).not.toContain('暂定');
     // The reproducibility stamp names the review file the result includes.
     expect(html).toContain(`评审文件哈希 ${report.review!.hash}`);
-    expect(text(await formatReport(report, 'md'))).toContain('3(改定)');
+    expect(text(await formatReport(report, 'md'))).toContain('3（改定）');
     expect(text(await formatReport(report, 'csv'))).toMatch(/,3,[^,]*,[^,\r\n]*·改定,/);
   });
 
@@ -67,7 +67,7 @@ describe('final sheet with an override', () => {
     const ws = wb.worksheets[0]!;
     const cells: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value ?? ''))));
-    expect(cells.some((c) => c.startsWith('〔部分得分〕\n〔改定:现场核查指南、目录已更新') || c.startsWith('〔改定:现场核查指南、目录已更新'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('〔部分得分〕\n〔改定：现场核查指南、目录已更新') || c.startsWith('〔改定：现场核查指南、目录已更新'))).toBe(true);
     expect(cells.some((c) => c.includes('待政务公开办评定事项'))).toBe(false);
   });
 });

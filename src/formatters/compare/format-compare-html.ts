@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import { readFile } from 'node:fs/promises';
 import type { CompareReport } from '../../cohort/compare-report.js';
+import { typesetView } from '../../render/chinese-text.js';
 import { buildCompareHtmlView, type CompareHtmlOptions, type CompareHtmlView } from './compare-html-view.js';
 
 export const COMPARE_TEMPLATE = new URL('../../../templates/compare.hbs', import.meta.url);
@@ -34,5 +35,6 @@ export async function formatCompareHtml(report: CompareReport, opts: CompareHtml
     throw err;
   });
   const template = await compiled;
-  return template(buildCompareHtmlView(report, opts));
+  // Chinese typography for every text the page shows (rubric titles, messages and notes typed with half-width marks).
+  return template(typesetView(buildCompareHtmlView(report, opts)));
 }
