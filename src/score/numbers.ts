@@ -1,6 +1,7 @@
 // Shared helpers for methods that read numbers: parameter references, per-occurrence counts.
 import type { Per } from '../schema/scoring-schema.js';
 import { dec, type Dec } from './decimal.js';
+import { wholeStepsBetween } from './scaled.js';
 
 export type NumberOrParam = number | { param: string };
 
@@ -10,6 +11,16 @@ export type NumberOrParam = number | { param: string };
  */
 export function countOccurrences(per: Per, value: number | null, resolve: (v: NumberOrParam) => number): Dec | null {
   if (value === null) return null;
+  // Exact scaled integers for the usual thresholds and steps (score/scaled.ts); decimal.js otherwise.
+  const fast =
+    per.below !== undefined
+      ? wholeStepsBetween(resolve(per.below), value, per.step ?? 1)
+      : per.above !== undefined
+        ? wholeStepsBetween(value, resolve(per.above), per.step ?? 1)
+        : per.step !== undefined && value >= 0
+          ? wholeStepsBetween(value, 0, per.step)
+          : undefined;
+  if (fast !== undefined) return fast;
   const step = dec(per.step ?? 1);
   if (per.below !== undefined) {
     const gap = dec(resolve(per.below)).minus(value);

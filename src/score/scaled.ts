@@ -168,3 +168,27 @@ export function differenceNumber(a: Dec, b: Dec): number {
 export function negatedNumber(x: Dec): number {
   return -numberOf(x);
 }
+
+/**
+ * floor((a − b) / step) for JSON numbers when a − b > 0, else 0 — as `dec(a).minus(b)`, `.div(step).floor()` give it —
+ * in integers when all three fit on one scale; undefined when they do not (or one is −0): use decimal.js.
+ */
+export function wholeStepsBetween(a: number, b: number, step: number): Dec | undefined {
+  if (Object.is(a, -0) || Object.is(b, -0)) return undefined;
+  const sa = scaledOfNumber(a);
+  const sb = scaledOfNumber(b);
+  const ss = scaledOfNumber(step);
+  if (!sa || !sb || !ss || ss.n <= 0) return undefined;
+  const k = Math.max(sa.k, sb.k, ss.k);
+  const na = sa.n * POW10[k - sa.k]!;
+  const nb = sb.n * POW10[k - sb.k]!;
+  const ns = ss.n * POW10[k - ss.k]!;
+  const gap = na - nb;
+  if (![na, nb, ns, gap].every(Number.isSafeInteger) || gap + ns > Number.MAX_SAFE_INTEGER) return undefined;
+  if (gap <= 0) return new D(0);
+  let q = Math.floor(gap / ns);
+  // The float quotient can be one off near an integer: settle q so that q·step ≤ gap < (q+1)·step, all exact.
+  while (q * ns > gap) q--;
+  while ((q + 1) * ns <= gap) q++;
+  return new D(q);
+}
