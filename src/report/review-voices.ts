@@ -6,7 +6,8 @@ import { normaliseFactValue } from '../evidence/check-evidence.js';
 import type { Evidence } from '../schema/evidence-schema.js';
 import type { Review } from '../schema/review-schema.js';
 import type { NodeResult } from '../score/aggregate.js';
-import { dec, type Dec } from '../score/decimal.js';
+import type { Dec } from '../score/decimal.js';
+import { outputOfNumber } from '../score/scaled.js';
 import type { CorrectionOut, NodeVoices, RulingOut } from './score-report.js';
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -50,7 +51,7 @@ export function nodeVoices(
   // A ruling that had no effect (a judgement under a vetoed or not-applicable node) is still shown: the office said it.
   const computed = judgedItem ? null : r.computedBeforeOverride !== undefined ? out(r.computedBeforeOverride) : out(r.score);
   return {
-    claimed: claimed === undefined ? null : out(dec(claimed)),
+    claimed: claimed === undefined ? null : outputOfNumber(claimed, compiled.rubric.precision), // = out(dec(claimed))
     computed: r.status === 'not_applicable' ? null : computed,
     reviewed: rulings.length === 0 ? null : { score: r.status === 'not_applicable' ? null : out(r.score), rulings },
     final: out(r.score),
