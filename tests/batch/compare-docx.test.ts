@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, SEED_RUBRIC, tempDirs } from '../helpers/cli.js';
+import { halfWidthPunctuation } from '../helpers/pdf-words.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
@@ -44,7 +45,18 @@ describe('compare --format docx (通报)', () => {
     const xml = zipPart(a, 'word/document.xml');
     const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
     expect(text).toContain('关于2017年度政务公开工作考核评价结果的通报');
-    expect(text).toContain('各苏木镇人民政府,旗直各部门:');
+    // the recipients were given with a half-width comma: printed in Chinese typography, like every text of the notice
+    expect(text).toContain('各苏木镇人民政府，旗直各部门：');
+    expect(halfWidthPunctuation(text)).toEqual([]);
+    expect(text).toContain('优秀（暂定）');
+    // the title in two balanced lines, never 「…结果的」 over a lone 「通报」
+    expect(xml).toMatch(/关于2017年度政务公开工作<\/w:t><\/w:r><w:r>.*?<w:br\/><w:t[^>]*>考核评价结果的通报</);
+    // 页码 「— 1 —」: odd pages at the right, even pages at the left
+    expect(zipPart(a, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const footers = [zipPart(a, 'word/footer1.xml'), zipPart(a, 'word/footer2.xml')].join('\n');
+    expect(footers).toMatch(/— <\/w:t>.*PAGE.*<w:t[^>]*> —/s);
+    expect(footers).toContain('w:val="right"');
+    expect(footers).toContain('w:val="left"');
     expect(text).toMatch(/名次\s*单位\s*总分\s*百分制\s*等次/);
     expect(text).toContain('二、存在的主要问题');
     expect(text).toContain('鄂托克前旗人民政府办公室');
@@ -66,6 +78,11 @@ describe('compare --format docx (通报)', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, '')).toContain('关于2017年度政务公开工作考核评价结果的通报');
     expect(text).toMatch(/1\s+鄂托克前旗\S+\s+\d+/);
+    // the longest name on one line of its row; the page numbers printed
+    expect(text).toMatch(/5\s+鄂托克前旗住房和城乡规划建设局\s+59/);
+    expect(text).toMatch(/—\s*1\s*—/);
+    expect(text).toMatch(/—\s*2\s*—/);
+    expect(text.split('\n').map((l) => l.trim())).not.toContain('通报');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/\(A4\)/);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, SEED_RUBRIC } from '../helpers/cli.js';
-import { pdfPages, smallWords } from '../helpers/pdf-words.js';
+import { halfWidthPunctuation, pdfPages, smallWords } from '../helpers/pdf-words.js';
 
 const LIBREOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const HAVE_CALC = LIBREOFFICE !== undefined && existsSync('/usr/lib/libreoffice/program/libsclo.so');
@@ -51,6 +51,11 @@ describe('compare --format xlsx as printed', () => {
     const zjj = summary.getColumn(4).values.findIndex((v) => v === '鄂托克前旗住房和城乡规划建设局');
     expect(summary.getRow(zjj).height).toBeGreaterThanOrEqual(27);
     expect(summary.getRow(1).height).toBeGreaterThanOrEqual(40);
+    // Chinese typography in every text cell, sheet name and page title (rubric labels were typed with ( ) , ; :)
+    const texts = wb.worksheets.flatMap((ws) => [ws.name, (ws.headerFooter.oddHeader ?? '').replace(/&"[^"]*"/g, ''), ...ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter((v): v is string => typeof v === 'string') : []))]);
+    expect(texts.flatMap(halfWidthPunctuation)).toEqual([]);
+    expect(texts).toContain('7 任务（加分）');
+    expect(texts).toContain('优秀（暂定）');
   });
 
   it.skipIf(!HAVE_CALC)(HAVE_CALC ? 'LibreOffice prints every sheet readable (≥ ~9 pt), inside the paper, titled, on at most 18 A4 pages' : 'SKIPPED: apt-get install -y --no-install-recommends libreoffice-calc', { timeout: 150_000 }, async () => {

@@ -74,7 +74,7 @@ describe('comparison outputs', () => {
       // 汇总 is too wide for one readable page: 90 % over several pages, the agency columns repeated on each
       expect(wb.getWorksheet('汇总')!.pageSetup).toMatchObject({ paperSize: 9, fitToPage: false, scale: 90, printTitlesColumn: 'A:D' });
       const section3 = wb.getWorksheet('3 政务服务')!;
-      expect(section3.getRow(1).values).toContain('3.1 设立实体办事大厅(20分)');
+      expect(section3.getRow(1).values).toContain('3.1 设立实体办事大厅（20分）');
       expect(wb.getWorksheet('汇总')!.rowCount).toBe(3);
     } finally {
       t.cleanup();

@@ -6,6 +6,10 @@ import type { CompareReport } from '../../cohort/compare-report.js';
 import { agencyLabel, gradeText, KIND_TEXT, statusText, leftOutLines, LEFT_OUT_TEXT, mainCells, mainHeaders, orderedRows } from './format-common.js';
 import { fixZipTimestamps } from '../../io/zip-timestamps.js';
 import { displayWidth } from '../labels.js';
+import { chineseTypography } from '../../render/chinese-text.js';
+
+/** A cell as written: texts in Chinese typography (rubric titles and labels typed with half-width marks). */
+const typeset = (c: Cell): string | number => (c === null ? '' : typeof c === 'string' ? chineseTypography(c) : c);
 
 type Cell = string | number | null;
 
@@ -49,9 +53,9 @@ interface TableLayout {
 
 function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers: string[], rows: Cell[][], layout: TableLayout = {}): void {
   const { widths, title = '', percentColumns = [], wide } = layout;
-  const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r.map((c) => (c === null ? '' : c)));
+  const ws = wb.addWorksheet(sheetName(chineseTypography(name), used), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(headers.map(typeset));
+  for (const r of rows) ws.addRow(r.map(typeset));
   const head = ws.getRow(1);
   head.font = { name: '宋体', size: 10, bold: true };
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -62,8 +66,8 @@ function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers
   });
   cols.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // Rows as tall as their wrapped texts (headers in bold 10 pt, at least two lines).
-  head.height = Math.max(30, wrappedRowHeight(headers, cols, 10.5));
-  rows.forEach((r, i) => (ws.getRow(i + 2).height = wrappedRowHeight(r, cols, 10)));
+  head.height = Math.max(30, wrappedRowHeight(headers.map(typeset), cols, 10.5));
+  rows.forEach((r, i) => (ws.getRow(i + 2).height = wrappedRowHeight(r.map(typeset), cols, 10)));
   // A ranking table an office can circulate: thin borders, header shaded, A4 landscape one page wide with the
   // header row repeated, the title and page numbers in the printed header and footer.
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -84,7 +88,7 @@ function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers
   ws.pageSetup = wide
     ? { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 90, pageOrder: 'overThenDown', horizontalCentered: false, printTitlesRow: '1:1', printTitlesColumn: `A:${ws.getColumn(wide.repeatColumns).letter}`, margins }
     : { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:1', margins };
-  const printed = `${title ? `${title} ` : ''}${name}`.replace(/&/g, '&&');
+  const printed = chineseTypography(`${title ? `${title} ` : ''}${name}`).replace(/&/g, '&&');
   // The size code comes before the font code: "&14" directly followed by the name's digits ("1 组织领导") would
   // read as a 141-point font and the title would not print.
   ws.headerFooter = { oddHeader: `&C&14&"黑体,Bold"${printed}`, oddFooter: '&C第 &P 页/共 &N 页' };
@@ -97,17 +101,18 @@ function addTable(wb: ExcelJS.Workbook, name: string, used: Set<string>, headers
  */
 function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<string>): void {
   const ws = wb.addWorksheet(sheetName('排名表', used));
-  const headers = ['名次', '单位名称', '类别', '总分', '适用满分', '百分制', '等次', '结果', '自评总分', '自评差额'];
+  // Two-character lines in the narrow columns' headers (not 适用满 over a lone 分).
+  const headers = ['名次', '单位名称', '类别', '总分', '适用\n满分', '百分制', '等次', '结果', '自评\n总分', '自评\n差额'];
   const rows = orderedRows(report);
   ws.mergeCells(1, 1, 1, headers.length);
   const title = ws.getCell(1, 1);
-  title.value = `${report.rubric.title}考核结果排名`;
+  title.value = chineseTypography(`${report.rubric.title}考核结果排名`);
   title.font = { name: '黑体', size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = 36;
   ws.mergeCells(2, 1, 2, headers.length);
   const sub = ws.getCell(2, 1);
-  sub.value = `参评单位 ${rows.length} 个;按百分制得分排名,得分相同者名次并列`;
+  sub.value = `参评单位 ${rows.length} 个；按百分制得分排名，得分相同者名次并列`;
   sub.font = { name: '宋体', size: 11 };
   sub.alignment = { horizontal: 'center' };
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -117,7 +122,7 @@ function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<str
     const row = ws.getRow(3 + i);
     r.forEach((v, j) => {
       const cell = row.getCell(j + 1);
-      cell.value = v === null ? '' : v;
+      cell.value = typeset(v);
       cell.border = border;
       cell.font = { name: i === 0 ? '黑体' : '宋体', size: 11, bold: i === 0 };
       cell.alignment = { vertical: 'middle', horizontal: j === 1 ? 'left' : 'center', wrapText: true };
@@ -126,10 +131,12 @@ function rankingSheet(wb: ExcelJS.Workbook, report: CompareReport, used: Set<str
     row.height = 22;
   });
   const nameWidth = Math.min(40, Math.max(16, ...rows.map((a) => displayWidth(a.name) + 2)));
-  const cols = [6, nameWidth, 6, 8, 9, 8, 13, 16, 9, 9];
+  // Narrow number columns under two-line headers leave room for 不合格（暂定） and 暂定（待评 1 项） on one line.
+  const cols = [5, nameWidth, 6, 6, 7, 7, 16, 18, 7, 7];
   cols.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // A name longer than 40 units wraps: its row grows to show every line.
-  data.forEach((r, i) => (ws.getRow(4 + i).height = Math.max(22, wrappedRowHeight(r, cols, 11))));
+  ws.getRow(3).height = Math.max(22, wrappedRowHeight(headers, cols, 11));
+  data.forEach((r, i) => (ws.getRow(4 + i).height = Math.max(22, wrappedRowHeight(r.map(typeset), cols, 11))));
   ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '3:3', margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
   ws.headerFooter = { oddFooter: '&C第 &P 页/共 &N 页' };
   ws.views = [{ state: 'frozen', ySplit: 3 }];
