@@ -180,7 +180,7 @@ describe('the 住建局 example through the form', async () => {
     expect([live.totals.finalText, live.totals.grade, live.totals.claimedText]).toEqual(['56', '不合格', '74']);
     const item = (id: string) => live.items.find((i) => i.id === id)!;
     expect(item('1.3.1')).toMatchObject({ scoreText: '0', statusClass: 'missing_evidence', differenceText: '+2', differenceClass: 'over' });
-    expect(item('1.3.1').fixes[0]).toMatch(/^补充佐证:/);
+    expect(item('1.3.1').fixes[0]).toMatch(/^补充佐证：/);
     expect(item('1.1.1')).toMatchObject({ scoreText: '5', statusText: '达标', reasons: [], fixes: [] });
     expect(item('7').pending).toBe(true);
     expect(live.sections.find((s) => s.id === '1')).toMatchObject({ scoreText: '13', claimedText: '15' });

@@ -41,7 +41,7 @@
       if (input) { input.setAttribute('aria-invalid', 'true'); if (p) describedBy(input, p.id, true); }
     });
     var count = $('[data-live="errorCount"]');
-    if (count) count.textContent = errors.length ? '有 ' + errors.length + ' 处填写需要更正,见各栏下方的红字说明。' : '';
+    if (count) count.textContent = errors.length ? '有 ' + errors.length + ' 处填写需要更正，见各栏下方的红字说明。' : '';
   }
 
   function applyLive(form, live) {
@@ -72,8 +72,8 @@
       var pending = $('.js-pending', box);
       if (pending) pending.hidden = !i.pending;
     });
-    setList($('[data-live="missing"]'), live.missing.map(function (m) { return m.id + ' ' + m.title + ':缺少' + m.facts; }));
-    setList($('[data-live="overClaims"]'), live.overClaims.map(function (o) { return o.id + ' ' + o.title + ':自评 ' + o.claimedText + ',核定 ' + o.scoreText; }));
+    setList($('[data-live="missing"]'), live.missing.map(function (m) { return m.id + ' ' + m.title + '：缺少' + m.facts; }));
+    setList($('[data-live="overClaims"]'), live.overClaims.map(function (o) { return o.id + ' ' + o.title + '：自评 ' + o.claimedText + '，核定 ' + o.scoreText; }));
   }
 
   function initAutosave(form) {
@@ -99,10 +99,10 @@
         if (d.live) applyLive(form, d.live);
         showErrors(form, d.errors || (d.live && d.live.errors) || []);
         if (res.ok) say(d.message || '已自动保存', false);
-        else say(d.message || '保存失败,请稍后重试', true);
+        else say(d.message || '保存失败，请稍后重试', true);
         if (d.version !== undefined && form.elements.version) form.elements.version.value = String(d.version);
       }).catch(function () {
-        say('网络异常,未能保存;请检查网络后继续填写,内容不会丢失', true);
+        say('网络异常，未能保存；请检查网络后继续填写，内容不会丢失', true);
       }).then(function () {
         inflight = false;
         if (again) { again = false; save(); }
