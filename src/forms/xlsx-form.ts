@@ -30,6 +30,7 @@ import {
   type InfoKey,
 } from './form-layout.js';
 import { fixZipTimestamps } from '../io/zip-timestamps.js';
+import { chineseTypography } from '../render/chinese-text.js';
 
 const FONT = { name: '宋体', size: 10 };
 const FILL_INPUT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -191,6 +192,10 @@ function guideSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evidence
   const t = ws.getCell('A1');
   t.value = `${r.title} —— 佐证材料填报表${cls !== undefined ? `（单位类别：${cls}）` : ''}`;
   t.font = { ...FONT, size: 14, bold: true };
+  // A long title (a class named in it) wraps instead of running off the page: 14 pt text is 1.4 times as wide.
+  t.alignment = { wrapText: true, vertical: 'middle' };
+  const titleLines = Math.ceil((textUnits(String(t.value)) * 1.4) / (18 + 60 - 2));
+  if (titleLines > 1) ws.getRow(1).height = titleLines * 20 + 4;
   ws.getCell('A2').value = '细则';
   ws.getCell('B2').value = `${r.id} 版本 ${r.version}`;
   ws.getCell('A4').value = '一、单位信息(请填写黄色单元格,带 * 的必填)';
@@ -420,6 +425,27 @@ function evidenceSheet(wb: ExcelJS.Workbook, compiled: CompiledRubric, ev: Evide
   dvs.add(range(EVIDENCE_COL.date), { type: 'textLength', operator: 'equal', formulae: [10], allowBlank: true, showErrorMessage: true, errorTitle: '填写有误', error: '日期请写成 YYYY-MM-DD,例如 2018-01-12' });
 }
 
+/**
+ * Chinese typography (（）、，、；、：) on what the form itself says — headers, labels, rubric texts, notes and the
+ * messages of its checks. The cells the agency fills (unlocked) keep exactly what was typed or pre-filled, so a form
+ * still round-trips to the same evidence; the hidden meta sheet (the dropdown lists) is left alone.
+ */
+function typesetSheet(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.protection?.locked !== false) cell.value = chineseTypography(cell.value);
+    }),
+  );
+  const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+  for (const dv of Object.values(validations)) {
+    if (!dv) continue;
+    for (const key of ['error', 'errorTitle', 'prompt', 'promptTitle'] as const) {
+      const v = dv[key];
+      if (typeof v === 'string') dv[key] = chineseTypography(v);
+    }
+  }
+}
+
 /** Build the form workbook (blank, or pre-filled from `opts.evidence`). */
 export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: XlsxFormOptions = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -446,6 +472,7 @@ export async function buildEvidenceWorkbook(compiled: CompiledRubric, opts: Xlsx
   meta.getCell('A5').value = 'agency.class';
   meta.getCell('B5').value = cls ?? null;
   lists.columns.forEach((values, i) => values.forEach((v, j) => (meta.getCell(j + 1, 4 + i).value = v)));
+  for (const ws of wb.worksheets) if (ws.name !== SHEET.meta) typesetSheet(ws);
   for (const ws of wb.worksheets) if (ws.name !== SHEET.meta) await ws.protect('', { ...PROTECT, ...(ws.name === SHEET.evidence ? { insertRows: true } : {}) });
   await meta.protect('', {});
   // Excel and WPS recompute the 自评小计 / 自评总分 formulas on opening (LibreOffice does for files it did not save).

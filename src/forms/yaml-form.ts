@@ -8,6 +8,7 @@ import type { Evidence } from '../schema/evidence-schema.js';
 import { formatPoints } from '../score/decimal.js';
 import { derivedFacts, factChecks, factRows } from './fact-catalogue.js';
 import { nodesForClass } from '../model/class-scope.js';
+import { chineseTypography } from '../render/chinese-text.js';
 
 export interface YamlFormOptions {
   /** Values to pre-fill (an earlier evidence file, or the result of an import). */
@@ -24,8 +25,9 @@ function oneLine(s: string): string {
   return s.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
+/** Comment lines, in Chinese typography (（）、，、；、：) like the xlsx form; the YAML values are untouched. */
 function comment(lines: string[]): string {
-  return lines.map((l) => ` ${l}`).join('\n');
+  return lines.map((l) => ` ${chineseTypography(l)}`).join('\n');
 }
 
 function pairOf(map: unknown, key: string): Pair<YamlNode, YamlNode> | undefined {

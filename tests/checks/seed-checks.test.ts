@@ -71,9 +71,9 @@ describe('etuokeqianqi-2017 checks on the 住建局 example', () => {
 describe('the evidence form tells the agency which checks a fact takes part in', () => {
   it('lists the identities under each fact of 附件2, and says how many checks there are', () => {
     const form = buildYamlForm(rubric);
-    expect(form).toContain('# 细则规定了 20 项数据核验(勾稽关系)');
+    expect(form).toContain('# 细则规定了 20 项数据核验（勾稽关系）');
     const block = form.slice(form.indexOf('【收到申请数】'), form.indexOf('applicationsReceived:'));
-    expect(block).toContain('核验:附件2 第21行 = 第22–25行之和;附件2 第26行 ≤ 第21行;附件2 第29行 ≤ 第21行;总结正文「依申请公开方面」与附件2 第21行');
+    expect(block).toContain('核验：附件2 第21行 = 第22–25行之和；附件2 第26行 ≤ 第21行；附件2 第29行 ≤ 第21行；总结正文「依申请公开方面」与附件2 第21行');
   });
 
   it('the xlsx form carries the same notes in the 说明 column of the 事实 sheet', async () => {
@@ -84,7 +84,7 @@ describe('the evidence form tells the agency which checks a fact takes part in',
     const col = (h: string): number => (ws.getRow(1).values as unknown[]).indexOf(h);
     let row = 0;
     ws.eachRow((r, n) => void (r.getCell(col('编号')).value === 'applicationsReceived' && (row = n)));
-    expect(String(ws.getCell(row, col('说明')).value)).toBe('核验:附件2 第21行 = 第22–25行之和\n核验:附件2 第26行 ≤ 第21行\n核验:附件2 第29行 ≤ 第21行\n核验:总结正文「依申请公开方面」与附件2 第21行');
+    expect(String(ws.getCell(row, col('说明')).value)).toBe('核验：附件2 第21行 = 第22–25行之和\n核验：附件2 第26行 ≤ 第21行\n核验：附件2 第29行 ≤ 第21行\n核验：总结正文「依申请公开方面」与附件2 第21行');
   });
 });
 

@@ -19,6 +19,7 @@ import {
   type EvidenceInput,
 } from '../../src/index.js';
 import { fillForm } from './fill-form.js';
+import { chineseTypography } from '../../src/render/chinese-text.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 const temp = tempDirs();
@@ -46,12 +47,13 @@ describe('YAML form (zwgk init)', () => {
     const filled = Object.entries(c.rubric.facts).filter(([, d]) => !d.derive).map(([id]) => id);
     expect(Object.keys(data.facts)).toEqual(filled);
     expect(Object.values(data.facts).every((v) => v === null)).toBe(true);
-    for (const id of filled) expect(text).toContain(`【${c.rubric.facts[id]!.label}】`);
+    // Labels as the rubric has them, in Chinese typography (（） for ()).
+    for (const id of filled) expect(text).toContain(`【${chineseTypography(c.rubric.facts[id]!.label)}】`);
     // Derived facts are named as "do not fill", never offered as keys.
     expect(data.facts).not.toHaveProperty('correctionRate');
-    expect(text).toContain('以下事实由细则自动计算,不要填写');
+    expect(text).toContain('以下事实由细则自动计算，不要填写');
     // Type, allowed values, source and the items using a fact are in its comment.
-    expect(text).toMatch(/【政务公开在本部门绩效评估中的分值权重】\n\s+#\s+类型:百分数\(0–100,填 5 表示 5%\);单位:%;允许值:0–100;来源:自评材料\n(\s+#.*\n)*?\s+#\s+用于:1\.3\.1 纳入绩效评估,权重不低于5%/);
+    expect(text).toMatch(/【政务公开在本部门绩效评估中的分值权重】\n\s+#\s+类型：百分数（0–100，填 5 表示 5%）；单位：%；允许值：0–100；来源：自评材料\n(\s+#.*\n)*?\s+#\s+用于：1\.3\.1 纳入绩效评估，权重不低于5%/);
     // In document order (read from the YAML map: a JS object would move integer-like ids such as "1" first).
     const ids = c.model.nodes.map((n) => n.id);
     const keysOf = (key: string) => (doc.get(key, true) as YAMLMap<Scalar, unknown>).items.map((p) => p.key.value);
@@ -127,6 +129,12 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
     // No English id anywhere the clerk reads (the visible columns of every fact row).
     for (let r = 2; r <= facts.rowCount; r++)
       for (let col = 1; col <= 8; col++) expect(String(facts.getCell(r, col).value ?? ''), `事实 row ${r} col ${col}`).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+    // Chinese typography in everything the form says (headers, labels, rubric texts, notes, check messages): no
+    // half-width ( ) , ; : next to Chinese text in a locked cell of a visible sheet.
+    const halfWidth = /[\u4e00-\u9fff][(),;:]|[(),;:][\u4e00-\u9fff]/;
+    for (const ws of wb.worksheets.filter((w) => w.state === 'visible'))
+      ws.eachRow((r) => r.eachCell((cell) => void (typeof cell.value === 'string' && cell.protection?.locked !== false && expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(halfWidth))));
+    expect(facts.getCell(row('leaderHeardReport'), 2).dataValidation.error).not.toMatch(halfWidth);
     const bool = facts.getCell(row('leaderHeardReport'), 2);
     expect(bool.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(bool.protection?.locked).toBe(false);
@@ -136,6 +144,7 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
     const claims = wb.getWorksheet('自评分')!;
     expect([claims.getCell(2, 1).value, claims.getCell(2, 3).value]).toEqual(['1', 15]);
     expect(wb.getWorksheet('_meta')!.getCell('B2').value).toBe('etuokeqianqi-2018');
+    expect(wb.getWorksheet('_meta')!.getCell('B1').value).toBe('2'); // layout 2: label first, id hidden, 自评小计
   });
 
   it('reports every problem in one round, by sheet, row and column: unreadable cells and evidence findings alike', async () => {
