@@ -57,11 +57,28 @@ export function packCells(c: SummaryCells): string {
   return CELL_LISTS.map((k) => c[k].join(',')).join(';');
 }
 
+/** One list of `AgencySummary.cells` (the tables that read one list need not unpack all seven). */
+export function cellList(packed: string, list: (typeof CELL_LISTS)[number]): number[] {
+  let start = 0;
+  for (let k = CELL_LISTS.indexOf(list); k > 0; k--) start = packed.indexOf(';', start) + 1;
+  let end = packed.indexOf(';', start);
+  if (end < 0) end = packed.length;
+  const out: number[] = [];
+  if (end === start) return out;
+  for (let p = start; p <= end; ) {
+    let q = packed.indexOf(',', p);
+    if (q < 0 || q > end) q = end;
+    out.push(Number(packed.slice(p, q)));
+    p = q + 1;
+  }
+  return out;
+}
+
 /** Unpack `AgencySummary.cells`. */
 export function unpackCells(packed: string): SummaryCells {
-  const parts = packed.split(';');
-  const list = (i: number): number[] => (parts[i] ? parts[i]!.split(',').map(Number) : []);
-  return { scores: list(0), appMax: list(1), lost: list(2), notApplicable: list(3), overClaims: list(4), pendingTracked: list(5), failedChecks: list(6) };
+  const c = {} as SummaryCells;
+  for (const k of CELL_LISTS) c[k] = cellList(packed, k);
+  return c;
 }
 
 /**

@@ -3,7 +3,7 @@
 // exact (integers of the rubric's smallest unit), so totals never show 2.9999999. Pure.
 import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { ENGINE_VERSION } from '../version.js';
-import { unpackCells, type AgencySummary, type SummaryCells } from './agency-summary.js';
+import { cellList, unpackCells, type AgencySummary, type SummaryCells } from './agency-summary.js';
 import type { BatchPlan } from './batch-plan.js';
 import {
   COMPARE_SCHEMA_VERSION,
@@ -74,13 +74,13 @@ function weakSpots(plan: BatchPlan, agencies: readonly AgencySummary[]): WeakSpo
   const lostUnits = new Array<number>(n).fill(0);
   const scale = 10 ** Math.max(plan.precision, 4);
   for (const s of agencies) {
-    const a = unpackCells(s.cells);
-    for (let j = 0; j < a.lost.length; j += 2) {
-      const i = a.lost[j]!;
+    const lost = cellList(s.cells, 'lost');
+    for (let j = 0; j < lost.length; j += 2) {
+      const i = lost[j]!;
       lostCount[i]!++;
-      lostUnits[i]! += Math.round(a.lost[j + 1]! * scale);
+      lostUnits[i]! += Math.round(lost[j + 1]! * scale);
     }
-    for (const i of a.notApplicable) naCount[i]!++;
+    for (const i of cellList(s.cells, 'notApplicable')) naCount[i]!++;
   }
   const out: WeakSpot[] = [];
   plan.leaves.forEach((l, i) => {
@@ -112,9 +112,8 @@ function gradeDistribution(compiled: CompiledRubric, agencies: readonly AgencySu
   });
 }
 
-function overClaimItems(plan: BatchPlan, a: SummaryCells): OverClaimItem[] {
+function overClaimItems(plan: BatchPlan, o: readonly number[]): OverClaimItem[] {
   const out: OverClaimItem[] = [];
-  const o = a.overClaims;
   for (let i = 0; i < o.length; i += 4) out.push({ id: plan.nodeIds[o[i]!]!, title: plan.nodeTitles[o[i]!]!, claimed: o[i + 1]!, score: o[i + 2]!, difference: o[i + 3]! });
   return out;
 }
@@ -125,7 +124,7 @@ function overClaimOrder(agencies: readonly AgencySummary[], precision: number): 
   agencies.forEach((a, i) => {
     const c = a.totals.claimed;
     const difference = c === null ? null : exactSum([c, -a.totals.final], precision);
-    const overClaims = unpackCells(a.cells).overClaims;
+    const overClaims = cellList(a.cells, 'overClaims');
     if (overClaims.length === 0 && !(difference !== null && difference > 0)) return;
     let excess = difference;
     if (excess === null) {
@@ -147,22 +146,22 @@ function overClaimOf(plan: BatchPlan, a: AgencySummary): OverClaimAgency {
     claimed: c,
     final: a.totals.final,
     difference: c === null ? null : exactSum([c, -a.totals.final], plan.precision),
-    items: overClaimItems(plan, unpackCells(a.cells)),
+    items: overClaimItems(plan, cellList(a.cells, 'overClaims')),
   };
 }
 
 /** An agency's failed checks as the contract lists them (decoded from the summary's check indices). */
-function failedCheckRefs(plan: BatchPlan, a: SummaryCells): FailedCheckRef[] {
-  return a.failedChecks.map((k) => {
+function failedCheckRefs(plan: BatchPlan, failedChecks: readonly number[]): FailedCheckRef[] {
+  return failedChecks.map((k) => {
     const c = plan.checks[k >> 1]!;
     return { id: c.id, severity: c.severity, resolved: (k & 1) === 1 };
   });
 }
 
 /** Failed error-level checks the office has not resolved (they keep the result provisional). */
-function unresolvedCount(plan: BatchPlan, a: SummaryCells): number {
+function unresolvedCount(plan: BatchPlan, failedChecks: readonly number[]): number {
   let n = 0;
-  for (const k of a.failedChecks) if ((k & 1) === 0 && plan.checks[k >> 1]!.severity === 'error') n++;
+  for (const k of failedChecks) if ((k & 1) === 0 && plan.checks[k >> 1]!.severity === 'error') n++;
   return n;
 }
 
@@ -174,10 +173,10 @@ function checkTables(compiled: CompiledRubric, plan: BatchPlan, agencies: readon
   const failedBy = new Array<number>(plan.checks.length).fill(0);
   const keys: Array<{ i: number; unresolved: number; failed: number; code: string }> = [];
   agencies.forEach((s, i) => {
-    const a = unpackCells(s.cells);
-    if (a.failedChecks.length === 0) return;
-    for (const k of a.failedChecks) failedBy[k >> 1]!++;
-    keys.push({ i, unresolved: unresolvedCount(plan, a), failed: a.failedChecks.length, code: s.agency.code });
+    const failedChecks = cellList(s.cells, 'failedChecks');
+    if (failedChecks.length === 0) return;
+    for (const k of failedChecks) failedBy[k >> 1]!++;
+    keys.push({ i, unresolved: unresolvedCount(plan, failedChecks), failed: failedChecks.length, code: s.agency.code });
   });
   keys.sort((x, y) => y.unresolved - x.unresolved || y.failed - x.failed || compareCodes(x.code, y.code));
   const checks = compiled.rubric.checks.map((c, k): CheckInfo => ({
@@ -191,8 +190,8 @@ function checkTables(compiled: CompiledRubric, plan: BatchPlan, agencies: readon
 }
 
 function checkFailureOf(plan: BatchPlan, s: AgencySummary): CheckFailureAgency {
-  const a = unpackCells(s.cells);
-  return { code: s.agency.code, name: s.agency.name, failed: a.failedChecks.length, unresolved: unresolvedCount(plan, a), checks: failedCheckRefs(plan, a) };
+  const failedChecks = cellList(s.cells, 'failedChecks');
+  return { code: s.agency.code, name: s.agency.name, failed: failedChecks.length, unresolved: unresolvedCount(plan, failedChecks), checks: failedCheckRefs(plan, failedChecks) };
 }
 
 /**
@@ -251,7 +250,7 @@ export function buildCompareView(input: BuildCompareInput): CompareView {
       overClaimItems: cells.overClaims.length / 4,
       missingEvidence: a.missingEvidence,
       warnings: a.warnings,
-      failedChecks: failedCheckRefs(plan, cells),
+      failedChecks: failedCheckRefs(plan, cells.failedChecks),
       status: a.status,
       pending: a.pending,
     };

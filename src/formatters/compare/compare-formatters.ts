@@ -1,15 +1,14 @@
 // The comparison formatters, a typed registry like src/formatters: each reads only the comparison (a CompareView:
 // the CompareReport contract with rows made on demand) and yields its output in chunks, so JSON, CSV and text of
-// a very large batch stream to the file or terminal. HTML and xlsx are built whole (county-sized outputs).
+// a very large batch stream to the file or terminal. HTML, xlsx and docx are built whole (county-sized outputs), their
+// modules (Handlebars, exceljs, docx) loaded only when that format is asked for.
 import { materialiseReport, viewOfReport, type CompareView } from '../../cohort/build-compare-report.js';
 import { escapeControlCharsInJson, stripControlChars } from '../../diagnostics/control-chars.js';
 import type { CompareReport } from '../../cohort/compare-report.js';
 import { compareCsvChunks } from './format-compare-csv.js';
-import { formatCompareHtml } from './format-compare-html.js';
 import { compareJsonChunks } from './format-compare-json.js';
 import { compareTextChunks } from './format-compare-text.js';
-import { formatCompareXlsx } from './format-compare-xlsx.js';
-import { formatCompareDocx, type NoticeOptions } from './format-compare-docx.js';
+import type { NoticeOptions } from './format-compare-docx.js';
 
 export type CompareChunk = string | Uint8Array;
 /** Options only some formats read (the 通报's 主送, 发文机关 and date). */
@@ -28,9 +27,10 @@ export const compareFormatters = {
   text: compareTextChunks,
   json: compareJsonChunks,
   csv: compareCsvChunks,
-  html: (v: CompareView, o: CompareFormatOptions) => whole(() => formatCompareHtml(materialiseReport(v), o.sheetHrefs ? { sheetHrefs: o.sheetHrefs } : {})),
-  xlsx: (v: CompareView) => whole(() => formatCompareXlsx(materialiseReport(v))),
-  docx: (v: CompareView, o: CompareFormatOptions) => whole(() => formatCompareDocx(materialiseReport(v), o.notice)),
+  html: (v: CompareView, o: CompareFormatOptions) =>
+    whole(async () => (await import('./format-compare-html.js')).formatCompareHtml(materialiseReport(v), o.sheetHrefs ? { sheetHrefs: o.sheetHrefs } : {})),
+  xlsx: (v: CompareView) => whole(async () => (await import('./format-compare-xlsx.js')).formatCompareXlsx(materialiseReport(v))),
+  docx: (v: CompareView, o: CompareFormatOptions) => whole(async () => (await import('./format-compare-docx.js')).formatCompareDocx(materialiseReport(v), o.notice)),
 } satisfies Record<string, CompareFormatter>;
 
 export type CompareFormatName = keyof typeof compareFormatters;
