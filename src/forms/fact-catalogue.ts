@@ -51,7 +51,7 @@ export function allowedText(def: FactDef): string {
       return '任意数值';
     }
     case 'date':
-      return '日期,如 2018-01-12';
+      return '日期，如 2018-01-12';
     case 'list':
       return `每行一项${def.items ? `(${FACT_TYPE_TEXT[def.items] ?? def.items})` : ''}`;
     default:

@@ -44,7 +44,7 @@ function pageError(err: FastifyError | ServiceError, req: FastifyRequest, reply:
   let status = se?.status ?? (err as FastifyError).statusCode ?? 500;
   let code: string = se?.code ?? (status === 413 || (err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE' ? 'TOO_LARGE' : status < 500 ? 'INVALID' : 'INTERNAL');
   if ((err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') status = 413;
-  let message = se ? se.message : status === 413 ? '上传的文件或提交的内容超过上限' : status < 500 ? '请求有误,请返回后重试' : '服务器内部错误,请稍后重试;如果反复出现,请把发生的时间告诉管理员';
+  let message = se ? se.message : status === 413 ? '上传的文件或提交的内容超过上限' : status < 500 ? '请求有误，请返回后重试' : '服务器内部错误，请稍后重试；如果反复出现，请把发生的时间告诉管理员';
   if (status >= 500) req.log.error(err);
   if (code === 'UNAUTHENTICATED' && req.method === 'GET' && !wantsJson(req)) {
     return reply.redirect(`/login?next=${encodeURIComponent(req.url.slice(0, 500))}`, 303);
@@ -71,7 +71,7 @@ function pageError(err: FastifyError | ServiceError, req: FastifyRequest, reply:
 export const webPlugin: ServicePlugin = async (app, ctx) => {
   await app.register(fastifyStatic, { root: WEB_STATIC_DIR, prefix: '/static/', index: false, list: false, dotfiles: 'deny', maxAge: 3600 * 1000 });
   app.setErrorHandler(pageError);
-  app.pageNotFound.handler = (req, reply) => pageError(new ServiceError('NOT_FOUND', `找不到网址 ${stripControlChars(req.url.split('?')[0]!.slice(0, 200))} 对应的页面,请从导航菜单进入`), req, reply);
+  app.pageNotFound.handler = (req, reply) => pageError(new ServiceError('NOT_FOUND', `找不到网址 ${stripControlChars(req.url.split('?')[0]!.slice(0, 200))} 对应的页面，请从导航菜单进入`), req, reply);
   registerAuthRoutes(app, ctx);
   registerAgencyRoutes(app, ctx);
   registerOfficeRoutes(app, ctx);

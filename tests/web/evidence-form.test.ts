@@ -56,7 +56,7 @@ describe('fact controls', () => {
     ['hall', 'isBoolean', '', '是 / 否', '附件2 第66行', 'text'],
     ['trainings', 'isNumeric', '次', '≥ 0', '附件2 第63行', 'numeric'],
     ['rate', 'isNumeric', '%', '0%–100%', '', 'decimal'],
-    ['opened', 'isDate', '', '日期,如 2018-01-12', '', 'text'],
+    ['opened', 'isDate', '', '日期，如 2018-01-12', '', 'text'],
     ['level', 'isEnum', '', '一级、二级', '', 'text'],
     ['summary', 'isTextArea', '', '文字', '', 'text'],
   ] as const)('%s → %s, unit "%s", range "%s", source "%s"', (fact, flag, unit, allowed, source, mode) => {
@@ -83,7 +83,7 @@ describe('fact controls', () => {
     expect(items[0]!.facts[0]!.alsoUsedBy).toBe('另用于 1.2、2.3');
     expect(form.otherFacts.map((f) => f.factId)).toEqual(['unused']);
     expect(items.map((i) => i.notApplicable !== null)).toEqual([false, true, false, false, false]);
-    expect(items[1]!.claim.label).toBe('自评分(满分 6 分)');
+    expect(items[1]!.claim.label).toBe('自评分（满分 6 分）');
   });
   it('gives every control a unique id', () => {
     const form = buildEvidenceForm({ compiled, values: {}, errors: {}, report: null });
@@ -103,16 +103,16 @@ describe('field texts → values', () => {
     ['hall', '对', { error: '请选择“是”或“否”' }],
     ['trainings', ' 3 ', { value: 3 }],
     ['trainings', '1,200', { value: 1200 }],
-    ['trainings', '三十', { error: '“三十”不是数字,请填写阿拉伯数字' }],
-    ['trainings', '2.5', { error: '“2.5”不是整数,请填写整数' }],
+    ['trainings', '三十', { error: '“三十”不是数字，请填写阿拉伯数字' }],
+    ['trainings', '2.5', { error: '“2.5”不是整数，请填写整数' }],
     ['trainings', '-1', { error: '不能小于 0次' }],
     ['rate', '85%', { value: 85 }],
     ['rate', '120', { error: '不能大于 100%' }],
-    ['rate', 'abc', { error: '“abc”不是数字,请填写阿拉伯数字(如 85 表示 85%)' }],
+    ['rate', 'abc', { error: '“abc”不是数字，请填写阿拉伯数字（如 85 表示 85%）' }],
     ['opened', '2017-05-10', { value: '2017-05-10' }],
-    ['opened', '2017/5/10', { error: '请按 年-月-日 填写日期,如 2017-05-10' }],
+    ['opened', '2017/5/10', { error: '请按 年-月-日 填写日期，如 2017-05-10' }],
     ['level', '一级', { value: '一级' }],
-    ['level', '三级', { error: '请从下列选项中选择:一级、二级' }],
+    ['level', '三级', { error: '请从下列选项中选择：一级、二级' }],
     ['summary', '  已报送  ', { value: '已报送' }],
   ] as const)('%s = "%s"', (fact, raw, expected) => {
     expect(parseFactText(facts[fact]!, raw)).toEqual(expected);

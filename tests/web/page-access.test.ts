@@ -96,7 +96,7 @@ describe('page access by role', () => {
     expect(page).toMatch(/2024年年报\.txt<\/td><td>2024 年<\/td><td class="ok"><strong>通过<\/strong>/);
     const office = await (await fetch(`${server.url}${A}/annual-reports`, { headers: { cookie: sessions.get('reviewer')!.cookie } })).text();
     expect(office).toMatch(/etqq-zjj<\/td><td><a href="[^"]+">[^<]+<\/a><\/td><td>1<\/td>/);
-    expect(office).toContain('已上传 1,通过 1,提醒 0,不通过 0,无法判断 0');
+    expect(office).toContain('已上传 1，通过 1，提醒 0，不通过 0，无法判断 0');
   });
 
   it('answers an unknown page URL with a Chinese HTML page and an unknown /api URL in JSON', async () => {
@@ -107,7 +107,7 @@ describe('page access by role', () => {
       expect(r.headers.get('content-type')).toContain('text/html');
       const html = await r.text();
       expect(html).toContain('<h1>找不到页面</h1>');
-      expect(html).toContain('找不到网址 /a/1/no-such-page 对应的页面,请从导航菜单进入');
+      expect(html).toContain('找不到网址 /a/1/no-such-page 对应的页面，请从导航菜单进入');
     }
     const api = await fetch(`${server.url}/api/no-such-route`);
     expect(api.status).toBe(404);

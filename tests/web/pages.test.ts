@@ -121,7 +121,7 @@ describe('labels', () => {
 describe('audit CSV and redirects', () => {
   it('writes a BOM, CRLF, quotes and defuses formulas', () => {
     const csv = formatAuditCsv([{ id: 1, at: '2026-11-23T18:30:00Z', actor: '=HYPERLINK("x")', agencyCode: 'a1', action: 'evidence.save', entity: 'evidence:1', before: null, after: { v: 1 }, reason: '第一行\n第二行' }]);
-    expect(csv.startsWith('\ufeff序号,时间(北京时间),')).toBe(true);
+    expect(csv.startsWith('\ufeff序号,时间（北京时间）,')).toBe(true);
     expect(csv).toContain('\r\n1,2026-11-24 02:30,"\'=HYPERLINK(""x"")",a1,保存草稿,evidence:1,,"{""v"":1}","第一行\n第二行"\r\n');
   });
   it.each([
@@ -175,8 +175,8 @@ describe('annual-report pages', () => {
     const { buildOfficeAnnualReportsPage } = await import('../../src/web/pages/annual-report-page.js');
     const chrome = buildChrome({ title: 't', pageClass: 'p', actor, csrf: 'x', path: '/a/1/annual-reports', assessmentId: 1, flash: null, crumbs: [] });
     const page = buildOfficeAnnualReportsPage({ chrome, assessmentId: 1, rows: [{ agencyCode: 'a1', agencyName: view.agencyName, latest: view, uploads: 2 }, { agencyCode: 'a2', agencyName: '乙单位', latest: null, uploads: 0 }] });
-    expect(page.totalsText).toBe('共 2 个单位:已上传 1,通过 0,提醒 0,不通过 1,无法判断 0,未上传 1');
-    expect(page.rows[0]).toMatchObject({ name: '甲[2K单位', highlight: true, latest: { name: '年报.txt', outcomeText: '不通过', countsText: '通过 10,提醒 1,不通过 1,无法判断 0' } });
+    expect(page.totalsText).toBe('共 2 个单位：已上传 1，通过 0，提醒 0，不通过 1，无法判断 0，未上传 1');
+    expect(page.rows[0]).toMatchObject({ name: '甲[2K单位', highlight: true, latest: { name: '年报.txt', outcomeText: '不通过', countsText: '通过 10，提醒 1，不通过 1，无法判断 0' } });
     expect(page.rows[1]).toMatchObject({ latest: null, highlight: false, href: '/a/1/agencies/a2/annual-report' });
   });
 });

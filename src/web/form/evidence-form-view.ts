@@ -195,7 +195,7 @@ export function factControl(factId: string, def: FactDef, values: FormValues, er
     def.type === 'boolean'
       ? [opt('是', '是', 1), opt('否', '否', 2), opt('', '未填', 0)]
       : def.type === 'enum'
-        ? [opt('', '(请选择)', 0), ...(def.values ?? []).map((v, i) => opt(v, v, i + 1))]
+        ? [opt('', '（请选择）', 0), ...(def.values ?? []).map((v, i) => opt(v, v, i + 1))]
         : [];
   let allowed = allowedText(def);
   if (def.type === 'percent') allowed = `${min ?? 0}%–${max ?? 100}%`;
@@ -229,7 +229,7 @@ export function factControl(factId: string, def: FactDef, values: FormValues, er
 /** The hint line of a control (kept short: 是/否 needs no type text, a percent no unit text). */
 export function factHint(c: FactControlView): string {
   const parts: string[] = [];
-  if (c.isBoolean) parts.push(c.description || '请选择“是”或“否”;未掌握情况时选“未填”');
+  if (c.isBoolean) parts.push(c.description || '请选择“是”或“否”；未掌握情况时选“未填”');
   else {
     parts.push(`${c.typeText}:${c.allowed}${c.unit && c.unit !== '%' ? `,单位:${c.unit}` : ''}`);
     if (c.description) parts.push(c.description);
@@ -315,9 +315,9 @@ export function buildEvidenceForm(input: EvidenceFormInput): EvidenceFormView {
       }
     };
     walk(n, 0);
-    const claimBase = textField(fieldName.claim(n.id), `自评分(满分 ${points(n, p)} 分)`, values, errors);
+    const claimBase = textField(fieldName.claim(n.id), `自评分（满分 ${points(n, p)} 分）`, values, errors);
     const claimHint = `${claimBase.inputId}-hint`;
-    const na = n.node.mayBeNotApplicable ? textField(fieldName.na(n.id), '申请合理缺项(不适用)的理由', values, errors) : null;
+    const na = n.node.mayBeNotApplicable ? textField(fieldName.na(n.id), '申请合理缺项（不适用）的理由', values, errors) : null;
     const upload = `upload:${n.id}`;
     const judged = [n, ...clauses.map((c) => compiled.model.byId.get(c.id)!)].some((x) => x.node.scoring?.method === 'judgement');
     return {

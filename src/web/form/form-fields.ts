@@ -79,15 +79,15 @@ export function parseFactText(def: FactDef, raw: string): { value: Evidence['fac
     case 'number':
     case 'percent': {
       const n = parseNumber(s);
-      if (n === null) return { error: `“${s}”不是数字,请填写阿拉伯数字${def.type === 'percent' ? '(如 85 表示 85%)' : ''}` };
-      if (def.type === 'integer' && !Number.isInteger(n)) return { error: `“${s}”不是整数,请填写整数` };
+      if (n === null) return { error: `“${s}”不是数字，请填写阿拉伯数字${def.type === 'percent' ? '（如 85 表示 85%）' : ''}` };
+      if (def.type === 'integer' && !Number.isInteger(n)) return { error: `“${s}”不是整数，请填写整数` };
       const r = rangeError(def, n);
       return r ? { error: r } : { value: n };
     }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? { value: s } : { error: '请按 年-月-日 填写日期,如 2017-05-10' };
+      return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? { value: s } : { error: '请按 年-月-日 填写日期，如 2017-05-10' };
     case 'enum':
-      return (def.values ?? []).includes(s) ? { value: s } : { error: `请从下列选项中选择:${(def.values ?? []).join('、')}` };
+      return (def.values ?? []).includes(s) ? { value: s } : { error: `请从下列选项中选择：${(def.values ?? []).join('、')}` };
     case 'list': {
       const items = s.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== '');
       if (def.items === 'number' || def.items === 'integer') {
@@ -111,7 +111,7 @@ export function parseClaimText(raw: string): { value: number | null } | { error:
   const s = raw.trim();
   if (s === '') return { value: null };
   const n = parseNumber(s);
-  if (n === null) return { error: `“${s}”不是数字,请填写自评分(如 3 或 2.5)` };
+  if (n === null) return { error: `“${s}”不是数字，请填写自评分（如 3 或 2.5）` };
   if (n < 0) return { error: '自评分不能为负数' };
   return { value: n };
 }
@@ -177,11 +177,11 @@ export function parseEvidenceForm(compiled: CompiledRubric, values: FormValues):
       const row = Object.fromEntries(CITATION_FIELDS.map((f) => [f, (get(fieldName.cite(n.id, i, f)) ?? '').trim()])) as Record<CitationField, string>;
       if (CITATION_FIELDS.every((f) => row[f] === '')) continue;
       if (row.title === '') {
-        errors[fieldName.cite(n.id, i, 'title')] = '请填写材料名称(填了文号、网址或日期的佐证材料必须有名称)';
+        errors[fieldName.cite(n.id, i, 'title')] = '请填写材料名称（填了文号、网址或日期的佐证材料必须有名称）';
         continue;
       }
       if (row.date !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(row.date) && !Number.isNaN(Date.parse(row.date)))) {
-        errors[fieldName.cite(n.id, i, 'date')] = '请按 年-月-日 填写日期,如 2017-05-10';
+        errors[fieldName.cite(n.id, i, 'date')] = '请按 年-月-日 填写日期，如 2017-05-10';
         continue;
       }
       if (row.url !== '' && !/^https?:\/\/\S+$/i.test(row.url)) {

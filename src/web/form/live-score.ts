@@ -124,7 +124,7 @@ export function buildLiveScore(compiled: CompiledRubric, report: ScoreReport, er
       penaltyText: formatNumber(t.penalty, p),
       applicableMaxText: formatNumber(t.applicableMax, p),
       claimedText: formatNumber(t.claimed, p),
-      summary: `总分 ${finalText} / ${maxText},等次:${t.grade}`,
+      summary: `总分 ${finalText} / ${maxText}，等次：${t.grade}`,
     },
     sections,
     items,

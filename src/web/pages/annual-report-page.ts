@@ -26,7 +26,7 @@ function uploadRow(v: AnnualReportCheckView) {
     yearText: v.reportYear === null ? '—' : `${v.reportYear} 年`,
     outcomeText: outcomeOf(v.outcome).text,
     outcomeClass: outcomeOf(v.outcome).cls,
-    countsText: `通过 ${s.PASS},提醒 ${s.WARN},不通过 ${s.FAIL},无法判断 ${s.NOT_ASSESSABLE}`,
+    countsText: `通过 ${s.PASS}，提醒 ${s.WARN}，不通过 ${s.FAIL}，无法判断 ${s.NOT_ASSESSABLE}`,
     previousText: v.previousHash ? '已与上一年度上传的年报比较' : '',
     by: clean(v.by),
     createdText: dateTimeText(v.createdAt),
@@ -46,7 +46,7 @@ export function checkRows(check: AnnualReportCheck) {
       outcomeText: outcomeOf(r.outcome).text,
       outcomeClass: outcomeOf(r.outcome).cls,
       items: shown.map((i) => ({ outcomeText: outcomeOf(i.outcome).text, label: clean(i.label), detail: clean(i.detail), reads: i.reads.map((x) => `${clean(x.ref)} = ${x.value === null ? '空白' : clean(x.value)}`).join(';') })),
-      passedText: [passed ? `${passed} 项通过` : '', notPassed.length > shown.length ? `另有 ${notPassed.length - shown.length} 项未列出(完整结果见接口)` : ''].filter(Boolean).join(';'),
+      passedText: [passed ? `${passed} 项通过` : '', notPassed.length > shown.length ? `另有 ${notPassed.length - shown.length} 项未列出（完整结果见接口）` : ''].filter(Boolean).join(';'),
     };
   });
 }
@@ -78,6 +78,6 @@ export function buildOfficeAnnualReportsPage(input: { chrome: PageChrome; assess
     ...input.chrome,
     heading: '各单位年报核验结果',
     rows,
-    totalsText: `共 ${rows.length} 个单位:已上传 ${rows.filter((r) => r.latest).length},通过 ${count('PASS')},提醒 ${count('WARN')},不通过 ${count('FAIL')},无法判断 ${count('NOT_ASSESSABLE')},未上传 ${rows.filter((r) => !r.latest).length}`,
+    totalsText: `共 ${rows.length} 个单位：已上传 ${rows.filter((r) => r.latest).length}，通过 ${count('PASS')}，提醒 ${count('WARN')}，不通过 ${count('FAIL')}，无法判断 ${count('NOT_ASSESSABLE')}，未上传 ${rows.filter((r) => !r.latest).length}`,
   };
 }

@@ -38,12 +38,12 @@ export function buildAppealsPage(input: {
   return {
     ...input.chrome,
     heading: input.own ? `申诉 · ${input.own.submission.agency.name}` : `${a.title} · 申诉处理`,
-    listHeading: input.own ? '本单位的申诉' : '申诉队列(待处理的排在前面)',
+    listHeading: input.own ? '本单位的申诉' : '申诉队列（待处理的排在前面）',
     error: input.error ?? '',
     fileForm: canFile
       ? {
           action: `${agencyBase(a.id, input.own!.code)}/appeals?_csrf=${encodeURIComponent(input.chrome.csrf)}`,
-          note: `对已公示的初步结果有异议的,请在申诉截止时间(${dateTimeText(a.appealDeadline) || '政务公开办规定的期限'})前逐项提出;政务公开办处理后结果在本页显示。`,
+          note: `对已公示的初步结果有异议的，请在申诉截止时间（${dateTimeText(a.appealDeadline) || '政务公开办规定的期限'}）前逐项提出；政务公开办处理后结果在本页显示。`,
           items: items.map((n) => ({ id: n.id, title: n.title, scoreText: formatNumber(n.score, p), maxText: formatNumber(n.max, p) })),
         }
       : null,

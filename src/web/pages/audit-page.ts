@@ -77,7 +77,7 @@ function csvCell(v: string): string {
 
 /** The audit log as CSV for Excel: BOM, CRLF, every field quoted where needed, formulas defused. */
 export function formatAuditCsv(entries: AuditEntry[]): string {
-  const head = ['序号', '时间(北京时间)', '操作人', '单位代码', '操作', '对象', '变更前', '变更后', '理由'];
+  const head = ['序号', '时间（北京时间）', '操作人', '单位代码', '操作', '对象', '变更前', '变更后', '理由'];
   const lines = [head, ...entries.map((e) => [String(e.id), dateTimeText(e.at), e.actor, e.agencyCode ?? '', ACTION_TEXT[e.action] ?? e.action, e.entity, e.before == null ? '' : JSON.stringify(e.before), e.after == null ? '' : JSON.stringify(e.after), e.reason ?? ''])];
   return stripControlChars('\ufeff' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'); // CRLF kept
 }

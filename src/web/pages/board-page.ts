@@ -101,7 +101,7 @@ export function buildBoardPage(chrome: PageChrome, a: AssessmentView, rows: Prog
     onlyOptions: ONLY.map((o) => ({ ...o, selected: o.key === filter.only })),
     rows: keep,
     late: notSubmitted,
-    lateNote: late ? `提交截止时间(${dateTimeText(a.submitDeadline)})已过,以下单位逾期未提交。` : '以下单位尚未提交,可提前提醒。',
+    lateNote: late ? `提交截止时间（${dateTimeText(a.submitDeadline)}）已过，以下单位逾期未提交。` : '以下单位尚未提交，可提前提醒。',
     urls: { self: `/a/${a.id}/board` },
   };
 }

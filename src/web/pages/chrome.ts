@@ -93,23 +93,23 @@ export function buildChrome(opts: {
  */
 export const DONE_TEXT = {
   saved: '草稿已保存并重新评分。',
-  submitted: '已提交。提交的版本已锁定,政务公开办复核后会在本页给出意见。',
+  submitted: '已提交。提交的版本已锁定，政务公开办复核后会在本页给出意见。',
   uploaded: '附件已上传。',
   password: '密码已修改。',
-  activated: '账号已激活,请用新密码登录。',
+  activated: '账号已激活，请用新密码登录。',
   created: '考核已创建。',
   rubric: '评分细则已上传并通过校验。',
   register: '单位名单已导入。',
   windows: '时间窗口已保存。',
-  accounts: '账号已创建,请把激活链接发给对应人员(每个链接只能使用一次)。',
+  accounts: '账号已创建，请把激活链接发给对应人员（每个链接只能使用一次）。',
   opened: '考核已开放填报。',
-  ruled: '复核意见已保存,分数已重新计算。',
+  ruled: '复核意见已保存，分数已重新计算。',
   returned: '已退回该单位修改。',
   accepted: '已确认复核结果。',
   published: '结果已公示。',
   appealed: '申诉已提交。',
   resolved: '申诉已处理。',
-  reportChecked: '年度报告已上传并核验,结果见下表。',
+  reportChecked: '年度报告已上传并核验，结果见下表。',
 } as const;
 export type DoneCode = keyof typeof DONE_TEXT;
 

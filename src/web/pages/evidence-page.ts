@@ -84,11 +84,11 @@ export function canEdit(actor: Actor, sub: Pick<SubmissionView, 'state'>, assess
 }
 
 const READ_ONLY_TEXT: Record<string, string> = {
-  submitted: '材料已提交,现为只读。政务公开办复核后,意见会显示在本页;如被退回,可修改后重新提交。',
-  accepted: '材料已通过复核,现为只读。结果公示后可在本页查看评分表并提出申诉。',
-  provisional: '初步结果已公示。如对某项结果有异议,请在申诉期内到“申诉”页提出。',
-  appealed: '申诉处理中,材料为只读。',
-  final: '最终结果已发布,材料为只读。',
+  submitted: '材料已提交，现为只读。政务公开办复核后，意见会显示在本页；如被退回，可修改后重新提交。',
+  accepted: '材料已通过复核，现为只读。结果公示后可在本页查看评分表并提出申诉。',
+  provisional: '初步结果已公示。如对某项结果有异议，请在申诉期内到“申诉”页提出。',
+  appealed: '申诉处理中，材料为只读。',
+  final: '最终结果已发布，材料为只读。',
 };
 
 export function buildEvidencePage(input: {
@@ -128,7 +128,7 @@ export function buildEvidencePage(input: {
     deadlineText: dateTimeText(a.submitDeadline),
     version: s.version,
     form,
-    readOnlyText: editable ? '' : input.actor.role === 'agency' ? (READ_ONLY_TEXT[s.state] ?? '当前不在填报期,材料为只读。') : '政务公开办查看单位材料(只读);复核请到复核页。',
+    readOnlyText: editable ? '' : input.actor.role === 'agency' ? (READ_ONLY_TEXT[s.state] ?? '当前不在填报期，材料为只读。') : '政务公开办查看单位材料（只读）；复核请到复核页。',
     general: input.general ?? [],
     feedback,
     sheetLinks: report

@@ -12,7 +12,7 @@ export function stateBadge(state: SubmissionState | null, hasEvidence: boolean):
     accepted: ['已复核', 'reviewed'],
     appealed: ['申诉中', 'appealed'],
     provisional: ['已公示', 'published'],
-    final: ['已公示(终)', 'final'],
+    final: ['已公示（终）', 'final'],
   };
   const [text, cls] = map[state];
   return { text, cls, key: state };
@@ -27,7 +27,7 @@ export const BOARD_STATES: Array<{ key: string; text: string }> = [
   { key: 'accepted', text: '已复核' },
   { key: 'appealed', text: '申诉中' },
   { key: 'provisional', text: '已公示' },
-  { key: 'final', text: '已公示(终)' },
+  { key: 'final', text: '已公示（终）' },
 ];
 
 const pad = (n: number): string => String(n).padStart(2, '0');

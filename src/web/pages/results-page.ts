@@ -37,7 +37,7 @@ export function buildResultsPage(chrome: PageChrome, a: AssessmentView, pub: Pub
   return {
     ...chrome,
     assessment: { id: a.id, title: a.title },
-    stageText: pub.stage === 'final' ? '最终结果' : '初步结果(公示中,可申诉)',
+    stageText: pub.stage === 'final' ? '最终结果' : '初步结果（公示中，可申诉）',
     stageClass: pub.stage === 'final' ? 'final' : 'published',
     publishedText: dateTimeText(pub.createdAt),
     agencyCount: n,

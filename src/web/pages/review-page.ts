@@ -139,7 +139,7 @@ export function buildReviewPage(input: {
       failed: c.outcome === 'fail',
       outcomeText: c.outcome === 'fail' ? '未通过' : c.outcome === 'pass' ? '通过' : '无法核验',
       valuesText: c.text,
-      resolutionText: c.resolution ? `已处理:${c.resolution.reason}(${c.resolution.by})` : c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '',
+      resolutionText: c.resolution ? `已处理：${c.resolution.reason}(${c.resolution.by})` : c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '',
       canResolve: canRule && c.outcome === 'fail' && !c.resolution,
     }))),
     sections,
@@ -162,7 +162,7 @@ function splitChecks<T extends { failed: boolean; outcomeText: string }>(checks:
   const failedChecks = checks.filter((c) => c.failed);
   const passedChecks = checks.filter((c) => !c.failed);
   const notAssessable = passedChecks.filter((c) => c.outcomeText === '无法核验').length;
-  const checkSummary = `共 ${checks.length} 项:未通过 ${failedChecks.length} 项,通过 ${passedChecks.length - notAssessable} 项${notAssessable ? `,无法核验 ${notAssessable} 项` : ''}。`;
+  const checkSummary = `共 ${checks.length} 项：未通过 ${failedChecks.length} 项，通过 ${passedChecks.length - notAssessable} 项${notAssessable ? `,无法核验 ${notAssessable} 项` : ''}。`;
   return { checks, failedChecks, passedChecks, checkSummary };
 }
 
@@ -207,7 +207,7 @@ export function applyReviewAction(compiled: CompiledRubric, current: unknown, ag
     checks: { ...(cur.checks ?? {}) },
   };
   const reason = action.reason.trim();
-  if (!reason) return { error: '请写明理由(每项复核意见都必须有理由)' };
+  if (!reason) return { error: '请写明理由（每项复核意见都必须有理由）' };
   if (reason.length > 2000) return { error: '理由不能超过 2000 个字' };
   const signed = { reason, by: actor.displayName, date: beijingDate(now) };
   const score = (): number | string => {

@@ -132,7 +132,7 @@ export async function saveForm(ctx: ServiceContext, c: AgencyContext, values: Fo
       parts = keepSavedValues(parts, mapped.errors, { ...stored, facts: {}, claims: {}, notApplicable: [] });
     }
   }
-  return { saved: false, version: c.submission.version, report: null, errors, general: ['部分内容无法保存,请按提示更正后再试'] };
+  return { saved: false, version: c.submission.version, report: null, errors, general: ['部分内容无法保存，请按提示更正后再试'] };
 }
 
 export function sendDocument(reply: FastifyReply, body: string | Uint8Array, type: string, name: string, disposition: 'inline' | 'attachment'): FastifyReply {
@@ -170,7 +170,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
   // The page script's autosave: save and score, answer the live score and the field errors as JSON.
   app.post(`${A}/evidence.json`, async (req, reply) => {
     const c = await loadAgency(ctx, req);
-    if (!canEdit(c.actor, c.submission, c.assessment)) throw new ServiceError('WRONG_STATE', '材料当前为只读,不能保存');
+    if (!canEdit(c.actor, c.submission, c.assessment)) throw new ServiceError('WRONG_STATE', '材料当前为只读，不能保存');
     const values = boundFormValues(req.body);
     const out = await saveForm(ctx, c, values, versionOf(formOf(req)));
     const live = out.report ? buildLiveScore(c.compiled, out.report, out.errors) : null;
@@ -178,7 +178,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
     return reply.status(out.saved ? 200 : 422).send({
       ok: out.saved,
       version: out.version,
-      message: out.saved ? (errorCount > 0 ? `已保存;有 ${errorCount} 处填写需要更正(未保存这几处)` : '已自动保存并重新评分') : out.general.join(';'),
+      message: out.saved ? (errorCount > 0 ? `已保存；有 ${errorCount} 处填写需要更正（未保存这几处）` : '已自动保存并重新评分') : out.general.join(';'),
       live,
       errors: Object.entries(out.errors).map(([name, message]) => ({ inputId: fieldId(name), message })),
       general: out.general,
@@ -239,7 +239,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
     const format = String((req.params as Record<string, unknown>).format);
     if (format !== 'html' && format !== 'pdf' && format !== 'xlsx') throw new ServiceError('NOT_FOUND', '找不到该格式的评分表');
     const report = c.submission.published?.report ?? c.submission.report;
-    if (!report) throw new ServiceError('NOT_FOUND', '尚未填报,没有评分表');
+    if (!report) throw new ServiceError('NOT_FOUND', '尚未填报，没有评分表');
     const body = await renderSheetAs(buildSheetViewModel(report), format);
     const name = `${c.submission.agency.shortName ?? c.submission.agency.name}-${c.assessment.year}-自查评分表.${format}`;
     const type = format === 'html' ? 'text/html; charset=utf-8' : format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -281,7 +281,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: ServiceContext):
     const filter = readAuditFilter(req.query);
     const entries = await listAudit(store, actor, aid, { agencyCode: code, ...(filter.action ? { action: filter.action } : {}) });
     const base = agencyBase(aid, code);
-    return sendPage(reply, 'audit', buildAuditPage(chromeFor(req, '操作记录', 'audit', { assessmentId: aid }), `本单位的操作记录(${code})`, entries, { ...filter, agency: code }, { self: `${base}/log`, csv: `${base}/log.csv` }, false));
+    return sendPage(reply, 'audit', buildAuditPage(chromeFor(req, '操作记录', 'audit', { assessmentId: aid }), `本单位的操作记录（${code}）`, entries, { ...filter, agency: code }, { self: `${base}/log`, csv: `${base}/log.csv` }, false));
   });
 
   app.get(`${A}/log.csv`, async (req, reply) => {

@@ -50,7 +50,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext): v
   app.get('/activate', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const token = typeof q.token === 'string' ? q.token.slice(0, 200) : '';
-    return sendPage(reply, 'activate', { ...chromeFor(req, '激活账号', 'activate'), token, error: token ? '' : '激活链接不完整,请使用政务公开办发给您的完整链接' });
+    return sendPage(reply, 'activate', { ...chromeFor(req, '激活账号', 'activate'), token, error: token ? '' : '激活链接不完整，请使用政务公开办发给您的完整链接' });
   });
 
   app.post('/activate', { config: { csrf: false, rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {

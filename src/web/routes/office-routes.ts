@@ -51,7 +51,7 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: ServiceContext):
     const title = (f.title ?? '').trim();
     const again = (error: string) => assessmentsPage(req, reply, { year: f.year ?? '', title, error }, 400);
     if (!Number.isInteger(year) || year < 1990 || year > 2100) return again('考核年度应为 1990–2100 之间的整数');
-    if (!title || title.length > 200) return again('请填写考核名称(不超过 200 个字)');
+    if (!title || title.length > 200) return again('请填写考核名称（不超过 200 个字）');
     const previousId = /^\d{1,9}$/.test(f.previousId ?? '') ? Number(f.previousId) : null;
     try {
       const a = previousId !== null ? await copyFromPrevious(actor, previousId, year, title) : await createAssessment(store, actor, { year, title });
@@ -74,7 +74,7 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: ServiceContext):
     const actor = actorOf(req);
     const aid = idParam((req.params as Record<string, unknown>).aid, '考核');
     const assessment = await getAssessment(store, actor, aid);
-    if (actor.role !== 'admin') throw new ServiceError('FORBIDDEN', '无权进行考核设置(仅政务公开办管理员)');
+    if (actor.role !== 'admin') throw new ServiceError('FORBIDDEN', '无权进行考核设置（仅政务公开办管理员）');
     const progress = await listProgress(store, actor, aid);
     const accounts = await listAccounts(store, actor);
     const codes = new Set(progress.map((r) => r.agency.code));
@@ -129,7 +129,7 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: ServiceContext):
       const f = formOf(req);
       const w = { submitDeadline: parseDateTimeInput(f.submitDeadline), reviewDeadline: parseDateTimeInput(f.reviewDeadline), appealDeadline: parseDateTimeInput(f.appealDeadline) };
       for (const [k, label] of [['submitDeadline', '提交截止'], ['reviewDeadline', '复核截止'], ['appealDeadline', '申诉截止']] as const)
-        if (w[k] === undefined) throw new ServiceError('INVALID', `${label}时间格式不正确,应为 年-月-日 时:分`);
+        if (w[k] === undefined) throw new ServiceError('INVALID', `${label}时间格式不正确，应为 年-月-日 时：分`);
       await setWindows(store, actorOf(req), aid, w as { submitDeadline: string | null; reviewDeadline: string | null; appealDeadline: string | null }, (f.reason ?? '').trim() || undefined);
       return 'windows';
     }),
@@ -189,7 +189,7 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   app.get('/a/:aid/board', async (req, reply) => {
     const actor = actorOf(req);
-    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权查看填报进度(仅政务公开办)');
+    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权查看填报进度（仅政务公开办）');
     const aid = idParam((req.params as Record<string, unknown>).aid, '考核');
     const assessment = await getAssessment(store, actor, aid);
     const rows = await listProgress(store, actor, aid);

@@ -26,7 +26,7 @@ export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext):
       pub = await getPublication(store, actor, aid);
     } catch (err) {
       if (err instanceof ServiceError && err.code === 'NOT_FOUND') {
-        return sendPage(reply, 'message', { ...chromeFor(req, '考核结果', 'results', { assessmentId: aid }), heading: '考核结果', text: '结果尚未公示。政务公开办复核完所有单位并公示后,结果会显示在这里。', details: [], back: null });
+        return sendPage(reply, 'message', { ...chromeFor(req, '考核结果', 'results', { assessmentId: aid }), heading: '考核结果', text: '结果尚未公示。政务公开办复核完所有单位并公示后，结果会显示在这里。', details: [], back: null });
       }
       throw err;
     }
@@ -56,7 +56,7 @@ export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   app.get('/a/:aid/audit', async (req, reply) => {
     const actor = actorOf(req);
-    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权查看操作日志(仅政务公开办)');
+    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权查看操作日志（仅政务公开办）');
     const aid = idParam((req.params as Record<string, unknown>).aid, '考核');
     const assessment = await getAssessment(store, actor, aid);
     const filter = readAuditFilter(req.query);
@@ -67,7 +67,7 @@ export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   app.get('/a/:aid/audit.csv', async (req, reply) => {
     const actor = actorOf(req);
-    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权导出操作日志(仅政务公开办)');
+    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权导出操作日志（仅政务公开办）');
     const aid = idParam((req.params as Record<string, unknown>).aid, '考核');
     const filter = readAuditFilter(req.query);
     const entries = await listAudit(store, actor, aid, { ...(filter.agency ? { agencyCode: filter.agency } : {}), ...(filter.action ? { action: filter.action } : {}) });

@@ -27,7 +27,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   const reviewPage = async (req: FastifyRequest, reply: FastifyReply, extra: { error?: string; diagnostics?: string[] } = {}, status = 200) => {
     const c = await loadAgency(ctx, req);
-    if (c.actor.role === 'agency' || c.actor.role === 'leader') throw new ServiceError('FORBIDDEN', '无权使用复核台(仅政务公开办)');
+    if (c.actor.role === 'agency' || c.actor.role === 'leader') throw new ServiceError('FORBIDDEN', '无权使用复核台（仅政务公开办）');
     const attachments = await attachmentsOf(ctx, c);
     const chrome = chromeFor(req, `复核 · ${c.submission.agency.name}`, 'review', { assessmentId: c.assessment.id, crumbs: [{ href: `/a/${c.assessment.id}/board`, label: '填报进度' }], ...(extra.error ? { flash: null } : {}) });
     return sendPage(reply, 'review', buildReviewPage({ chrome, actor: c.actor, assessment: c.assessment, compiled: c.compiled, submission: c.submission, attachments, ...extra }), status);
@@ -72,7 +72,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   const queuePage = async (req: FastifyRequest, reply: FastifyReply, error = '', status = 200) => {
     const actor = actorOf(req);
-    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权处理申诉(仅政务公开办)');
+    if (actor.role !== 'admin' && actor.role !== 'reviewer') throw new ServiceError('FORBIDDEN', '无权处理申诉（仅政务公开办）');
     const aid = idParam((req.params as Record<string, unknown>).aid, '考核');
     const assessment = await getAssessment(store, actor, aid);
     const appeals = await listAppeals(store, actor, aid);
