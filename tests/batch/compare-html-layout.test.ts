@@ -51,6 +51,9 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare html layout' : 'compare
       // the ranking's rows are all on the first page, the 证据文件 column left off paper
       expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })).toContain('etqq-mzj');
       expect(text).not.toContain('caizhengju.yaml');
+      // no English check ids in the printed 数据核验 section (the message says what was checked)
+      expect(text).toContain('主动公开政府信息总数');
+      expect(text).not.toContain('proactive-website');
     } finally {
       await browser.close();
     }

@@ -139,7 +139,7 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
       items: o.items.map((i) => `${i.id} ${i.title}:自评 ${num(i.claimed)},核定 ${num(i.score)},高出 ${num(i.difference)}`),
     })),
     checkCount: report.checks.length,
-    checkFailures: report.checkFailures.map((f) => ({ name: `${f.name}(${f.code})`, ...checkFailureLines(report, f) })),
+    checkFailures: report.checkFailures.map((f) => ({ name: `${f.name}(${f.code})`, ...checkFailureLines(report, f, false) })),
     rankCriteria: report.rankCriteria.map(
       (k) => `${k.id} ${k.title}(${num(k.max)}分):按${k.basis.label}${k.order === 'desc' ? '从高到低' : '从低到高'}${k.among === 'class' ? '在同类单位中' : ''}排名,${k.scheme};参加排名 ${k.ranked} 个`,
     ),

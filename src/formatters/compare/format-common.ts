@@ -121,12 +121,13 @@ export function leftOutLines(f: LeftOutFile): string[] {
 }
 
 /** 数据核验: the headline of an agency with failed checks, then one line per failed check (its message). */
-export function checkFailureLines(report: CompareReport, f: CheckFailureAgency): { head: string; items: string[] } {
+/** Lines of an agency's failed checks; `withId: false` for printed pages (the check's id is an English identifier). */
+export function checkFailureLines(report: CompareReport, f: CheckFailureAgency, withId = true): { head: string; items: string[] } {
   const byId = new Map(report.checks.map((c) => [c.id, c]));
   const head = `未通过 ${f.failed} 项${f.unresolved > 0 ? `,其中错误级待处理 ${f.unresolved} 项(结果暂定)` : ''}`;
   const items = f.checks.map((c) => {
     const state = c.severity === 'warning' ? '提示' : c.resolved ? '错误,已处理' : '错误,待处理';
-    return `${c.id} ${byId.get(c.id)?.message ?? ''}(${state})`;
+    return `${withId ? `${c.id} ` : ''}${byId.get(c.id)?.message ?? ''}(${state})`;
   });
   return { head, items };
 }
