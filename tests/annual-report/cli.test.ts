@@ -23,14 +23,14 @@ describe('zwgk report check', () => {
     expect(checkLines.map((l) => l.trim().split(/\s+/)[0])).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'S4', 'S5', 'S6', 'S7', 'S10', 'S12']);
     expect(checkLines.every((l) => l.includes('通过(PASS)'))).toBe(true);
     for (const fig of ['文中 16件 =', '文中 127件 =', '文中 15件 =', '文中 2896.904万元 =']) expect(r.stdout).toContain(fig);
-    expect(r.stdout).toContain('结论:通过(通过 12,提醒 0,不通过 0,无法判断 0)');
+    expect(r.stdout).toContain('结论：通过（通过 12，提醒 0，不通过 0，无法判断 0）');
   });
 
   it('a genuine 勾稽 failure exits 1 and names the cells', async () => {
     const r = await cli(['report', 'check', `${FIX}pipe-2022-rowlines-h1-fail.txt`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('H1  不通过(FAIL)');
-    expect(r.stdout).toContain('读取:表三/一、本年新收政府信息公开申请数量/自然人 = 10;表三/二、上年结转政府信息公开申请数量/自然人 = 2');
+    expect(r.stdout).toContain('读取：表三/一、本年新收政府信息公开申请数量/自然人 = 10；表三/二、上年结转政府信息公开申请数量/自然人 = 2');
   });
 
   it('--format json is the versioned contract; --format html escapes and is self-contained', async () => {
@@ -92,7 +92,7 @@ describe('zwgk report show', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toContain('| 行政事业性收费(万元) | 2896.904 |');
     const b = await cli(['report', 'show', `${FIX}seed-004_c487b475468ca4a1.txt`]);
-    expect(b.stdout).toContain('## 待确认的数字(候选事实)');
+    expect(b.stdout).toContain('## 待确认的数字（候选事实）');
     expect(b.stdout).toMatch(/\| 7 \| 一、主动公开情况\/主动公开政府信息数 \| 783篇 \| .*全年共主动公开政府信息783篇/);
   });
 
