@@ -6,7 +6,7 @@ import type { Evidence } from '../schema/evidence-schema.js';
 import type { Veto } from '../schema/rubric-schema.js';
 import type { NodeResult } from '../score/aggregate.js';
 import { dec, toOutput, type Dec } from '../score/decimal.js';
-import { numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber } from '../score/scaled.js';
+import { numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, sumNumbersExact } from '../score/scaled.js';
 import type { ExactTotals } from '../score/totals.js';
 import type { Review } from '../schema/review-schema.js';
 import type { VetoStakes } from '../score/veto-stake.js';
@@ -41,25 +41,27 @@ export interface BuildInput {
   opts: ReportOptions;
 }
 
-/** Claimed total: a node's own claim, else the sum of its children's claimed totals; null when nothing is claimed below. */
-function claimedTotal(id: string, input: BuildInput): Dec | null {
+/** The claims that make up a node's claimed total (its own claim, else its children's), appended to `out`; false when nothing is claimed below. */
+function claimedParts(id: string, input: BuildInput, out: number[]): boolean {
   const own = getOwn(input.evidence.claims, id);
-  if (own !== undefined) return dec(own);
-  let total: Dec | null = null;
-  for (const c of input.compiled.model.byId.get(id)!.children) {
-    const t = claimedTotal(c, input);
-    if (t !== null) total = (total ?? dec(0)).plus(t);
+  if (own !== undefined) {
+    out.push(own);
+    return true;
   }
-  return total;
+  let any = false;
+  for (const c of input.compiled.model.byId.get(id)!.children) any = claimedParts(c, input, out) || any;
+  return any;
 }
 
-/** The claimed total of the whole sheet (自评总分): the top-level sections' claims plus the bonus/penalty blocks'; null when nothing is claimed. */
+/**
+ * The claimed total of the whole sheet (自评总分): the top-level sections' claims plus the bonus/penalty blocks'; null
+ * when nothing is claimed. An exact sum of the claims (score/scaled.ts; decimal.js when a claim does not fit).
+ */
 export function claimedGrandTotal(input: BuildInput): Dec | null {
-  const nodes = input.compiled.model.nodes;
-  const topClaims = nodes.filter((f) => f.parent === null && f.kind === 'score').map((f) => claimedTotal(f.id, input));
-  const claimedBase = topClaims.some((c) => c !== null) ? topClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), dec(0)) : null;
-  const bonusClaims = nodes.filter((f) => f.boundary).map((f) => claimedTotal(f.id, input));
-  return claimedBase === null && bonusClaims.every((c) => c === null) ? null : bonusClaims.reduce<Dec>((a, c) => a.plus(c ?? 0), claimedBase ?? dec(0));
+  const parts: number[] = [];
+  let any = false;
+  for (const f of input.compiled.model.nodes) if ((f.parent === null && f.kind === 'score') || f.boundary) any = claimedParts(f.id, input, parts) || any;
+  return any ? sumNumbersExact(parts) : null;
 }
 
 // One collator for every report: `localeCompare(x, 'en', opts)` builds a new ICU collator per call, which is slow and

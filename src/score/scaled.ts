@@ -192,3 +192,17 @@ export function wholeStepsBetween(a: number, b: number, step: number): Dec | und
   while ((q + 1) * ns <= gap) q++;
   return new D(q);
 }
+
+/** The exact sum of JSON numbers, as adding `dec(v)` to decimal 0 one by one gives it; decimal.js when one does not fit. */
+export function sumNumbersExact(values: readonly number[]): Dec {
+  let n = 0;
+  let k = 0;
+  for (const v of values) {
+    const sc = scaledOfNumber(v);
+    const al = sc && align({ n, k }, sc);
+    if (!al || !Number.isSafeInteger(al[0] + al[1])) return values.reduce((s, x) => s.plus(x), dec(0));
+    n = al[0] + al[1];
+    k = al[2];
+  }
+  return decOfScaled(n, k);
+}

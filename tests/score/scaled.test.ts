@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, dec, toOutput, type Dec } from '../../src/score/decimal.js';
-import { compareToNumber, differenceNumber, negatedNumber, numberOf, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber, sumExact } from '../../src/score/scaled.js';
+import { compareToNumber, differenceNumber, negatedNumber, numberOf, sumNumbersExact, outputDifference, outputNumber, outputNumberMinus, outputOfNumber, scaledOf, scaledOfNumber, sumExact } from '../../src/score/scaled.js';
 
 /** What build-report's rounding did before: decimal.js only. */
 const reference = (d: Dec, p: number): number => (d.decimalPlaces() > p ? toOutput(d, p) : d.toNumber() === 0 ? 0 : d.toNumber());
@@ -122,6 +122,19 @@ describe('scaled integers vs decimal.js', () => {
     );
     for (const [a, b] of [[0, -0], [-0, 0], [-0, -0], [0, 0], [1, 1]] as const)
       expect(Object.is(differenceNumber(dec(a), dec(b)), dec(a).minus(dec(b)).toNumber()), `${a} − ${b}`).toBe(true);
+  });
+
+  it('sumNumbersExact is adding dec(v) to decimal 0 one by one (the claimed total)', () => {
+    const claim = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 1_000_000 }).map((t) => t / 10_000), fc.constantFrom(0, -0, 0.1, 99999.9999, 2 ** 53 - 1, 1e-7), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(claim, { maxLength: 12 }), (vs) => {
+        const ref = vs.reduce((s, v) => s.plus(v), dec(0));
+        const fast = sumNumbersExact(vs);
+        expect(fast.toString()).toBe(ref.toString());
+        expect(Object.is(fast.toNumber(), ref.toNumber())).toBe(true);
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
   });
 
   it('table: hand-checked values', () => {
