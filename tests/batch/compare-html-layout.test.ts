@@ -3,7 +3,8 @@
 // box without scrolling; printed (A4 landscape) the page is not shrunk to fit a too-wide table — every word at
 // about 9 pt or more, inside the paper, page numbers at the foot. PDF and PNGs kept in tests/batch/__renders__/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,42 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare html layout' : 'compare
       expect(text).not.toContain('proactive-website');
     } finally {
       await browser.close();
+    }
+  });
+
+  it('48 agencies: each chart printed whole in page-sized drawings, its heading with the first one', { timeout: 120_000 }, async () => {
+    // eight copies of the six examples under other agency codes
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-many-'));
+    try {
+      for (let k = 1; k <= 8; k++)
+        for (const f of readdirSync('examples/etuokeqianqi-2017').filter((n) => n.endsWith('.yaml')))
+          writeFileSync(join(dir, `${k}-${f}`), readFileSync(join('examples/etuokeqianqi-2017', f), 'utf8').replace(/^(\s+code:\s*"?)([\w-]+)/m, `$1$2-${k}`));
+      const r = await cli(['compare', dir, '--rubric', SEED_RUBRIC, '--format', 'html']);
+      expect(r.code).toBe(0);
+      // 48 agencies: two drawings of 24 for each chart
+      expect(r.stdout.match(/<svg class="chart-part"/g)).toHaveLength(4);
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        await page.setContent(r.stdout);
+        mkdirSync(RENDERS, { recursive: true });
+        const pdf = join(RENDERS, 'compare-html-48.pdf');
+        await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+        const pages = pdfPages(pdf);
+        const text = (p: number): string => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
+        // each chart heading is on a page that also holds its first drawing's rows; no page holds fewer than 20 words
+        // (a heading alone at a page's foot, or a sliced bar's remains) but the last
+        for (const heading of ['总分', '各部分得分热力图']) {
+          const p = pages.find((pg) => pg.words.some((w) => w.text === heading && w.y1 - w.y0 > 30))!;
+          expect(p, heading).toBeDefined();
+          expect(text(p.page).split('财政局').length - 1, heading).toBeGreaterThanOrEqual(8);
+        }
+        for (const p of pages.slice(0, -1)) expect(p.words.length, `page ${p.page}`).toBeGreaterThanOrEqual(20);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

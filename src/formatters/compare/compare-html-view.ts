@@ -7,6 +7,14 @@ import { agencyLabel, baselineNotes, cellText, checkFailureLines, KIND_TEXT, lef
 /** At most this many agencies are drawn in the charts (the table always lists every agency). */
 export const CHART_ROWS = 300;
 
+/**
+ * Agencies per drawing of a chart: each drawing, the first with its heading and note, fits an A4 landscape page (an SVG is never split cleanly across
+ * pages: one taller than a page was sliced through its bars, its heading left alone on the page before).
+ */
+export const CHART_PART_ROWS = 24;
+
+const partsOf = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.max(1, Math.ceil(xs.length / CHART_PART_ROWS)) }, (_, k) => xs.slice(k * CHART_PART_ROWS, (k + 1) * CHART_PART_ROWS));
+
 export interface HtmlCell {
   text: string;
   /** Sort key (numbers as numbers, "-1" for not applicable). */
@@ -72,7 +80,7 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
   const barMax = 520;
   const rowH = 20;
   const top = Math.max(report.rubric.total, ...charted.map((a) => a.totals.final), 1);
-  const bars = charted.map((a, i) => {
+  const bar = (a: (typeof charted)[number], i: number) => {
     const w = Math.max(0, (a.totals.final / top) * barMax);
     return {
       y: 24 + i * rowH,
@@ -83,16 +91,22 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
       valueX: (labelW + w + 6).toFixed(1),
       colour: heatColour(a.totals.applicableMax > 0 ? a.totals.final / a.totals.applicableMax : 0),
     };
-  });
+  };
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: (labelW + t * barMax).toFixed(1), label: num(Math.round(t * top * 10) / 10) }));
-  const chart = { width: labelW + barMax + 170, height: 24 + charted.length * rowH + 10, labelW, labelX: labelW - 6, bars, ticks, axisY: 24 + charted.length * rowH };
+  const chart = {
+    width: labelW + barMax + 170,
+    labelW,
+    labelX: labelW - 6,
+    ticks,
+    parts: partsOf(charted).map((part) => ({ height: 24 + part.length * rowH + 10, axisY: 24 + part.length * rowH, bars: part.map(bar) })),
+  };
 
   // Heatmap: agencies × sections, colour = score ÷ applicable maximum.
   const cellW = 92;
   const cellH = 22;
   const hLabelW = 150;
   const heatCols = report.sections.map((s, j) => ({ x: hLabelW + j * cellW + cellW / 2, label: `${s.title}${KIND_TEXT[s.kind]}`.slice(0, 8) }));
-  const heatRows = charted.map((a, i) => ({
+  const heatRow = (a: (typeof charted)[number], i: number) => ({
     y: 40 + i * cellH,
     textY: 40 + i * cellH + 15,
     label: agencyLabel(a),
@@ -107,8 +121,15 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
         title: `${agencyLabel(a)} · ${s.title}:${c.notApplicable ? '不适用' : `${num(c.score)} / ${num(denom)}${c.pending ? '(含待政务公开办评定事项,暂按已评部分计)' : ''}`}`,
       };
     }),
-  }));
-  const heatmap = { width: hLabelW + report.sections.length * cellW + 10, height: 40 + charted.length * cellH + 10, cellW: cellW - 2, cellH: cellH - 2, labelX: hLabelW - 6, cols: heatCols, rows: heatRows };
+  });
+  const heatmap = {
+    width: hLabelW + report.sections.length * cellW + 10,
+    cellW: cellW - 2,
+    cellH: cellH - 2,
+    labelX: hLabelW - 6,
+    cols: heatCols,
+    parts: partsOf(charted).map((part) => ({ height: 40 + part.length * cellH + 10, rows: part.map(heatRow) })),
+  };
 
   const r = report.rubric;
   const b = report.baseline;
