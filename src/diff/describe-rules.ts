@@ -96,7 +96,7 @@ export function describeScoring(s: Scoring, rubric: Rubric): string {
     case 'perOccurrence':
       return `${m}:${factLabel(rubric, s.per.fact)}每次${s.each}分${s.max !== undefined ? `,最多${s.max}分` : ''}`;
     case 'linear':
-      return `${m}:${factLabel(rubric, s.fact)} ${valueText(s.from.value, rubric)}→${s.from.points}分,${valueText(s.to.value, rubric)}→${s.to.points}分`;
+      return `${m}:${factLabel(rubric, s.fact)} ${valueText(s.from.value, rubric)}→${s.from.points}分，${valueText(s.to.value, rubric)}→${s.to.points}分`;
     case 'percent':
       return `${m}:${factLabel(rubric, s.fact)}`;
     case 'weighted':
@@ -145,29 +145,29 @@ export function describeRuleChanges(a: RubricNode, b: RubricNode, ra: Rubric, rb
   const out: string[] = [];
   const same = (x: unknown, y: unknown): boolean => canonical(x) === canonical(y);
   if (a.scoring && b.scoring) {
-    if (a.scoring.method !== b.scoring.method) out.push(`计分方法:${METHOD_TEXT[a.scoring.method]} → ${METHOD_TEXT[b.scoring.method]}`);
+    if (a.scoring.method !== b.scoring.method) out.push(`计分方法：${METHOD_TEXT[a.scoring.method]} → ${METHOD_TEXT[b.scoring.method]}`);
     // Compare the rendered rule too: a parameter whose value changed shows here as a changed threshold.
     const da = describeScoring(a.scoring, ra);
     const db = describeScoring(b.scoring, rb);
-    if (!same(a.scoring, b.scoring) || da !== db) out.push(`计分规则:${da} → ${db}`);
+    if (!same(a.scoring, b.scoring) || da !== db) out.push(`计分规则：${da} → ${db}`);
   } else if (a.scoring || b.scoring) {
-    out.push(a.scoring ? `由末级评分项改为含下级的分组(原规则:${describeScoring(a.scoring, ra)})` : `由分组改为末级评分项(${describeScoring(b.scoring!, rb)})`);
+    out.push(a.scoring ? `由末级评分项改为含下级的分组（原规则：${describeScoring(a.scoring, ra)}）` : `由分组改为末级评分项（${describeScoring(b.scoring!, rb)}）`);
   }
   const classes = (n: RubricNode): string => (n.classes ? n.classes.join('、') + ' 类' : '全部单位');
-  if (!same(a.classes, b.classes)) out.push(`适用范围:${classes(a)} → ${classes(b)}`);
-  if (a.kind !== b.kind) out.push(`类型:${KIND_TEXT[a.kind]} → ${KIND_TEXT[b.kind]}`);
-  if (!same(a.weight, b.weight)) out.push(`权重:${a.weight ?? '无'}% → ${b.weight ?? '无'}%`);
-  if (!same(a.cap, b.cap)) out.push(`封顶:${a.cap ?? '无'} → ${b.cap ?? '无'}`);
-  if (!same(a.floor, b.floor)) out.push(`最低分:${a.floor ?? '可透支'} → ${b.floor ?? '可透支'}`);
-  if (a.overflow !== b.overflow) out.push(`下级合计超出本级:${a.overflow === 'cap' ? '封顶' : '报错'} → ${b.overflow === 'cap' ? '封顶' : '报错'}`);
-  if (a.mayBeNotApplicable !== b.mayBeNotApplicable) out.push(`允许合理缺项:${a.mayBeNotApplicable ? '是' : '否'} → ${b.mayBeNotApplicable ? '是' : '否'}`);
-  if (!same(a.notApplicable, b.notApplicable)) out.push(`不适用项处理:${describeNaPolicy(a.notApplicable)} → ${describeNaPolicy(b.notApplicable)}`);
+  if (!same(a.classes, b.classes)) out.push(`适用范围：${classes(a)} → ${classes(b)}`);
+  if (a.kind !== b.kind) out.push(`类型：${KIND_TEXT[a.kind]} → ${KIND_TEXT[b.kind]}`);
+  if (!same(a.weight, b.weight)) out.push(`权重：${a.weight ?? '无'}% → ${b.weight ?? '无'}%`);
+  if (!same(a.cap, b.cap)) out.push(`封顶：${a.cap ?? '无'} → ${b.cap ?? '无'}`);
+  if (!same(a.floor, b.floor)) out.push(`最低分：${a.floor ?? '可透支'} → ${b.floor ?? '可透支'}`);
+  if (a.overflow !== b.overflow) out.push(`下级合计超出本级：${a.overflow === 'cap' ? '封顶' : '报错'} → ${b.overflow === 'cap' ? '封顶' : '报错'}`);
+  if (a.mayBeNotApplicable !== b.mayBeNotApplicable) out.push(`允许合理缺项：${a.mayBeNotApplicable ? '是' : '否'} → ${b.mayBeNotApplicable ? '是' : '否'}`);
+  if (!same(a.notApplicable, b.notApplicable)) out.push(`不适用项处理：${describeNaPolicy(a.notApplicable)} → ${describeNaPolicy(b.notApplicable)}`);
   const overrides = (n: RubricNode): string =>
     [...(n.zeroIf ?? []).map((z) => `${z.reason}则不得分`), ...(n.ceilingIf ?? []).map((c) => `${c.reason}则不高于${c.ceiling}分`)]
       .map((t, i) => `${i + 1}. ${t}`)
       .join(';') || '无';
-  if (!same(a.zeroIf, b.zeroIf) || !same(a.ceilingIf, b.ceilingIf)) out.push(`不得分/封顶条件:${overrides(a)} → ${overrides(b)}`);
-  if (!same(a.eligibleIf, b.eligibleIf)) out.push(`加分资格:${describeEligibility(a.eligibleIf, ra)} → ${describeEligibility(b.eligibleIf, rb)}`);
+  if (!same(a.zeroIf, b.zeroIf) || !same(a.ceilingIf, b.ceilingIf)) out.push(`不得分/封顶条件：${overrides(a)} → ${overrides(b)}`);
+  if (!same(a.eligibleIf, b.eligibleIf)) out.push(`加分资格：${describeEligibility(a.eligibleIf, ra)} → ${describeEligibility(b.eligibleIf, rb)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('具体标准文字已修改（修订前后原文见修订对照表）');
   return out;
 }

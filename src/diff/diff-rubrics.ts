@@ -95,14 +95,14 @@ function statRowText(f: FactDef): string {
 
 function factDetails(a: FactDef, b: FactDef): string[] {
   const out: string[] = [];
-  if (a.label !== b.label) out.push(`名称:${a.label} → ${b.label}`);
-  if (a.type !== b.type) out.push(`类型:${TYPE_TEXT[a.type]} → ${TYPE_TEXT[b.type]}`);
-  if ((a.unit ?? '') !== (b.unit ?? '')) out.push(`单位:${a.unit ?? '无'} → ${b.unit ?? '无'}`);
-  if (a.min !== b.min || a.max !== b.max) out.push(`取值范围:${range(a)} → ${range(b)}`);
-  if (canonical(a.values) !== canonical(b.values)) out.push(`可选值:${(a.values ?? []).join('、') || '无'} → ${(b.values ?? []).join('、') || '无'}`);
-  if (canonical(a.derive) !== canonical(b.derive)) out.push(`计算方式:${canonical(a.derive ?? null)} → ${canonical(b.derive ?? null)}`);
-  if ((a.source ?? '') !== (b.source ?? '')) out.push(`来源:${a.source ?? '无'} → ${b.source ?? '无'}`);
-  if (canonical(a.statRow ?? null) !== canonical(b.statRow ?? null)) out.push(`统计表行:${statRowText(a)} → ${statRowText(b)}`);
+  if (a.label !== b.label) out.push(`名称：${a.label} → ${b.label}`);
+  if (a.type !== b.type) out.push(`类型：${TYPE_TEXT[a.type]} → ${TYPE_TEXT[b.type]}`);
+  if ((a.unit ?? '') !== (b.unit ?? '')) out.push(`单位：${a.unit ?? '无'} → ${b.unit ?? '无'}`);
+  if (a.min !== b.min || a.max !== b.max) out.push(`取值范围：${range(a)} → ${range(b)}`);
+  if (canonical(a.values) !== canonical(b.values)) out.push(`可选值：${(a.values ?? []).join('、') || '无'} → ${(b.values ?? []).join('、') || '无'}`);
+  if (canonical(a.derive) !== canonical(b.derive)) out.push(`计算方式：${canonical(a.derive ?? null)} → ${canonical(b.derive ?? null)}`);
+  if ((a.source ?? '') !== (b.source ?? '')) out.push(`来源：${a.source ?? '无'} → ${b.source ?? '无'}`);
+  if (canonical(a.statRow ?? null) !== canonical(b.statRow ?? null)) out.push(`统计表行：${statRowText(a)} → ${statRowText(b)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('说明文字已修改');
   return out;
 }
@@ -137,14 +137,14 @@ function diffEntries<T>(a: Record<string, T>, b: Record<string, T>, label: (x: T
 
 function vetoDetails(a: Veto, b: Veto, ra: Rubric, rb: Rubric): string[] {
   const out: string[] = [];
-  if (a.title !== b.title) out.push(`名称:${a.title} → ${b.title}`);
+  if (a.title !== b.title) out.push(`名称：${a.title} → ${b.title}`);
   const ca = describeCondition(a.when, ra);
   const cb = describeCondition(b.when, rb);
-  if (ca !== cb) out.push(`触发条件:${ca} → ${cb}`);
-  if (a.target !== b.target) out.push(`作用范围:${a.target} → ${b.target}`);
-  if (a.score !== b.score) out.push(`判定分数:${a.score ?? 0} → ${b.score ?? 0}`);
-  if (a.stopScoring !== b.stopScoring) out.push(`不再评分其他指标:${a.stopScoring ? '是' : '否'} → ${b.stopScoring ? '是' : '否'}`);
-  if ((a.grade ?? '') !== (b.grade ?? '')) out.push(`等次:${a.grade ?? '最低等次'} → ${b.grade ?? '最低等次'}`);
+  if (ca !== cb) out.push(`触发条件：${ca} → ${cb}`);
+  if (a.target !== b.target) out.push(`作用范围：${a.target} → ${b.target}`);
+  if (a.score !== b.score) out.push(`判定分数：${a.score ?? 0} → ${b.score ?? 0}`);
+  if (a.stopScoring !== b.stopScoring) out.push(`不再评分其他指标：${a.stopScoring ? '是' : '否'} → ${b.stopScoring ? '是' : '否'}`);
+  if ((a.grade ?? '') !== (b.grade ?? '')) out.push(`等次：${a.grade ?? '最低等次'} → ${b.grade ?? '最低等次'}`);
   if (a.reason !== b.reason) out.push('说明文字已修改');
   return out;
 }
@@ -168,7 +168,7 @@ function metaChanges(a: Rubric, b: Rubric): string[] {
   line('最终得分下限', a.finalFloor, b.finalFloor);
   line('等次', a.grades, b.grades, (v) => (v as Rubric['grades']).map((g) => (g.min <= -1e8 ? g.name : `${g.name}≥${g.min}`)).join('、'));
   line('等次依据', a.gradeBasis, b.gradeBasis, (v) => (v === 'normalized' ? '折算百分制得分' : '最终得分'));
-  if (canonical(a.notApplicable) !== canonical(b.notApplicable)) out.push(`不适用项默认处理:${describeNaPolicy(a.notApplicable)} → ${describeNaPolicy(b.notApplicable)}`);
+  if (canonical(a.notApplicable) !== canonical(b.notApplicable)) out.push(`不适用项默认处理：${describeNaPolicy(a.notApplicable)} → ${describeNaPolicy(b.notApplicable)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('细则说明文字已修改');
   out.push(...statTableChanges(a, b));
   return out;
@@ -183,15 +183,15 @@ function statTableChanges(a: Rubric, b: Rubric): string[] {
   for (const name of [...new Set([...Object.keys(ta), ...Object.keys(tb)])]) {
     const x = Object.prototype.hasOwnProperty.call(ta, name) ? ta[name] : undefined;
     const y = Object.prototype.hasOwnProperty.call(tb, name) ? tb[name] : undefined;
-    if (!x) out.push(`统计表:新增 ${name}「${y!.title}」`);
-    else if (!y) out.push(`统计表:删除 ${name}「${x.title}」`);
+    if (!x) out.push(`统计表：新增 ${name}「${y!.title}」`);
+    else if (!y) out.push(`统计表：删除 ${name}「${x.title}」`);
     else {
-      if (x.title !== y.title) out.push(`统计表 ${name} 标题:${x.title} → ${y.title}`);
+      if (x.title !== y.title) out.push(`统计表 ${name} 标题：${x.title} → ${y.title}`);
       const hx = heads(x);
       const hy = heads(y);
       const gone = hx.filter((h) => !hy.includes(h));
       const added = hy.filter((h) => !hx.includes(h));
-      if (gone.length + added.length > 0) out.push(`统计表 ${name} 标题行:${[...gone.map((h) => `删除${h}`), ...added.map((h) => `新增${h}`)].join(';')}`);
+      if (gone.length + added.length > 0) out.push(`统计表 ${name} 标题行：${[...gone.map((h) => `删除${h}`), ...added.map((h) => `新增${h}`)].join(';')}`);
     }
   }
   return out;
@@ -210,7 +210,7 @@ export function diffRubrics(oldC: CompiledRubric, newC: CompiledRubric): RubricD
     const oldId = newToOld.get(fb.id);
     if (oldId === undefined) continue;
     const fa = a.byId.get(oldId)!;
-    const oldParentMapped = fa.parent === null ? null : pairs.get(fa.parent) ?? `旧:${fa.parent}`;
+    const oldParentMapped = fa.parent === null ? null : pairs.get(fa.parent) ?? `旧：${fa.parent}`;
     const c: NodeChange = {
       old: ref(fa, a.byId),
       new: ref(fb, b.byId),
@@ -244,25 +244,25 @@ export function diffRubrics(oldC: CompiledRubric, newC: CompiledRubric): RubricD
     (x, y) => {
       const d: string[] = [];
       if (canonical(x.value) !== canonical(y.value) || (x.unit ?? '') !== (y.unit ?? '')) {
-        d.push(`取值:${paramValue(x)} → ${paramValue(y)}`);
+        d.push(`取值：${paramValue(x)} → ${paramValue(y)}`);
       }
-      if (x.label !== y.label) d.push(`名称:${x.label} → ${y.label}`);
+      if (x.label !== y.label) d.push(`名称：${x.label} → ${y.label}`);
       if ((x.description ?? '') !== (y.description ?? '')) d.push('说明文字已修改');
       return d;
     },
-    (y) => [`取值:${paramValue(y)}`],
+    (y) => [`取值：${paramValue(y)}`],
   );
   for (const p of parameters) {
     const users = p.change === 'removed' ? paramUsers(ra, a, p.id) : paramUsers(rb, b, p.id);
-    if (users.length > 0) p.details.push(`用于:${users.join('、')}`);
+    if (users.length > 0) p.details.push(`用于：${users.join('、')}`);
   }
-  const facts = diffEntries(ra.facts, rb.facts, (f) => f.label, factDetails, (f) => [`类型:${TYPE_TEXT[f.type]}${f.unit ? `,单位:${f.unit}` : ''}`]);
+  const facts = diffEntries(ra.facts, rb.facts, (f) => f.label, factDetails, (f) => [`类型：${TYPE_TEXT[f.type]}${f.unit ? `,单位:${f.unit}` : ''}`]);
   const vetoes = diffEntries(
     Object.fromEntries(ra.vetoes.map((v) => [v.id, v])),
     Object.fromEntries(rb.vetoes.map((v) => [v.id, v])),
     (v) => v.title,
     (x, y) => vetoDetails(x, y, ra, rb),
-    (v) => [`触发条件:${describeCondition(v.when, rb)}`],
+    (v) => [`触发条件：${describeCondition(v.when, rb)}`],
   );
   const severity = (c: Check): string => (c.severity === 'error' ? '错误' : '提示');
   const checks = diffEntries(
@@ -273,12 +273,12 @@ export function diffRubrics(oldC: CompiledRubric, newC: CompiledRubric): RubricD
       const out: string[] = [];
       const dx = describeCheck(x, ra.facts);
       const dy = describeCheck(y, rb.facts);
-      if (dx !== dy) out.push(`关系:${dx} → ${dy}`);
-      if (x.severity !== y.severity) out.push(`级别:${severity(x)} → ${severity(y)}`);
-      if (x.message !== y.message) out.push(`说明:${x.message} → ${y.message}`);
+      if (dx !== dy) out.push(`关系：${dx} → ${dy}`);
+      if (x.severity !== y.severity) out.push(`级别：${severity(x)} → ${severity(y)}`);
+      if (x.message !== y.message) out.push(`说明：${x.message} → ${y.message}`);
       return out;
     },
-    (y) => [`关系:${describeCheck(y, rb.facts)}`, `级别:${severity(y)}`],
+    (y) => [`关系：${describeCheck(y, rb.facts)}`, `级别：${severity(y)}`],
   );
   const meta = metaChanges(ra, rb);
   const d: RubricDiff = {

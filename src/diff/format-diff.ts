@@ -42,19 +42,19 @@ function where(r: NodeRef): string {
 function changeItem(c: NodeChange): Item {
   const parts: string[] = [];
   if (c.moved) parts.push(`由「${where(c.old)}」移至「${where(c.new)}」`);
-  if (c.renumbered) parts.push(`编号 ${c.old.id} → ${c.new.id}(按标题匹配,相似度 ${Math.round(c.similarity * 100)}%)`);
+  if (c.renumbered) parts.push(`编号 ${c.old.id} → ${c.new.id}（按标题匹配，相似度 ${Math.round(c.similarity * 100)}%）`);
   if (c.retitled) parts.push(`标题「${c.old.title}」→「${c.new.title}」`);
   return { mark: '~', text: `${c.new.id} ${c.new.title}:${parts.join(';')}` };
 }
 
 /** The outline every format renders. */
 export function outlineDiff(d: RubricDiff): { heading: string; lines: string[]; parts: Part[] } {
-  const name = (x: RubricDiff['old']): string => `${x.title}(${x.id},版本 ${x.version})${x.file ? ` ${x.file}` : ''}`;
+  const name = (x: RubricDiff['old']): string => `${x.title}（${x.id}，版本 ${x.version}）${x.file ? ` ${x.file}` : ''}`;
   const parts: Part[] = [];
   if (d.meta.length > 0) parts.push({ title: '基本信息', items: d.meta.map((t) => ({ mark: '·', text: t })) });
-  const kindNote = (k: string): string => (k === 'bonus' ? '(加分项)' : k === 'penalty' ? '(减分项)' : '');
+  const kindNote = (k: string): string => (k === 'bonus' ? '（加分项）' : k === 'penalty' ? '（减分项）' : '');
   parts.push({
-    title: '各部分分值(修订前 → 修订后)',
+    title: '各部分分值（修订前 → 修订后）',
     table: {
       head: ['编号', '考核项目', '修订前', '修订后', '变化'],
       rows: [
@@ -64,16 +64,16 @@ export function outlineDiff(d: RubricDiff): { heading: string; lines: string[]; 
     },
   });
   if (d.added.length > 0)
-    parts.push({ title: `新增条目(${d.added.length})`, items: d.added.map((n) => ({ mark: '+', text: `${n.id} ${n.title}(${n.max}分,位于「${where(n)}」)` })) });
+    parts.push({ title: `新增条目（${d.added.length}）`, items: d.added.map((n) => ({ mark: '+', text: `${n.id} ${n.title}（${n.max}分，位于「${where(n)}」）` })) });
   if (d.removed.length > 0)
-    parts.push({ title: `删除条目(${d.removed.length})`, items: d.removed.map((n) => ({ mark: '−', text: `${n.id} ${n.title}(${n.max}分,原位于「${where(n)}」)` })) });
+    parts.push({ title: `删除条目（${d.removed.length}）`, items: d.removed.map((n) => ({ mark: '−', text: `${n.id} ${n.title}（${n.max}分，原位于「${where(n)}」）` })) });
   const structural = d.changed.filter((c) => c.moved || c.renumbered || c.retitled);
-  if (structural.length > 0) parts.push({ title: `移动、改编号、改标题(${structural.length})`, items: structural.map(changeItem) });
+  if (structural.length > 0) parts.push({ title: `移动、改编号、改标题（${structural.length}）`, items: structural.map(changeItem) });
   const points = d.changed.filter((c) => c.pointsChanged);
   if (points.length > 0)
-    parts.push({ title: `分值变化(${points.length})`, items: points.map((c) => ({ mark: '~', text: `${c.new.id} ${c.new.title}:${c.old.max} → ${c.new.max}(${delta(c.old.max, c.new.max)})` })) });
+    parts.push({ title: `分值变化（${points.length}）`, items: points.map((c) => ({ mark: '~', text: `${c.new.id} ${c.new.title}:${c.old.max} → ${c.new.max}(${delta(c.old.max, c.new.max)})` })) });
   const rules = d.changed.filter((c) => c.rules.length > 0);
-  if (rules.length > 0) parts.push({ title: `评分规则变化(${rules.length})`, items: rules.map((c) => ({ mark: '~', text: `${c.new.id} ${c.new.title}`, sub: c.rules })) });
+  if (rules.length > 0) parts.push({ title: `评分规则变化（${rules.length}）`, items: rules.map((c) => ({ mark: '~', text: `${c.new.id} ${c.new.title}`, sub: c.rules })) });
   const entries = (title: string, list: RubricDiff['facts']): void => {
     if (list.length === 0) return;
     const mark = { added: '+', removed: '−', changed: '~' } as const;
@@ -81,10 +81,10 @@ export function outlineDiff(d: RubricDiff): { heading: string; lines: string[]; 
     parts.push({ title: `${title}(${list.length})`, items: list.map((e) => ({ mark: mark[e.change], text: `${verb[e.change]} ${e.id} ${e.label}`, sub: e.details })) });
   };
   entries('参数与阈值', d.parameters);
-  entries('事实(证据填报项)', d.facts);
+  entries('事实（证据填报项）', d.facts);
   entries('单项否决', d.vetoes);
-  entries('数据核验(勾稽关系)', d.checks);
-  const lines = [`修订前:${name(d.old)}`, `修订后:${name(d.new)}`];
+  entries('数据核验（勾稽关系）', d.checks);
+  const lines = [`修订前：${name(d.old)}`, `修订后：${name(d.new)}`];
   if (d.identical) lines.push('两份细则内容相同。');
   // Chinese typography for every format: （）：，； in Chinese text.
   const cn = chinesePunctuation;

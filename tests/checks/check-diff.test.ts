@@ -25,9 +25,9 @@ describe('diff: checks', () => {
   - { id: new, message: 新核验, greaterOrEqual: [received, 0] }`));
     const d = diffRubrics(a, b);
     expect(d.checks).toEqual([
-      { id: 'sum', label: '合计', change: 'changed', details: ['关系:收到申请数 = 当面申请数 → 收到申请数 = 当面申请数 + 网络申请数', '级别:错误 → 提示'] },
+      { id: 'sum', label: '合计', change: 'changed', details: ['关系：收到申请数 = 当面申请数 → 收到申请数 = 当面申请数 + 网络申请数', '级别：错误 → 提示'] },
       { id: 'old', label: '旧核验', change: 'removed', details: [] },
-      { id: 'new', label: '新核验', change: 'added', details: ['关系:收到申请数 ≥ 0', '级别:错误'] },
+      { id: 'new', label: '新核验', change: 'added', details: ['关系：收到申请数 ≥ 0', '级别：错误'] },
     ]);
     expect(d.identical).toBe(false);
     const text = formatDiff(d, 'text') as string;

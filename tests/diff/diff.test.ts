@@ -75,8 +75,8 @@ describe('diffRubrics', () => {
     const r2 = parseRubric('r2.yaml', text2);
     if (!r2.ok) throw new Error('r2');
     const d = diffRubrics(OLD, r2.value);
-    expect(d.parameters).toEqual([{ id: 'minCount', label: '最低次数', change: 'changed', details: ['取值:1次 → 2次', '用于:2.1'] }]);
-    expect(d.changed.find((c) => c.new.id === '1.3')!.rules).toEqual(['计分规则:达标得分:事实A = 是 → 达标得分:事实A = 否']);
+    expect(d.parameters).toEqual([{ id: 'minCount', label: '最低次数', change: 'changed', details: ['取值：1次 → 2次', '用于：2.1'] }]);
+    expect(d.changed.find((c) => c.new.id === '1.3')!.rules).toEqual(['计分规则：达标得分:事实A = 是 → 达标得分:事实A = 否']);
     expect(d.changed.find((c) => c.new.id === '2.1')!.rules[0]).toContain('最低次数(1次) → 达标得分:次数 ≥ 最低次数(2次)');
   });
 
@@ -116,7 +116,7 @@ describe('2017 → 2018 (the bundled rubrics)', () => {
     // Points moved between sections, total kept: 4 政府信息公开 50 → 44, 5 回应解读 15 → 20, 6 政务服务 5 → 6.
     expect(d.sections.filter((s) => s.before !== s.after).map((s) => [s.id, s.before, s.after])).toEqual([['4', 50, 44], ['5', 15, 20], ['6', 5, 6]]);
     expect(d.total).toEqual({ before: 100, after: 100 });
-    expect(d.parameters[0]).toMatchObject({ id: 'performanceWeightMin', details: expect.arrayContaining(['取值:4% → 5%']) });
+    expect(d.parameters[0]).toMatchObject({ id: 'performanceWeightMin', details: expect.arrayContaining(['取值：4% → 5%']) });
     expect(d.facts.filter((f) => f.change === 'removed').map((f) => f.id)).toEqual(['budgetReportedToPlatform', 'releasePlatformSupported']);
   });
 
