@@ -54,13 +54,19 @@ function claimedParts(id: string, input: BuildInput, out: number[]): boolean {
 }
 
 /**
- * The claimed total of the whole sheet (自评总分): the top-level sections' claims plus the bonus/penalty blocks'; null
+ * The claimed total of the whole sheet (自评总分): the top-level sections' claims plus the bonus blocks' minus the penalty blocks'; null
  * when nothing is claimed. An exact sum of the claims (score/scaled.ts; decimal.js when a claim does not fit).
  */
 export function claimedGrandTotal(input: BuildInput): Dec | null {
   const parts: number[] = [];
   let any = false;
-  for (const f of input.compiled.model.nodes) if ((f.parent === null && f.kind === 'score') || f.boundary) any = claimedParts(f.id, input, parts) || any;
+  for (const f of input.compiled.model.nodes) {
+    if (!((f.parent === null && f.kind === 'score') || f.boundary)) continue;
+    // A penalty block's claim is the deduction the agency admits: it comes off the total, as the score's penalty does.
+    const own: number[] = [];
+    any = claimedParts(f.id, input, own) || any;
+    for (const v of own) parts.push(f.kind === 'penalty' && f.boundary ? -v : v);
+  }
   return any ? sumNumbersExact(parts) : null;
 }
 

@@ -179,6 +179,18 @@ describe('M16 event-based bonus and penalty per occurrence (通报表彰每次�
     expect(nodeOf(r, 'blame').kind).toBe('penalty');
   });
 
+  // 自评总分 is comparable with the final score: a claim on a penalty item is the deduction the agency admits, so it
+  // comes off, as the penalty itself does (the evidence form's 自评总分 formula subtracts it too).
+  it.each([
+    { claims: { base: 80 }, claimed: 80 },
+    { claims: { base: 80, praise: 6 }, claimed: 86 }, // 80 + 6
+    { claims: { base: 80, blame: 3 }, claimed: 77 }, // 80 − 3
+    { claims: { base: 80.5, praise: 3, blame: 6 }, claimed: 77.5 }, // 80.5 + 3 − 6
+  ])('claimed total with claims $claims → $claimed', async ({ claims, claimed }) => {
+    const r = await scoreBody(body, { baseScore: 80, praise: 2, blame: 1 }, { claims });
+    expect(r.totals.claimed).toBe(claimed);
+  });
+
   it('penaltyCap bounds the penalty total', async () => {
     const b = body.replace('total: 100', 'total: 100\n    penaltyCap: 10');
     // 5×3 = 15 → penaltyCap 10; 90 − 10 = 80
