@@ -31,6 +31,8 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'leader summary printed' : 'lead
     // Chromium's word box is ~2.6 × the font size: 23 is about 8.9 pt (tables were 8.5 pt, 得分途径 8 pt, labels 7.5 pt)
     const small = words.filter((w) => w.y0 < stampTop - 1 && w.y1 - w.y0 < 23).map((w) => `${w.text} (${(w.y1 - w.y0).toFixed(1)})`);
     expect(small).toEqual([]);
+    // section names on one line in the 各考核项目得分 header (not 制度机制建 over a lone 设)
+    expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['制度机制建设', '政府信息公开']));
   });
 
   it('28 fixes: the second page has the header and the last rows with the closing notes', { timeout: 60_000 }, async () => {
