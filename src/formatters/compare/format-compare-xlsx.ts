@@ -175,7 +175,7 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
       '百分制排名',
       '单位代码',
       '单位',
-      ...s.children.map((c) => `${c.id} ${c.title}(${c.max}分)`),
+      ...s.children.map((c) => `${c.id} ${c.title}（${c.max}分）`),
       `${s.title}得分`,
       '适用满分',
       '得分率',
@@ -254,7 +254,7 @@ export async function formatCompareXlsx(report: CompareReport): Promise<Uint8Arr
         x.droppedFacts.join('、'),
         x.notComparable.map((n) => `${n.id} ${n.title}`).join('；'),
       ]),
-      { title, widths: [10, 30, 8, 8, 8, 7, 7, 7, 7, 24, 30] },
+      { title, widths: [10, 30, 8, 9, 8, 7, 9, 9, 9, 22, 28] },
     );
   }
   if (report.leftOut.length > 0)
