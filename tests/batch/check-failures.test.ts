@@ -54,9 +54,9 @@ describe('compare: agencies with failed checks', () => {
   it('the text, csv and html outputs show them', async () => {
     const r = await compareIn(t.dir, { inputs: ['in'], rubric: { file: 'rubric.yaml', compiled } });
     const text = (await formatCompareReport(r, 'text')) as string;
-    expect(text).toContain('数据核验未通过的单位(2 个,共 2 项核验):');
-    expect(text).toContain('  单位C(C):未通过 2 项,其中错误级待处理 1 项(结果暂定)');
-    expect(text).toContain('    online-le 网络申请数不多于收到申请数(提示)');
+    expect(text).toContain('数据核验未通过的单位（2 个，共 2 项核验）：');
+    expect(text).toContain('  单位C（C）：未通过 2 项，其中错误级待处理 1 项（结果暂定）');
+    expect(text).toContain('    online-le 网络申请数不多于收到申请数（提示）');
     const csv = (await formatCompareReport(r, 'csv')) as string;
     const [head, ...rows] = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
     const col = head!.split(',').indexOf('数据核验未通过项数');
@@ -72,6 +72,6 @@ describe('compare: agencies with failed checks', () => {
   it('the CLI prints the same section', async () => {
     const res = await cli(['compare', 'in', '--rubric', 'rubric.yaml'], t.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('数据核验未通过的单位(2 个');
+    expect(res.stdout).toContain('数据核验未通过的单位（2 个');
   });
 });

@@ -87,7 +87,7 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
       textY: 24 + i * rowH + 14,
       w: w.toFixed(1),
       label: agencyLabel(a),
-      value: `${num(a.totals.final)}(百分制 ${num(a.totals.normalized)})`,
+      value: `${num(a.totals.final)}（百分制 ${num(a.totals.normalized)}）`,
       valueX: (labelW + w + 6).toFixed(1),
       colour: heatColour(a.totals.applicableMax > 0 ? a.totals.final / a.totals.applicableMax : 0),
     };
@@ -135,14 +135,14 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
   const b = report.baseline;
   return {
     title: `${r.title} · 多单位比较`,
-    subtitle: `细则版本 ${r.version};参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `(其中结果暂定 ${report.counts.provisional} 个,照常排名,等次标“暂定”)` : ''},输入文件 ${report.counts.files} 个,未计入 ${report.counts.leftOut} 个`,
+    subtitle: `细则版本 ${r.version}；参评单位 ${report.counts.scored} 个${report.counts.provisional > 0 ? `（其中结果暂定 ${report.counts.provisional} 个，照常排名，等次标“暂定”）` : ''}，输入文件 ${report.counts.files} 个，未计入 ${report.counts.leftOut} 个`,
     rankingRule: report.ranking.description,
     sheetsNote: opts.sheetHrefs && opts.sheetHrefs.size > 0 ? `点击单位名称打开该单位的自查评分表（在本页所在文件夹的 sheets 文件夹中，共 ${opts.sheetHrefs.size} 份）。` : '',
     bases: report.ranking.bases.map((x) => ({ label: x.label, description: x.description })),
     head,
     rows: tableRows,
     chart,
-    chartNote: rows.length > CHART_ROWS ? `图中仅显示百分制排名前 ${CHART_ROWS} 的单位,完整名单见上表。` : '',
+    chartNote: rows.length > CHART_ROWS ? `图中仅显示百分制排名前 ${CHART_ROWS} 的单位，完整名单见上表。` : '',
     heatmap,
     grades: report.gradeDistribution.map((g) => ({ grade: g.grade, count: g.count, share: percent(g.share) })),
     weakSpots: report.weakSpots.map((w) => ({
@@ -157,16 +157,16 @@ export function buildCompareHtmlView(report: CompareReport, opts: CompareHtmlOpt
     overClaims: report.overClaims.map((o) => ({
       name: `${o.name}(${o.code})`,
       head: overClaimHead(o),
-      items: o.items.map((i) => `${i.id} ${i.title}:自评 ${num(i.claimed)},核定 ${num(i.score)},高出 ${num(i.difference)}`),
+      items: o.items.map((i) => `${i.id} ${i.title}：自评 ${num(i.claimed)}，核定 ${num(i.score)}，高出 ${num(i.difference)}`),
     })),
     checkCount: report.checks.length,
     checkFailures: report.checkFailures.map((f) => ({ name: `${f.name}(${f.code})`, ...checkFailureLines(report, f, false) })),
     rankCriteria: report.rankCriteria.map(
-      (k) => `${k.id} ${k.title}(${num(k.max)}分):按${k.basis.label}${k.order === 'desc' ? '从高到低' : '从低到高'}${k.among === 'class' ? '在同类单位中' : ''}排名,${k.scheme};参加排名 ${k.ranked} 个`,
+      (k) => `${k.id} ${k.title}（${num(k.max)}分）：按${k.basis.label}${k.order === 'desc' ? '从高到低' : '从低到高'}${k.among === 'class' ? '在同类单位中' : ''}排名，${k.scheme}；参加排名 ${k.ranked} 个`,
     ),
     baseline: b
       ? {
-          rubric: `${b.rubric.title}(版本 ${b.rubric.version})`,
+          rubric: `${b.rubric.title}（版本 ${b.rubric.version}）`,
           rows: b.agencies.map((x) => ({
             name: x.name,
             previous: num(x.previous),

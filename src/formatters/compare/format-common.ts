@@ -9,11 +9,11 @@ export const LEFT_OUT_TEXT: Record<LeftOutReason, string> = {
   invalid: '内容有误',
   duplicate: '单位重复',
   wrongRubric: '非本细则的证据',
-  aborted: '评分中止(超出资源上限)',
+  aborted: '评分中止（超出资源上限）',
   register: '与单位名册不符',
 };
 
-export const KIND_TEXT = { score: '', bonus: '(加分)', penalty: '(扣分)' } as const;
+export const KIND_TEXT = { score: '', bonus: '（加分）', penalty: '（扣分）' } as const;
 
 /** Table order: by the normalised rank, then the final rank, then agency code (all deterministic). */
 export function orderedRows(report: CompareReport): AgencyRow[] {
@@ -42,17 +42,17 @@ export function percent(share: number): string {
 
 /** A section cell as text: the score, 不适用, or the score marked 待评 when it holds an item waiting for the office. */
 export function cellText(c: SectionCell | { score: number; notApplicable: boolean; pending?: boolean }): string {
-  return c.notApplicable ? '不适用' : c.pending ? `${num(c.score)}(待评)` : num(c.score);
+  return c.notApplicable ? '不适用' : c.pending ? `${num(c.score)}（待评）` : num(c.score);
 }
 
 /** 结果 column: 最终, or 暂定 with the number of items waiting for the office. */
 export function statusText(a: AgencyRow): string {
-  return a.status === 'provisional' ? `暂定(待评 ${a.pending} 项)` : '最终';
+  return a.status === 'provisional' ? `暂定（待评 ${a.pending} 项）` : '最终';
 }
 
 /** The grade as listed: a provisional agency's grade is marked (ranked, never shown as final). */
 export function gradeText(a: AgencyRow): string {
-  return a.status === 'provisional' ? `${a.totals.grade}(暂定)` : a.totals.grade;
+  return a.status === 'provisional' ? `${a.totals.grade}（暂定）` : a.totals.grade;
 }
 
 /** Column headers of the main table (sections carry their points). */
@@ -63,7 +63,7 @@ export function mainHeaders(report: CompareReport): string[] {
     '单位代码',
     '单位名称',
     '类别',
-    ...report.sections.map((s) => `${s.id} ${s.title}${KIND_TEXT[s.kind]}(${s.max}分)`),
+    ...report.sections.map((s) => `${s.id} ${s.title}${KIND_TEXT[s.kind]}（${s.max}分）`),
     '基础分',
     '加分',
     '扣分',
@@ -112,7 +112,7 @@ export function mainCells(a: AgencyRow): Array<string | number | null> {
 
 /** One line per message of a left-out file: `file:line:col 错误 CODE path:message`. */
 export function leftOutLines(f: LeftOutFile): string[] {
-  if (f.messages.length === 0) return [stripControlChars(`${f.file} 错误:${LEFT_OUT_TEXT[f.reason]}`)];
+  if (f.messages.length === 0) return [stripControlChars(`${f.file} 错误：${LEFT_OUT_TEXT[f.reason]}`)];
   return f.messages.map((m) => {
     const where = m.line !== undefined ? `:${m.line}:${m.column ?? 1}` : '';
     // Printed to the officer's terminal: file names and messages may quote input.
@@ -124,19 +124,19 @@ export function leftOutLines(f: LeftOutFile): string[] {
 /** Lines of an agency's failed checks; `withId: false` for printed pages (the check's id is an English identifier). */
 export function checkFailureLines(report: CompareReport, f: CheckFailureAgency, withId = true): { head: string; items: string[] } {
   const byId = new Map(report.checks.map((c) => [c.id, c]));
-  const head = `未通过 ${f.failed} 项${f.unresolved > 0 ? `,其中错误级待处理 ${f.unresolved} 项(结果暂定)` : ''}`;
+  const head = `未通过 ${f.failed} 项${f.unresolved > 0 ? `，其中错误级待处理 ${f.unresolved} 项（结果暂定）` : ''}`;
   const items = f.checks.map((c) => {
-    const state = c.severity === 'warning' ? '提示' : c.resolved ? '错误,已处理' : '错误,待处理';
-    return `${withId ? `${c.id} ` : ''}${byId.get(c.id)?.message ?? ''}(${state})`;
+    const state = c.severity === 'warning' ? '提示' : c.resolved ? '错误，已处理' : '错误，待处理';
+    return `${withId ? `${c.id} ` : ''}${byId.get(c.id)?.message ?? ''}（${state}）`;
   });
   return { head, items };
 }
 
 /** Headline of an over-claiming agency: its claimed total against the computed one. */
 export function overClaimHead(o: OverClaimAgency): string {
-  if (o.claimed === null) return `未填自评总分,核定 ${num(o.final)};以下项目自评高于核定`;
-  if (o.difference !== null && o.difference > 0) return `自评 ${num(o.claimed)},核定 ${num(o.final)},高出 ${num(o.difference)}`;
-  return `自评 ${num(o.claimed)},核定 ${num(o.final)}(总分未高出,但以下项目自评高于核定)`;
+  if (o.claimed === null) return `未填自评总分，核定 ${num(o.final)}；以下项目自评高于核定`;
+  if (o.difference !== null && o.difference > 0) return `自评 ${num(o.claimed)}，核定 ${num(o.final)}，高出 ${num(o.difference)}`;
+  return `自评 ${num(o.claimed)}，核定 ${num(o.final)}（总分未高出，但以下项目自评高于核定）`;
 }
 
 /**
@@ -160,7 +160,7 @@ export function baselineNotes(b: BaselineSection): string[] {
   const lines: string[] = [];
   const byCount = new Map<number, string[]>();
   for (const [f, n] of [...dropped].sort((x, y) => compareCodes(x[0], y[0]))) byCount.set(n, [...(byCount.get(n) ?? []), f]);
-  for (const [n, facts] of [...byCount].sort((x, y) => y[0] - x[0])) lines.push(`去年的事实 ${facts.join('、')} 不在今年细则中(或类型不符),未参与重算(${who(n)})`);
-  for (const e of notComparable.values()) lines.push(`无法比较(${who(e.count)}):${e.text}`);
+  for (const [n, facts] of [...byCount].sort((x, y) => y[0] - x[0])) lines.push(`去年的事实 ${facts.join('、')} 不在今年细则中（或类型不符），未参与重算（${who(n)}）`);
+  for (const e of notComparable.values()) lines.push(`无法比较（${who(e.count)}）：${e.text}`);
   return lines;
 }

@@ -16,7 +16,7 @@ function assertEscapedOnly(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(assertEscapedOnly);
   if (!node || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
-  if (o.type === 'MustacheStatement' && o.escaped === false) throw new Error('templates/compare.hbs 使用了不转义输出({{{ }}} 或 {{& }})');
+  if (o.type === 'MustacheStatement' && o.escaped === false) throw new Error('templates/compare.hbs 使用了不转义输出（{{{ }}} 或 {{& }}）');
   for (const v of Object.values(o)) if (v && typeof v === 'object') assertEscapedOnly(v);
 }
 

@@ -20,7 +20,7 @@ export function* compareJsonChunks(view: CompareView): Generator<string> {
   for (const list of lazyLists(view)) {
     const marker = `\n  "${list.key}": [],\n`;
     const at = text.indexOf(marker, from);
-    if (at < 0) throw new Error(`内部错误:JSON 中找不到 ${list.key}`);
+    if (at < 0) throw new Error(`内部错误：JSON 中找不到 ${list.key}`);
     if (list.size === 0) continue;
     yield text.slice(from, at) + `\n  "${list.key}": [`;
     let buf = '';
