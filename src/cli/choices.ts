@@ -5,7 +5,7 @@
 /** `score --format`: the keys of formatters/index.ts `formatters`. */
 export const SCORE_FORMATS = ['text', 'json', 'html', 'summary-html', 'pdf', 'summary-pdf', 'xlsx', 'md', 'csv'] as const;
 
-/** `compare --format`: the keys of batch/compare-formatters.ts `compareFormatters`. */
+/** `compare --format`: the keys of formatters/compare/compare-formatters.ts `compareFormatters`. */
 export const COMPARE_FORMATS = ['text', 'json', 'csv', 'html', 'xlsx', 'docx'] as const;
 
 /** `report check|facts --level`: annual-report/checks/run-checks.ts `LEVELS`. */
