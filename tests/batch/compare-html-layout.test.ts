@@ -95,4 +95,24 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare html layout' : 'compare
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('with a baseline year: the 与基准年比较 heading is printed on the page of its table', { timeout: 60_000 }, async () => {
+    const ex = 'examples/etuokeqianqi-2017';
+    const r = await cli(['compare', ex, '--rubric', SEED_RUBRIC, '--baseline', ex, '--baseline-rubric', SEED_RUBRIC, '--format', 'html']);
+    expect(r.code).toBe(0);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.setContent(r.stdout);
+      mkdirSync(RENDERS, { recursive: true });
+      const pdf = join(RENDERS, 'compare-html-baseline.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      const p = pdfPages(pdf).find((pg) => pg.words.some((w) => w.text === '与基准年比较' && w.y1 - w.y0 > 30))!;
+      expect(p).toBeDefined();
+      // the table's own header cell (the note above it says 今年得分 inside a longer run of text)
+      expect(p.words.map((w) => w.text)).toContain('按今年细则重算');
+    } finally {
+      await browser.close();
+    }
+  });
 });
