@@ -191,7 +191,8 @@ function itemRow(n: SourceNode, rowLevel: number, ix: SheetIndex): SheetRowView 
   else if (n.description !== undefined) {
     // A shallower leaf with a full text: its title spans down to the criterion column, which holds the text.
     cells.push(levelCell(n, n.depth, rowLevel - n.depth, false, ix, []));
-    cells.push(levelCell(n, rowLevel, 1, true, ix, clauses));
+    // The note (「不在总分内…」) is printed once, under the title.
+    cells.push({ ...levelCell(n, rowLevel, 1, true, ix, clauses), note: '' });
   } else {
     const cell = levelCell(n, n.depth, rowLevel - n.depth + 1, true, ix, clauses);
     cell.label = `${n.title}（${formatNumber(n.max, ix.src.rubric.precision)}分）`;
