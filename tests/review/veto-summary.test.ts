@@ -41,8 +41,8 @@ describe('assessment veto', () => {
     expect([nodeOf(r, 'plus').status, nodeOf(r, 'minus').status]).toEqual(['vetoed', 'vetoed']);
     const vm = buildSummaryViewModel(r);
     expect(vm.fixes).toHaveLength(1);
-    expect(vm.fixes[0]).toMatchObject({ title: '单项否决:泄密事故', lostText: String(stake), statusClass: 'vetoed' });
-    expect(vm.fixes[0]!.actions).toEqual(['消除否决情形:发生泄密事故单项否决', expect.stringContaining('发生泄密事故'), '消除后按现有佐证可得 7 分']);
+    expect(vm.fixes[0]).toMatchObject({ title: '单项否决：泄密事故', lostText: String(stake), statusClass: 'vetoed' });
+    expect(vm.fixes[0]!.actions).toEqual(['消除否决情形：发生泄密事故单项否决', expect.stringContaining('发生泄密事故'), '消除后按现有佐证可得 7 分']);
   });
 
   it('no veto: the report carries none and the bonus is scored as usual', async () => {
@@ -61,7 +61,7 @@ describe('a veto on a section', () => {
     expect(nodeOf(r, 'a').status).toBe('vetoed');
     const fixes = buildSummaryViewModel(r).fixes;
     expect(fixes.map((f) => [f.id, f.lostText])).toEqual([['s', '6']]);
-    expect(fixes[0]!.actions[0]).toBe('消除否决情形:单项否决:泄密事故。发生泄密事故单项否决');
+    expect(fixes[0]!.actions[0]).toBe('消除否决情形：单项否决：泄密事故。发生泄密事故单项否决');
   });
 
   it('a non-stopping section veto fixed at 1: it took 6 − 1 = 5; the items under it are not listed again', async () => {
