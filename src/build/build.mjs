@@ -37,6 +37,8 @@ write(
   `#!/usr/bin/env node
 // Built bin entry (src/build/build.mjs): the CLI from dist/, no TypeScript loader. \`--version\` alone is answered
 // without loading the commands (the same text commander prints).
+// A reader that stops early (\`zwgk … | head\`) closes the pipe: end quietly instead of printing Node's EPIPE stack.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (e) => (e.code === 'EPIPE' ? process.exit(0) : Promise.reject(e)));
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { ENGINE_VERSION } = await import('../version.js');
