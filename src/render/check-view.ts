@@ -3,6 +3,7 @@
 import type { CheckResult } from '../report/score-report.js';
 import { formatValue } from '../score/explain.js';
 import type { CheckView } from './view-types.js';
+import { chineseDate } from './chinese-text.js';
 
 const OUTCOME_TEXT: Record<CheckResult['outcome'], string> = { pass: '通过', fail: '未通过', not_assessable: '无法核验' };
 const SEVERITY_TEXT: Record<CheckResult['severity'], string> = { error: '错误', warning: '提示' };
@@ -16,7 +17,7 @@ export function resolutionLabel(resolution: string): string {
 function resolutionText(c: CheckResult): string {
   const r = c.resolution;
   if (!r) return c.outcome === 'fail' && c.severity === 'error' ? '待政务公开办处理' : '';
-  return `${resolutionLabel(r.resolution)}：${r.reason}（${r.by}${r.date ? `，${r.date}` : ''}）`;
+  return `${resolutionLabel(r.resolution)}：${r.reason}（${r.by}${r.date ? `，${chineseDate(r.date)}` : ''}）`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatNumber } from './numbers.js';
 import { safeHref } from './safe-url.js';
 import type { SourceNode } from './sheet-source.js';
 import type { EvidenceView } from './view-types.js';
+import { chineseDate } from './chinese-text.js';
 
 /** Reason kinds that, when they held and cost nothing, only say "full marks" — not worth a line in 失分原因. */
 const QUIET_WHEN_PASSED = new Set(['binary', 'clause', 'level', 'value', 'eligibility']);
@@ -85,6 +86,6 @@ export function evidenceView(c: CitationOut): EvidenceView {
 
 /** One line of plain text for a citation (Markdown, CSV, xlsx): 标题（文号，日期）；说明 URL. */
 export function evidenceLine(e: EvidenceView): string {
-  const meta = [e.docNumber, e.date].filter((s) => s !== '').join('，');
+  const meta = [e.docNumber, chineseDate(e.date)].filter((s) => s !== '').join('，');
   return `${e.title}${meta ? `（${meta}）` : ''}${e.note ? `；${e.note}` : ''}${e.urlText ? ` ${e.urlText}` : ''}`;
 }

@@ -12,6 +12,7 @@ import { claimDifference, formatNumber, formatSigned, sumClaims } from './number
 import { evidenceView, lossReasonTexts } from './reason-lines.js';
 import { sourceOfReport, type SheetSource, type SourceNode, type ViewOptions } from './sheet-source.js';
 import type { ClauseView, ColumnView, LevelCellView, SheetRowView, SheetViewModel } from './view-types.js';
+import { chineseDate } from './chinese-text.js';
 
 /**
  * The level whose nodes are the rows: the index of "具体标准" in the rubric's level labels, else the level above
@@ -115,7 +116,7 @@ function numbersOf(n: SourceNode, ix: SheetIndex): Numbers {
   const override = blank ? undefined : n.voices?.reviewed?.rulings.find((r) => r.kind === 'override');
   return {
     overridden: override !== undefined,
-    overrideText: override ? `改定：${override.reason}（${override.by}，${override.date}）` : '',
+    overrideText: override ? `改定：${override.reason}（${override.by}，${chineseDate(override.date)}）` : '',
     maxText: formatNumber(n.max, p),
     claimedText: formatNumber(claimed, p),
     scoreText: formatNumber(score, p),

@@ -13,8 +13,8 @@ const compile = (text: string) => {
 
 describe('diff of statRow', () => {
   it.each([
-    ['wording', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人数" }', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人次" }', '统计表行:附件2 第64行「（三）接受培训人数」 → 附件2 第64行「（三）接受培训人次」'],
-    ['removed', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人数" }', '', '统计表行:附件2 第64行「（三）接受培训人数」 → 无'],
+    ['wording', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人数" }', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人次" }', '统计表行：附件2 第64行「（三）接受培训人数」 → 附件2 第64行「（三）接受培训人次」'],
+    ['removed', 'statRow: { table: 附件2, row: 64, text: "（三）接受培训人数" }', '', '统计表行：附件2 第64行「（三）接受培训人数」 → 无'],
   ])('%s', (_what, from, to, line) => {
     expect(seedText).toContain(from);
     const next = seedText.replace(from, to).replace('version: "2017.1"', 'version: "2017.2"');
@@ -27,8 +27,8 @@ describe('diff of statRow', () => {
 
 describe('diff of statTables', () => {
   it.each([
-    ['a retitled table', '    title: 政务公开工作统计表\n', '    title: 政务公开工作情况统计表\n', ['统计表 附件2 标题:政务公开工作统计表 → 政务公开工作情况统计表']],
-    ['a heading reworded', '- { row: 61, text: "九、政务公开会议和培训情况", unit: "—" }', '- { row: 61, text: "九、会议和培训情况", unit: "—" }', ['统计表 附件2 标题行:删除第61行「九、政务公开会议和培训情况」;新增第61行「九、会议和培训情况」']],
+    ['a retitled table', '    title: 政务公开工作统计表\n', '    title: 政务公开工作情况统计表\n', ['统计表 附件2 标题：政务公开工作统计表 → 政务公开工作情况统计表']],
+    ['a heading reworded', '- { row: 61, text: "九、政务公开会议和培训情况", unit: "—" }', '- { row: 61, text: "九、会议和培训情况", unit: "—" }', ['统计表 附件2 标题行：删除第61行「九、政务公开会议和培训情况」;新增第61行「九、会议和培训情况」']],
   ])('%s', (_what, from, to, lines) => {
     expect(seedText).toContain(from);
     const next = seedText.replace(from, to).replace('version: "2017.1"', 'version: "2017.2"');

@@ -50,7 +50,7 @@ describe('数据核验 block (seed example: 20 checks, 2 failed)', () => {
     const r = await seedCopy();
     r.checks[2]!.resolution = { resolution: 'accepted', reason: '口径不同', by: '旗政务公开办', date: '2018-01-25' };
     const vm = buildSheetViewModel(r);
-    expect(vm.checks[2]!.resolutionText).toBe('认可原数据：口径不同（旗政务公开办，2018-01-25）');
+    expect(vm.checks[2]!.resolutionText).toBe('认可原数据：口径不同（旗政务公开办，2018年1月25日）');
     expect(vm.checkSummary).toContain('其中待处理 1 项');
     r.checks = [];
     const html = (await formatReport(r, 'html')) as string;
