@@ -59,6 +59,11 @@ export interface ScoreOptions extends ReportOptions {
   diagnostics?: Diagnostic[];
   /** Leaves scored from outside (rank points in a batch's second pass, M27), keyed by node id. */
   externalScores?: ReadonlyMap<string, ExternalScore>;
+  /**
+   * false: the per-condition explanations (fact, value seen, requirement) are not built — every reason's
+   * `conditions` is empty. Only for an assessment that is summarised and never turned into a report.
+   */
+  explainConditions?: boolean;
 }
 
 /** Score one agency's (validated) evidence against a compiled rubric. */
@@ -76,7 +81,7 @@ export async function assessAgency(compiled: CompiledRubric, evidence: Evidence,
   const engineFacts: Record<string, unknown> = {};
   for (const [k, v] of values) engineFacts[k] = v;
   const outcomes = await compiled.runRules(engineFacts);
-  const ctx = createContext(compiled, evidence, values, outcomes, review?.judgements ?? {});
+  const ctx = createContext(compiled, evidence, values, outcomes, review?.judgements ?? {}, opts.explainConditions !== false);
   if (opts.externalScores) ctx.externalScores = opts.externalScores;
   const diagnostics: Diagnostic[] = [...(opts.diagnostics ?? [])];
 

@@ -58,6 +58,8 @@ export function createContext(
   values: FactValues,
   outcomes: RuleOutcomes,
   judgements: Readonly<Record<string, ReviewJudgement>> = {},
+  /** false: conditions are not explained (each site's `conditions` is empty) — for a summary that never reads them. */
+  explain = true,
 ): ScoreContext {
   const facts = compiled.rubric.facts;
   const isMissing = (f: string): boolean => values.get(f) === null || values.get(f) === undefined;
@@ -73,7 +75,7 @@ export function createContext(
       if (missingFacts.length > 0) return { state: 'missing', missingFacts };
       const o = outcomes.get(key);
       if (!o) return { state: 'missing', missingFacts: [] };
-      return { state: o.result ? 'true' : 'false', conditions: o.leaves.map((l) => explainLeaf(l, facts)) };
+      return { state: o.result ? 'true' : 'false', conditions: explain ? o.leaves.map((l) => explainLeaf(l, facts)) : [] };
     },
     number(fact) {
       const v = values.get(fact);

@@ -187,7 +187,11 @@ export class FileScorer {
     const loadedReview = this.loadReview(loaded, mode === 'current' ? 'current' : 'baseline', loadUnder);
     // The re-scored baseline reads last year's review as it carries into this year's rubric.
     const review = loadedReview?.ok && carried ? { ok: true as const, value: { ...loadedReview.value, review: carryReview(loadedReview.value.review, this.rubrics.current) } } : loadedReview;
+    // The explained report only where it is wanted (a sheet) or read (the baseline's not-comparable criteria); a
+    // comparison otherwise summarises the assessment directly (the same numbers, no explanations built).
+    const wantReport = keep !== undefined || carried !== null || this.summaries === 'report';
     const assessed = await assessAgency(scoreUnder, evidence, {
+      ...(wantReport ? {} : { explainConditions: false }),
       evidenceHash: loaded.hash,
       evidenceFile: file,
       engineVersion: ENGINE_VERSION,
@@ -195,9 +199,7 @@ export class FileScorer {
       ...(external ? { externalScores: external } : {}),
       ...(review?.ok ? { review: review.value } : {}),
     });
-    // The explained report only where it is wanted (a sheet) or read (the baseline's not-comparable criteria); a
-    // comparison otherwise summarises the assessment directly (the same numbers, no explanations built).
-    const report = keep || carried || this.summaries === 'report' ? buildReport(assessed) : null;
+    const report = wantReport ? buildReport(assessed) : null;
     if (report) keep?.(report);
     const source = report ?? summarySource(assessed);
     const summary = summariseReport(source, plan, file, task.leafScoresFor);
