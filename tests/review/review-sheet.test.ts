@@ -50,10 +50,10 @@ describe('final sheet with an override', () => {
     expect(vm.grade).toBe('合格');
     expect(vm.pendingItems).toEqual([]);
     const row = vm.rows.find((r) => r.id === '4.1.1')!;
-    expect(row).toMatchObject({ scoreText: '3', overridden: true, overrideText: '改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018-01-26）' });
+    expect(row).toMatchObject({ scoreText: '3', overridden: true, overrideText: '改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018年1月26日）' });
     expect(row.reasons.some((r) => r.startsWith('政务公开办改定：0 分 → 3 分'))).toBe(true);
     const html = text(await formatReport(report, 'html'));
-    expect(html).toContain('<td class="num score overridden">3<span class="override-mark" title="改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018-01-26）">改定</span>');
+    expect(html).toContain('<td class="num score overridden">3<span class="override-mark" title="改定：现场核查指南、目录已更新，年报未及时更新（旗政务公开办，2018年1月26日）">改定</span>');
     expect(html).not.toContain('暂定');
     // The reproducibility stamp names the review file the result includes.
     expect(html).toContain(`评审文件哈希 ${report.review!.hash}`);
