@@ -3,7 +3,9 @@
 // criteria, then measures each path in its own child process (so peak RSS is that path's own). The unit is CPU µs
 // per agency (user + sys of the whole process, worker threads included: process.cpuUsage is process-wide), which is
 // stable under load; wall time is shown beside it. Paths:
-//   compare — what `zwgk compare <dir> --rubric … --format json --out …` runs, 2 worker threads;
+//   compare — what `zwgk compare <dir> --rubric … --format json --out …` runs, 2 worker threads, on the N JSON
+//             agencies (the target is defined on JSON agencies, against the floor of the same files); a second,
+//             "mixed" run adds N/10 YAML agencies and three invalid files (YAML parsing costs ~2 ms a file);
 //   explain — one thread, the full explained report per agency, split into stages (read, parse, validate, score)
 //             with the rule run measured on its own (compiled closures vs json-rules-engine);
 //   floor   — read + JSON.parse of the same JSON files, nothing else;
@@ -68,9 +70,9 @@ function listFiles(dir: string, ext: RegExp): string[] {
 }
 
 /** Run one measured phase in this (child) process. */
-async function runPhase(phase: string, rubricFile: string, dir: string, count: number, jobs: number): Promise<PhaseResult> {
+async function runPhase(phase: string, rubricFile: string, dir: string, count: number, jobs: number, extra?: string): Promise<PhaseResult> {
   const rubric = await loadRubric(rubricFile);
-  if (!rubric.ok) throw new Error(`细则无效:${rubricFile}`);
+  if (!rubric.ok) throw new Error(`细则无效：${rubricFile}`);
   const compiled = rubric.value;
   const json = listFiles(dir, /-\d{6}\.json$/).slice(0, count); // the valid JSON files
   const t0 = performance.now();
@@ -80,8 +82,9 @@ async function runPhase(phase: string, rubricFile: string, dir: string, count: n
   let stages: Record<string, number> | undefined;
   let fixedCpuUs: number | undefined;
   if (phase === 'compare') {
-    const run = async (d: string): Promise<{ size: number; leftOut: number }> => {
-      const view = await compareBatchView({ inputs: [d], rubric: { file: rubricFile, compiled }, cwd: d, jobs, workers: jobs > 1 ? 'always' : 'never' });
+    // `extra`: a second input folder (the mixed run's YAML and invalid files) beside the JSON agencies.
+    const run = async (d: string, more?: string): Promise<{ size: number; leftOut: number }> => {
+      const view = await compareBatchView({ inputs: more ? [d, more] : [d], rubric: { file: rubricFile, compiled }, cwd: d, jobs, workers: jobs > 1 ? 'always' : 'never' });
       await writeChunksAtomic(join(d, '..', `compare-${phase}.json`), compareChunks(view, 'json'));
       return { size: view.size, leftOut: view.head.leftOut.length };
     };
@@ -95,7 +98,7 @@ async function runPhase(phase: string, rubricFile: string, dir: string, count: n
     fixedCpuUs = cpuNow() - s0;
     const t1 = performance.now();
     const c1 = cpuNow();
-    const r = await run(dir);
+    const r = await run(dir, extra);
     agencies = r.size;
     leftOut = r.leftOut;
     // Marginal CPU per agency = (full run − 20-file run) / (agencies − 20): `per` divides by agencies − fixedAgencies.
@@ -141,11 +144,11 @@ async function explainStages(compiled: CompiledRubric, files: string[]): Promise
     const src = f.endsWith('.json') ? parseJsonSourceFast(f, text) : parseSource(f, text); // as loadEvidence parses
     c = cpuNow();
     st.parse += c - d;
-    if (!src.ok) throw new Error(`无法解析:${f}`);
+    if (!src.ok) throw new Error(`无法解析：${f}`);
     const ev = checkEvidenceSource(src.value, compiled);
     d = cpuNow();
     st.validate += d - c;
-    if (!ev.ok) throw new Error(`证据无效:${f}`);
+    if (!ev.ok) throw new Error(`证据无效：${f}`);
     const report = await scoreEvidence(compiled, ev.value);
     c = cpuNow();
     st.score += c - d;
@@ -185,30 +188,30 @@ function child(args: string[]): Promise<PhaseResult> {
   });
 }
 
-/** Evidence files: JSON, every 10th also as YAML, and (with `invalid`) three files that must be left out. */
-function generate(dir: string, compiled: CompiledRubric, n: number, prefix: string, seed: number, invalid: boolean): { json: number; yaml: number; invalid: number } {
+/**
+ * Evidence files for one rubric: `n` valid JSON agencies in `dir`; with `mixedDir`, another n/10 agencies as YAML
+ * (their own codes) and three files that must be left out, so the mixed comparison covers every input kind.
+ */
+function generate(dir: string, compiled: CompiledRubric, n: number, prefix: string, seed: number, mixedDir?: string): { json: number; yaml: number; invalid: number } {
   mkdirSync(dir, { recursive: true });
   const rnd = createRandom(seed);
-  let yaml = 0;
-  for (let i = 1; i <= n; i++) {
-    const ev = generateEvidence(compiled, i, rnd, prefix);
-    const name = `${prefix}-${String(i).padStart(6, '0')}`;
-    if (i % 10 === 0) {
-      ev.agency.code = `${prefix}Y-${String(i).padStart(6, '0')}`;
-      writeFileSync(join(dir, `${name}.yaml`), stringify(ev, { lineWidth: 0 }));
-      yaml++;
-    } else writeFileSync(join(dir, `${name}.json`), JSON.stringify(ev));
+  for (let i = 1; i <= n; i++) writeFileSync(join(dir, `${prefix}-${String(i).padStart(6, '0')}.json`), JSON.stringify(generateEvidence(compiled, i, rnd, prefix)));
+  if (!mixedDir) return { json: n, yaml: 0, invalid: 0 };
+  mkdirSync(mixedDir, { recursive: true });
+  const yaml = Math.max(1, Math.floor(n / 10));
+  for (let i = 1; i <= yaml; i++) {
+    const ev = generateEvidence(compiled, i, rnd, `${prefix}Y`);
+    writeFileSync(join(mixedDir, `${prefix}Y-${String(i).padStart(6, '0')}.yaml`), stringify(ev, { lineWidth: 0 }));
   }
-  if (!invalid) return { json: n - yaml, yaml, invalid: 0 };
-  writeFileSync(join(dir, `${prefix}-bad-syntax.json`), '{"rubric": {"id": ');
-  writeFileSync(join(dir, `${prefix}-bad-type.yaml`), 'rubric: {id: x}\nagency: 5\nfacts: []\n');
-  writeFileSync(join(dir, `${prefix}-bad-empty.json`), '');
-  return { json: n - yaml, yaml, invalid: 3 };
+  writeFileSync(join(mixedDir, `${prefix}-bad-syntax.json`), '{"rubric": {"id": ');
+  writeFileSync(join(mixedDir, `${prefix}-bad-type.yaml`), 'rubric: {id: x}\nagency: 5\nfacts: []\n');
+  writeFileSync(join(mixedDir, `${prefix}-bad-empty.json`), '');
+  return { json: n, yaml, invalid: 3 };
 }
 
 function compileText(file: string, text: string): CompiledRubric {
   const r = parseRubric(file, text);
-  if (!r.ok) throw new Error(`细则无效:${file}`);
+  if (!r.ok) throw new Error(`细则无效：${file}`);
   return r.value;
 }
 
@@ -241,11 +244,12 @@ export async function main(argv: string[]): Promise<number> {
       phase: { type: 'string' },
       rubric: { type: 'string' },
       count: { type: 'string' },
+      extra: { type: 'string' },
     },
   });
   const jobs = Math.max(1, Number(values.jobs));
   if (values.phase) {
-    const r = await runPhase(values.phase, values.rubric!, values.dir!, Number(values.count ?? Infinity), jobs);
+    const r = await runPhase(values.phase, values.rubric!, values.dir!, Number(values.count ?? Infinity), jobs, values.extra);
     process.stdout.write(JSON.stringify(r) + '\n');
     return 0;
   }
@@ -253,7 +257,7 @@ export async function main(argv: string[]): Promise<number> {
   const nExplain = Math.min(n, Number(values['explain-sample']));
   const nNaive = Math.min(n, Number(values['naive-sample']));
   if (!Number.isInteger(n) || n < 10 || !Number.isInteger(nExplain) || !Number.isInteger(nNaive)) {
-    process.stderr.write('用法:npm run bench -- [--agencies N(≥10)] [--explain-sample K] [--naive-sample K] [--jobs J] [--dir 目录] [--keep]\n');
+    process.stderr.write('用法：npm run bench -- [--agencies N（≥ 10）] [--explain-sample K] [--naive-sample K] [--jobs J] [--dir 目录] [--keep]\n');
     return 2;
   }
   // --dir is created when missing and kept; without it a temporary folder is used and removed.
@@ -261,19 +265,21 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(base, { recursive: true });
   const say = (s: string): void => void process.stdout.write(s + '\n');
   try {
-    say(`zwgk-score 基准测试:${availableParallelism()} 核(${cpus()[0]?.model ?? '?'}),内存 ${Math.round(totalmem() / 2 ** 30)} GB,Node ${process.version},compare 线程 ${jobs}`);
-    say('单位:每个单位的 CPU 微秒(进程及其工作线程的 user+sys,负载下稳定);墙钟时间仅供参考');
+    say(`zwgk-score 基准测试：${availableParallelism()} 核（${cpus()[0]?.model ?? '?'}），内存 ${Math.round(totalmem() / 2 ** 30)} GB，Node ${process.version}，compare 线程 ${jobs}`);
+    say('单位：每个单位的 CPU 微秒（进程及其工作线程的 user+sys，负载下稳定）；墙钟时间仅供参考');
     const seedDir = join(base, 'seed');
     const seed = compileText(SEED_RUBRIC, readFileSync(SEED_RUBRIC, 'utf8'));
-    const g = generate(seedDir, seed, n, 'seed', 2017, true);
-    say(`证据文件(种子细则):JSON ${g.json} 个,YAML ${g.yaml} 个,无效 ${g.invalid} 个,目录 ${base}`);
+    const mixedDir = join(base, 'seed-mixed');
+    const g = generate(seedDir, seed, n, 'seed', 2017, mixedDir);
+    say(`证据文件（种子细则）：JSON ${g.json} 个；另有 YAML ${g.yaml} 个、无效 ${g.invalid} 个（只用于「混合」一行）；目录 ${base}`);
 
     const startup = wallMs(['--version']);
     const scoreOne = wallMs(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'json']);
-    say(`启动(${ZWGK_JS.includes('dist') ? 'dist/ 构建版' : '未构建,经 tsx 加载 TypeScript'}):zwgk --version ${Math.round(startup)} ms(目标 ≤ 300);zwgk score 一个单位 ${Math.round(scoreOne)} ms(目标 ≤ 600)`);
+    say(`启动（${ZWGK_JS.includes('dist') ? 'dist/ 构建版' : '未构建，经 tsx 加载 TypeScript'}）：zwgk --version ${Math.round(startup)} ms（目标 ≤ 300）；zwgk score 一个单位 ${Math.round(scoreOne)} ms（目标 ≤ 600）`);
 
     const floor = await child(['--phase', 'floor', '--rubric', SEED_RUBRIC, '--dir', seedDir]);
     const cmp = await child(['--phase', 'compare', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--jobs', String(jobs)]);
+    const mixed = await child(['--phase', 'compare', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--extra', mixedDir, '--jobs', String(jobs)]);
     const exp = await child(['--phase', 'explain', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(nExplain)]);
     const naive = await child(['--phase', 'naive', '--rubric', SEED_RUBRIC, '--dir', seedDir, '--count', String(nNaive)]);
     const hand = await child(['--phase', 'hand', '--rubric', SEED_RUBRIC, '--dir', seedDir]);
@@ -282,32 +288,32 @@ export async function main(argv: string[]): Promise<number> {
     const expUs = per(exp);
     const naiveUs = per(naive);
     const cmpPerS = cmp.agencies / cmp.wallS;
-    say(`下限 floor(读文件 + JSON.parse,单线程):${fmt(floorUs)} µs/个(${floor.agencies} 个)`);
-    say(
-      `compare(${jobs} 个线程,由评估直接汇总、不生成可解释报告,含 YAML 与无效文件):${fmt(cmpUs)} µs/个 = ${(cmpUs / floorUs).toFixed(1)} × floor(目标 ≤ 2.5 ×);` +
-        `墙钟 ${cmp.wallS.toFixed(2)} 秒,${Math.round(cmpPerS)} 个/秒;未计入 ${cmp.leftOut} 个;峰值内存 ${cmp.peakRssMb} MB;` +
-        `固定开销(线程启动、加载并编译细则)${Math.round((cmp.fixedCpuUs ?? 0) / 1000)} ms CPU 已扣除`,
-    );
+    say(`下限 floor（读文件 + JSON.parse，单线程）：${fmt(floorUs)} µs/个（${floor.agencies} 个）`);
+    const compareLine = (label: string, p: PhaseResult): string =>
+      `${label}：${fmt(per(p))} µs/个 = ${(per(p) / floorUs).toFixed(1)} × floor；墙钟 ${p.wallS.toFixed(2)} 秒，${Math.round(p.agencies / p.wallS)} 个/秒；` +
+      `未计入 ${p.leftOut} 个；峰值内存 ${p.peakRssMb} MB；固定开销（线程启动、加载并编译细则）${Math.round((p.fixedCpuUs ?? 0) / 1000)} ms CPU 已扣除`;
+    say(compareLine(`compare（${jobs} 个线程，${cmp.agencies} 个 JSON 单位，只汇总、不生成可解释报告；目标 ≤ 2.5 × floor）`, cmp));
+    say(compareLine(`    混合输入（另加 ${g.yaml} 个 YAML 与 ${g.invalid} 个无效文件，共 ${mixed.agencies} 个单位）`, mixed));
     const s = exp.stages!;
     const st = (k: string): string => fmt((s[k] ?? 0) / exp.agencies);
-    say(`explain(单线程,完整可解释报告):${fmt(expUs)} µs/个(目标 ≤ 600)= 读 ${st('read')} + 解析 ${st('parse')} + 校验 ${st('validate')} + 评分与报告 ${st('score')}`);
-    say(`    其中规则执行:预编译 ${st('rules')} µs/个,json-rules-engine ${st('rulesReference')} µs/个(${((s.rulesReference ?? 0) / Math.max(1, s.rules ?? 1)).toFixed(0)} 倍)`);
-    say(`naive(一个 json-rules-engine Engine 复用,JSON.parse,顺序,无校验无报告):${fmt(naiveUs)} µs/个;手写评分(仅算术):${fmt(per(hand))} µs/个`);
-    say(`同次运行比值:compare/floor ${(cmpUs / floorUs).toFixed(1)},explain/floor ${(expUs / floorUs).toFixed(1)},naive/floor ${(naiveUs / floorUs).toFixed(1)},explain/naive ${(expUs / naiveUs).toFixed(2)}`);
+    say(`explain（单线程，完整可解释报告）：${fmt(expUs)} µs/个（目标 ≤ 600）= 读 ${st('read')} + 解析 ${st('parse')} + 校验 ${st('validate')} + 评分与报告 ${st('score')}`);
+    say(`    其中规则执行：预编译 ${st('rules')} µs/个，json-rules-engine ${st('rulesReference')} µs/个（${((s.rulesReference ?? 0) / Math.max(1, s.rules ?? 1)).toFixed(0)} 倍）`);
+    say(`naive（一个 json-rules-engine Engine 复用，JSON.parse，顺序，无校验无报告）：${fmt(naiveUs)} µs/个；手写评分（仅算术）：${fmt(per(hand))} µs/个`);
+    say(`同次运行比值：compare/floor ${(cmpUs / floorUs).toFixed(1)}，混合 compare/floor ${(per(mixed) / floorUs).toFixed(1)}，explain/floor ${(expUs / floorUs).toFixed(1)}，naive/floor ${(naiveUs / floorUs).toFixed(1)}，explain/naive ${(expUs / naiveUs).toFixed(2)}`);
 
-    let peak = Math.max(cmp.peakRssMb, exp.peakRssMb);
+    let peak = Math.max(cmp.peakRssMb, mixed.peakRssMb, exp.peakRssMb);
     for (const size of LARGE_RUBRIC_SIZES) {
       const file = join(base, `bench-${size}.yaml`);
       const text = generateLargeRubric(size);
       writeFileSync(file, text);
       const m = Math.max(10, Math.min(nExplain, Math.round(150_000 / size)));
       const dir = join(base, `large-${size}`);
-      generate(dir, compileText(file, text), m, `l${size}`, 2024, false);
+      generate(dir, compileText(file, text), m, `l${size}`, 2024);
       const e = await child(['--phase', 'explain', '--rubric', file, '--dir', dir]);
       peak = Math.max(peak, e.peakRssMb);
       const es = e.stages!;
       say(
-        `生成细则 ${size} 项指标:explain ${fmt(per(e))} µs/个(${fmt(per(e) / size)} µs/项,${e.agencies} 个),` +
+        `生成细则 ${size} 项指标：explain ${fmt(per(e))} µs/个（${fmt(per(e) / size)} µs/项，${e.agencies} 个），` +
           `规则 预编译 ${fmt((es.rules ?? 0) / e.agencies)} / json-rules-engine ${fmt((es.rulesReference ?? 0) / e.agencies)} µs/个`,
       );
     }
