@@ -270,7 +270,7 @@ describe('annex view model: any declaration order (property)', () => {
 describe('annex view model is documented', () => {
   it('the README names every field of AnnexViewModel and of its rows (for custom annex.hbs templates)', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const at = readme.indexOf('统计表(`annex.hbs`');
+    const at = readme.indexOf('统计表（`annex.hbs`');
     expect(at).toBeGreaterThan(0);
     const doc = readme.slice(at, readme.indexOf('\n\n', at));
     const vm = buildAnnexView(compileRubricText(SMALL_RUBRIC), '附件2');
