@@ -2,7 +2,8 @@
 // `zwgk compare --register 名册.csv|xlsx` uses it to decide duplicated agency codes instead of guessing; the service
 // imports agencies from the same files. Input: CSV text or xlsx bytes. Output: AgencyRegister, or diagnostics
 // (REGISTER_INVALID) pointing at line/column or sheet!cell. No I/O here except through the caller's bytes.
-import ExcelJS from 'exceljs';
+// exceljs is loaded only when a register is an xlsx file (a comparison without one never pays for it).
+import type ExcelJS from 'exceljs';
 import { findControlChar } from '../diagnostics/control-chars.js';
 import { makeDiagnostic, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { checkZipArchive, countTagsScanner } from '../load/zip-guard.js';
@@ -174,15 +175,16 @@ export async function parseRegisterXlsx(file: string, bytes: Uint8Array): Promis
     limits: { maxArchiveBytes: REGISTER_LIMITS.maxBytes * 5 },
     scan: (name) =>
       /^xl\/worksheets\/[^/]+\.xml$/i.test(name)
-        ? countTagsScanner('row', REGISTER_LIMITS.maxRows + 1, (n) => `工作表 ${name} 有 ${n} 行以上,超过上限 ${REGISTER_LIMITS.maxRows} 行`)
+        ? countTagsScanner('row', REGISTER_LIMITS.maxRows + 1, (n) => `工作表 ${name} 有 ${n} 行以上，超过上限 ${REGISTER_LIMITS.maxRows} 行`)
         : undefined,
   });
   if (!guarded.ok) return { ok: false, diagnostics: guarded.diagnostics };
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, diagnostics: [makeDiagnostic('REGISTER_INVALID', { file, reason: '无法读取:文件损坏或不是 Excel 工作簿' })] };
+    return { ok: false, diagnostics: [makeDiagnostic('REGISTER_INVALID', { file, reason: '无法读取：文件损坏或不是 Excel 工作簿' })] };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { ok: false, diagnostics: [makeDiagnostic('REGISTER_INVALID', { file, reason: '工作簿中没有工作表' })] };
