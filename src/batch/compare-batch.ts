@@ -95,10 +95,15 @@ async function createRunner(
     return new InProcessRunner(new FileScorer({ current: opts.rubric.compiled, ...(b ? { baseline: b } : {}) }, opts.cwd, reviews, opts.summaryPath ?? 'direct'));
   }
   return WorkerPool.create(jobs, {
+    rubric: opts.rubric.compiled.rubric,
     rubricFile: resolve(opts.cwd, opts.rubric.file),
     rubricHash: opts.rubric.compiled.hash,
     ...(opts.baseline
-      ? { baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file), baselineRubricHash: opts.baseline.rubric.compiled.hash }
+      ? {
+          baselineRubric: opts.baseline.rubric.compiled.rubric,
+          baselineRubricFile: resolve(opts.cwd, opts.baseline.rubric.file),
+          baselineRubricHash: opts.baseline.rubric.compiled.hash,
+        }
       : {}),
     cwd: opts.cwd,
     ...(opts.rubric.compiled.engine === 'reference' ? { engine: 'reference' as const } : {}),

@@ -1,8 +1,9 @@
-// The batch worker thread: compiles the rubric(s) once — one json-rules-engine Engine per worker, never run
-// concurrently — then scores chunks of tasks one file after another and posts back compact outcomes.
+// The batch worker thread: compiles the rubric(s) the main thread validated (sent as data) once — one
+// json-rules-engine Engine per worker, never run concurrently — then scores chunks of tasks one file after another
+// and posts back compact outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRubric } from '../../api.js';
-import { withRuleEngine, type CompiledRubric } from '../../compile/compile-rubric.js';
+import { compileRubric, withRuleEngine, type CompiledRubric } from '../../compile/compile-rubric.js';
+import type { Rubric } from '../../schema/rubric-schema.js';
 import { FileScorer, type ScoreTask, type TaskOutcome } from './score-file.js';
 import type { WorkerInit } from './worker-pool.js';
 
@@ -13,11 +14,9 @@ export interface ChunkRequest {
 
 export type WorkerMessage = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'chunk'; id: number; outcomes: TaskOutcome[] };
 
-async function load(file: string, hash: string): Promise<CompiledRubric> {
-  const r = await loadRubric(file);
-  if (!r.ok) throw new Error(`细则无法编译:${file}`);
-  if (r.value.hash !== hash) throw new Error(`细则文件在评分过程中被修改:${file}`);
-  return withRuleEngine(r.value, (workerData as WorkerInit).engine ?? 'compiled');
+/** The rubric the main thread validated, compiled into this thread's closures (and Engine, when asked for). */
+function load(rubric: Rubric, file: string, hash: string): CompiledRubric {
+  return withRuleEngine(compileRubric(rubric, { hash, file }), (workerData as WorkerInit).engine ?? 'compiled');
 }
 
 async function main(): Promise<void> {
@@ -25,8 +24,8 @@ async function main(): Promise<void> {
   const init = workerData as WorkerInit;
   let scorer: FileScorer;
   try {
-    const current = await load(init.rubricFile, init.rubricHash);
-    const baseline = init.baselineRubricFile ? await load(init.baselineRubricFile, init.baselineRubricHash ?? '') : undefined;
+    const current = load(init.rubric, init.rubricFile, init.rubricHash);
+    const baseline = init.baselineRubric ? load(init.baselineRubric, init.baselineRubricFile ?? '', init.baselineRubricHash ?? '') : undefined;
     scorer = new FileScorer(
       { current, ...(baseline ? { baseline } : {}) },
       init.cwd,
