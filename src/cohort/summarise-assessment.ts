@@ -5,13 +5,14 @@
 // tests/differential/summary-path.test.ts checks they give identical summaries and comparisons.
 import { getOwn } from '../model/own-property.js';
 import { ID_ORDER, outputRounder, outputTotals, type BuildInput } from '../report/build-report.js';
-import { dec } from '../score/decimal.js';
+import { outputDifference, outputNumberMinus, outputOfNumber } from '../score/scaled.js';
 import type { SummarySource } from './agency-summary.js';
 
 /** The report-shaped source of a summary, made from an assessment. */
 export function summarySource(input: BuildInput): SummarySource {
   const { compiled, evidence, results } = input;
   const out = outputRounder(compiled);
+  const p = compiled.rubric.precision;
   const nodes: Array<SummarySource['nodes'][number]> = [];
   const overClaims: Array<SummarySource['overClaims'][number]> = [];
   let missingEvidence = 0;
@@ -24,13 +25,14 @@ export function summarySource(input: BuildInput): SummarySource {
       score,
       applicableMax: out(r.applicableMax),
       status: r.status,
-      lost: f.kind === 'score' && r.status !== 'not_applicable' ? Math.max(0, out(r.applicableMax.minus(r.score))) : 0,
+      // The same exact helpers as buildReport (scaled integers; decimal.js only when a value does not fit).
+      lost: f.kind === 'score' && r.status !== 'not_applicable' ? Math.max(0, outputDifference(r.applicableMax, r.score, p)) : 0,
     });
     if (r.status === 'missing_evidence') missingEvidence++;
     const claim = getOwn(evidence.claims, f.id);
     if (claim !== undefined) {
-      const difference = out(dec(claim).minus(r.score));
-      if (difference > 0) overClaims.push({ id: f.id, claimed: out(dec(claim)), score, difference });
+      const difference = outputNumberMinus(claim, r.score, p);
+      if (difference > 0) overClaims.push({ id: f.id, claimed: outputOfNumber(claim, p), score, difference });
     }
   }
   overClaims.sort((a, b) => b.difference - a.difference || ID_ORDER.compare(a.id, b.id));
