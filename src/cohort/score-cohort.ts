@@ -10,6 +10,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { isRegisteredFile, type AgencyRegister } from '../register/agency-register.js';
 import type { ExternalScore } from '../score/external.js';
 import type { AgencySummary } from './agency-summary.js';
+import { packSummary } from './packed-summary.js';
 import type { BatchPlan } from './batch-plan.js';
 import type { LeftOutFile, RankCriterionInfo } from './compare-report.js';
 import { computeRankScores } from './rank-criteria.js';
@@ -126,10 +127,12 @@ export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
         else leftOut.push({ file: o.file, reason: o.reason, ...(o.code !== undefined ? { code: o.code } : {}), messages: o.messages });
         return;
       }
-      const code = o.summary.agency.code;
+      // Kept until the end of the batch: packed (~0.6 KB instead of ~1.1 KB per agency; packed-summary.ts).
+      const kept = { ...o, summary: packSummary(o.summary) };
+      const code = kept.summary.agency.code;
       const list = byCode.get(code);
-      if (list) list.push(o);
-      else byCode.set(code, [o]);
+      if (list) list.push(kept);
+      else byCode.set(code, [kept]);
     },
   );
   const agencies = new Map<string, AgencySummary>();
@@ -169,7 +172,7 @@ export async function scoreCohort(input: CohortInput): Promise<CohortResult> {
       if (!first || first.file !== o.file) return;
       if (first.rankBasis) o.summary.rankBasis = first.rankBasis;
       if (first.rankApplies) o.summary.rankApplies = first.rankApplies;
-      agencies.set(code, o.summary);
+      agencies.set(code, packSummary(o.summary));
       if (o.carry) carry.set(code, o.carry);
     });
   }

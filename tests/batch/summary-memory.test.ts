@@ -10,7 +10,8 @@ import { createRandom } from '../../src/bench/random.js';
 import { generateEvidence } from '../../src/bench/synthetic-evidence.js';
 import { compareBatchView } from '../../src/batch/compare-batch.js';
 import { FileScorer, type TaskOutcome } from '../../src/batch/run/score-file.js';
-import { packCells, unpackCells, type SummaryCells } from '../../src/cohort/agency-summary.js';
+import { packCells, unpackCells, type AgencySummary, type SummaryCells } from '../../src/cohort/agency-summary.js';
+import { packSummary } from '../../src/cohort/packed-summary.js';
 import { materialiseReport } from '../../src/cohort/build-compare-report.js';
 import { formatCompareReport } from '../../src/formatters/compare/compare-formatters.js';
 import { compile, tempDir } from './helpers.js';
@@ -38,7 +39,7 @@ describe('summary cells', () => {
     );
   });
 
-  it('keeps a seed-rubric agency in well under 1.5 KB of heap (100,000 agencies ≤ 150 MB; whole arrays took ~4 KB)', async () => {
+  it('keeps a seed-rubric agency in under 800 bytes of heap once packed (100,000 agencies ≤ 80 MB; plain objects took ~1.1 KB, whole arrays ~4 KB)', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const scorer = new FileScorer({ current: seed }, t.dir);
@@ -48,12 +49,12 @@ describe('summary cells', () => {
     const n = 20_000;
     gc();
     const before = process.memoryUsage().heapUsed;
-    // What the main thread holds: each outcome as the worker boundary delivers it (a structured clone).
-    const kept = Array.from({ length: n }, (_, i) => structuredClone(outcomes[i % outcomes.length]));
+    // What the cohort keeps: each summary as the worker boundary delivers it (a structured clone), packed.
+    const kept = Array.from({ length: n }, (_, i) => packSummary(structuredClone((outcomes[i % outcomes.length] as TaskOutcome & { ok: true }).summary)));
     gc();
     const perAgency = (process.memoryUsage().heapUsed - before) / n;
     expect(kept.length).toBe(n);
-    expect(perAgency).toBeLessThan(1500);
+    expect(perAgency).toBeLessThan(800);
   });
 });
 

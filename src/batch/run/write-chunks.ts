@@ -17,7 +17,16 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string | 
   let open = true;
   try {
     for await (const c of chunks) {
-      const bytes = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+      // A string goes straight to the file (Node encodes it into native memory): a Buffer per chunk would be
+      // external memory that the collector frees only on a later major collection. The rare short write is
+      // finished from a Buffer.
+      let bytes: Uint8Array;
+      if (typeof c === 'string') {
+        const n = writeSync(fd, c, null, 'utf8');
+        const all = Buffer.byteLength(c, 'utf8');
+        if (n === all) continue;
+        bytes = Buffer.from(c, 'utf8').subarray(n);
+      } else bytes = c;
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     }
     open = false;

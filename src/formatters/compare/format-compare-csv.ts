@@ -2,7 +2,7 @@
 // text: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, and a leading ' on text cells that start with
 // = + - @ (or a tab/CR) so a spreadsheet never evaluates them as formulas.
 import type { CompareView } from '../../cohort/build-compare-report.js';
-import { mainCells, mainHeaders } from './format-common.js';
+import { CHUNK_CHARS, mainCells, mainHeaders } from './format-common.js';
 
 /** One CSV cell: numbers as they are; text formula-neutralised and quoted when needed. */
 export function csvCell(v: string | number | null | undefined): string {
@@ -17,7 +17,7 @@ export function* compareCsvChunks(view: CompareView): Generator<string> {
   let buf = '\ufeff' + mainHeaders(view.head).map(csvCell).join(',') + '\r\n';
   for (const i of view.tableOrder()) {
     buf += mainCells(view.row(i)).map(csvCell).join(',') + '\r\n';
-    if (buf.length >= 1 << 16) {
+    if (buf.length >= CHUNK_CHARS) {
       yield buf;
       buf = '';
     }

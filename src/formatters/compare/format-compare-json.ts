@@ -3,7 +3,7 @@
 // batch never holds its whole JSON text (or all its rows) in memory.
 import type { CompareView } from '../../cohort/build-compare-report.js';
 
-const CHUNK = 1 << 16;
+import { CHUNK_CHARS as CHUNK } from './format-common.js';
 
 /** The top-level lists streamed from the view, in the contract's key order. */
 function lazyLists(view: CompareView): Array<{ key: string; size: number; item: (i: number) => unknown }> {

@@ -4,7 +4,7 @@
 import { displayWidth, padDisplay, truncateDisplay } from '../labels.js';
 import type { CompareView } from '../../cohort/build-compare-report.js';
 import type { AgencyRow } from '../../cohort/compare-report.js';
-import { agencyLabel, baselineNotes, cellText, checkFailureLines, gradeText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
+import { agencyLabel, baselineNotes, CHUNK_CHARS, cellText, checkFailureLines, gradeText, KIND_TEXT, leftOutLines, num, overClaimHead, percent, signedNum } from './format-common.js';
 
 function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string[] {
   const widths = headers.map((h) => displayWidth(h));
@@ -56,7 +56,7 @@ export function* compareTextChunks(view: CompareView): Generator<string> {
   let buf = '';
   for (const i of order) {
     buf += line(tableRow(view.row(i))) + '\n';
-    if (buf.length >= 1 << 16) {
+    if (buf.length >= CHUNK_CHARS) {
       yield buf;
       buf = '';
     }
