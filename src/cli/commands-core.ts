@@ -12,6 +12,7 @@ import { emitOutput, renderOrExplain } from './output.js';
 import { loadReviewOrReport, printPending } from './commands-review.js';
 import { parseEngine } from './engine-option.js';
 import { loadRubricOrReport, printDiagnostics } from './load-inputs.js';
+import { chineseTypography } from '../render/chinese-text.js';
 
 // Other commands import these two from here.
 export { loadRubricOrReport, printDiagnostics } from './load-inputs.js';
@@ -117,12 +118,12 @@ export async function commandScore(io: CliIo, evidenceFile: string, flags: Score
   // The text report printed to the screen lists what is pending itself (at its end).
   printPending(io, report.pending, format === 'text' && !flags.out);
   if (report.missingEvidence.length > 0) {
-    const list = report.missingEvidence.map((m) => `  ${m.id} ${m.title}:缺少 ${m.facts.join('、')}`).join('\n');
+    const list = report.missingEvidence.map((m) => `  ${m.id} ${chineseTypography(m.title)}：缺少 ${m.facts.join('、')}`).join('\n');
     if (flags.strict) {
-      io.stderr(`错误:--strict 模式下不允许缺少佐证,以下 ${report.missingEvidence.length} 项缺少事实:\n${list}\n`);
+      io.stderr(`错误：--strict 模式下不允许缺少佐证，以下 ${report.missingEvidence.length} 项缺少事实：\n${list}\n`);
       return EXIT.INVALID_INPUT;
     }
-    io.stderr(`警告:${report.missingEvidence.length} 项缺少佐证事实,按 0 分计(加 --strict 则视为错误):\n${list}\n`);
+    io.stderr(`警告：${report.missingEvidence.length} 项缺少佐证事实，按 0 分计（加 --strict 则视为错误）：\n${list}\n`);
   }
   // Failed consistency checks (勾稽关系) of error severity not yet resolved in the review are already listed as pending
   // above; --strict refuses them, with the values seen.

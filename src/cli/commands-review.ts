@@ -5,6 +5,7 @@ import type { CompiledRubric } from '../compile/compile-rubric.js';
 import { emitOutput } from './output.js';
 import { loadRubricOrReport, printDiagnostics } from './load-inputs.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
+import { chineseTypography } from '../render/chinese-text.js';
 
 /** Load a review for this evidence, printing its diagnostics; null when it is invalid. */
 export async function loadReviewOrReport(io: CliIo, file: string, compiled: CompiledRubric, evidence: LoadedEvidence): Promise<LoadedReview | null> {
@@ -23,11 +24,11 @@ export async function loadReviewOrReport(io: CliIo, file: string, compiled: Comp
 export function printPending(io: CliIo, pending: ReadonlyArray<{ id: string; title: string; why: string }>, listedInOutput = false): void {
   if (pending.length === 0) return;
   if (listedInOutput) {
-    io.stderr(`提示:评分结果为暂定(provisional),${pending.length} 项待政务公开办评定,见输出末尾「待政务公开办评定」(评审文件用 --review 指定)\n`);
+    io.stderr(`提示：评分结果为暂定（provisional），${pending.length} 项待政务公开办评定，见输出末尾「待政务公开办评定」（评审文件用 --review 指定）\n`);
     return;
   }
-  const list = pending.map((p) => `  ${p.id} ${p.title}:${p.why}`).join('\n');
-  io.stderr(`提示:评分结果为暂定(provisional),以下 ${pending.length} 项待政务公开办评定(评审文件用 --review 指定):\n${list}\n`);
+  const list = pending.map((p) => `  ${p.id} ${chineseTypography(`${p.title}：${p.why}`)}`).join('\n');
+  io.stderr(`提示：评分结果为暂定（provisional），以下 ${pending.length} 项待政务公开办评定（评审文件用 --review 指定）：\n${list}\n`);
 }
 
 /** `zwgk init --review --rubric <r> <evidence> [--out file]`: a blank review for one agency. */

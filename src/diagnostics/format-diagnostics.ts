@@ -31,12 +31,12 @@ export function formatDiagnostics(diags: readonly Diagnostic[], sources: Readonl
     lines.push(`${where}${SEVERITY_TEXT[d.severity]} ${d.code}${path}:${d.message}`);
     const text = d.file ? sources.get(d.file) : undefined;
     if (text && d.line) lines.push(codeFrame(text, d.line, d.column ?? 1));
-    if (d.hint) lines.push(`  提示:${d.hint}`);
+    if (d.hint) lines.push(`  提示：${d.hint}`);
   }
-  for (const h of hidden.values()) lines.push(`${h.file ? `${h.file} ` : ''}另有 ${h.count} 条 ${h.code} 未逐条列出(同类共 ${h.count + maxPerCode} 条)`);
+  for (const h of hidden.values()) lines.push(`${h.file ? `${h.file} ` : ''}另有 ${h.count} 条 ${h.code} 未逐条列出（同类共 ${h.count + maxPerCode} 条）`);
   const errors = diags.filter((d) => d.severity === 'error').length;
   const warnings = diags.filter((d) => d.severity === 'warning').length;
-  lines.push(`共 ${errors} 个错误,${warnings} 个警告`);
+  lines.push(`共 ${errors} 个错误，${warnings} 个警告`);
   // Messages quote input (names, keys, source lines): never let its control characters reach the terminal.
   return stripControlChars(lines.join('\n'));
 }

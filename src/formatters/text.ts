@@ -3,10 +3,12 @@
 import type { ReportNode, ScoreReport } from '../report/score-report.js';
 import { padDisplay, signed, STATUS_TEXT, truncateDisplay } from './labels.js';
 import { checkSummaryText, resolutionLabel } from '../render/check-view.js';
+import { chineseTypography } from '../render/chinese-text.js';
 
 function row(n: ReportNode): string {
   const indent = '  '.repeat(n.depth);
-  const title = padDisplay(truncateDisplay(`${indent}${n.id} ${n.title}`, 46), 46);
+  // Typeset before padding: a full-width bracket is two columns wide.
+  const title = padDisplay(truncateDisplay(`${indent}${n.id} ${chineseTypography(n.title)}`, 46), 46);
   const claimed = n.claimed !== undefined ? String(n.claimed) : '';
   const diff = n.difference !== undefined && n.difference !== 0 ? signed(n.difference) : '';
   const overridden = n.voices.reviewed?.rulings.some((r) => r.kind === 'override') ? '·改定' : '';
@@ -15,7 +17,7 @@ function row(n: ReportNode): string {
 
 function explain(n: ReportNode, byId: Map<string, ReportNode>): string[] {
   const lines: string[] = [];
-  const head = n.claimed !== undefined ? `自评 ${n.claimed},核定 ${n.score}(${signed(n.difference ?? 0)})` : `核定 ${n.score} / ${n.max}`;
+  const head = n.claimed !== undefined ? `自评 ${n.claimed}，核定 ${n.score}（${signed(n.difference ?? 0)}）` : `核定 ${n.score} / ${n.max}`;
   lines.push(`【${n.id}】${n.title}:${head}`);
   for (const r of n.reasons) {
     if (r.result === false && r.kind === 'deduction') continue;
@@ -67,8 +69,10 @@ export function formatText(report: ScoreReport): string {
       : `结果:最终${report.review ? `(已计入评审文件${report.review.file ? ` ${report.review.file}` : ''})` : ''}`,
   );
   out.push('');
+  const tableFrom = out.length;
   out.push(`${padDisplay('编号 项目', 46)} ${padDisplay('分值', 5, true)} ${padDisplay('自评', 5, true)} ${padDisplay('核定', 5, true)} ${padDisplay('差额', 6, true)}  状态`);
   for (const n of report.nodes) out.push(row(n));
+  const tableTo = out.length;
   const differing = report.nodes.filter((n) => n.difference !== undefined && n.difference !== 0);
   if (differing.length > 0) {
     out.push('', '自评与核定不一致的项目:');
@@ -112,5 +116,7 @@ export function formatText(report: ScoreReport): string {
     for (const p of report.pending) out.push(p.kind === 'check' ? `  ${p.id}(见上文「数据核验」):${p.why}` : `  ${p.id} ${p.title}:${p.why}`);
   }
   out.push('', `细则 ${report.rubric.hash.slice(0, 19)}… 证据 ${report.evidence.hash.slice(0, 19)}… 引擎 ${report.engine.name} ${report.engine.version}`);
-  return out.join('\n') + '\n';
+  // Chinese typography for every line the formatter wrote (the rubric's and the agency's texts included, as the
+  // printed sheets do); the score table's rows were typeset before they were padded into columns.
+  return out.map((line, i) => (i >= tableFrom && i < tableTo ? line : chineseTypography(line))).join('\n') + '\n';
 }

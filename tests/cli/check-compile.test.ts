@@ -60,19 +60,19 @@ describe('zwgk check', () => {
       "bad.yaml:7:9 错误 ID_NOT_STRING nodes[0].id:编号必须是字符串:请给 1.10 加上引号,写成 "1.10"
         7 |   - id: 1.10
           |         ^
-        提示:YAML 会把不带引号的 1.10 读成数字 1.1
+        提示：YAML 会把不带引号的 1.10 读成数字 1.1
       bad.yaml:9:5 错误 UNKNOWN_KEY nodes[0].pionts:未知字段 "pionts"
         9 |     pionts: 100
           |     ^
-        提示:是否想写 "points"?
-      共 2 个错误,0 个警告
+        提示：是否想写 "points"?
+      共 2 个错误，0 个警告
       "
     `);
   });
 
   it('a missing or unreadable rubric file: exit 1 with a Chinese message', async () => {
     const missing = await zwgk(['check', 'rubrics/no-such.yaml']);
-    expect(missing).toEqual({ code: 1, stdout: '', stderr: 'rubrics/no-such.yaml 错误 FILE_NOT_FOUND:找不到文件\n共 1 个错误,0 个警告\n' });
+    expect(missing).toEqual({ code: 1, stdout: '', stderr: 'rubrics/no-such.yaml 错误 FILE_NOT_FOUND:找不到文件\n共 1 个错误，0 个警告\n' });
     const dir = await zwgk(['check', 'rubrics']);
     expect(dir.code).toBe(1);
     expect(dir.stderr).toContain('FILE_UNREADABLE');

@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 const SCORE = ['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC];
-const MISSING_WARNING = '警告:1 项缺少佐证事实,按 0 分计(加 --strict 则视为错误):\n  1.3.1 纳入绩效评估,权重不低于4%:缺少 performanceWeight\n';
+const MISSING_WARNING = '警告：1 项缺少佐证事实，按 0 分计（加 --strict 则视为错误）：\n  1.3.1 纳入绩效评估，权重不低于4%：缺少 performanceWeight\n';
 
 describe('zwgk score', () => {
   it('prints the Chinese text report by default (exit 0), the missing-evidence warning on stderr', async () => {
@@ -24,12 +24,12 @@ describe('zwgk score', () => {
     expect(r.code).toBe(0);
     // Without the office's review the result is provisional: said first, then the missing evidence. The report on
     // the screen lists what is pending at its end, so stderr only points there (no item printed twice).
-    expect(r.stderr).toMatch(/^提示:评分结果为暂定\(provisional\),4 项待政务公开办评定,见输出末尾「待政务公开办评定」/);
+    expect(r.stderr).toMatch(/^提示：评分结果为暂定（provisional），4 项待政务公开办评定，见输出末尾「待政务公开办评定」/);
     expect(r.stderr).not.toContain('proactive-website');
     expect(r.stderr).toContain(MISSING_WARNING);
     // Each failed check once in full (under 数据核验), once by id in the pending list.
     expect(r.stdout.split('应不少于在本部门门户网站公开的条数').length - 1).toBe(1);
-    expect(r.stdout).toContain('  proactive-website(见上文「数据核验」):数据核验未通过(错误级),待政务公开办处理\n');
+    expect(r.stdout).toContain('  proactive-website（见上文「数据核验」）：数据核验未通过（错误级），待政务公开办处理\n');
     expect(r.stdout).toContain('鄂托克前旗住房和城乡规划建设局');
     expect(r.stdout).toContain('2017年鄂托克前旗政务公开工作考核评价细则');
     expect(r.stdout).not.toMatch(/^\s*[{[]/);
@@ -38,9 +38,9 @@ describe('zwgk score', () => {
   it('--format json prints the report contract; stderr lists what is pending (the JSON is not for reading)', async () => {
     const r = await zwgk([...SCORE, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^提示:评分结果为暂定\(provisional\),以下 4 项待政务公开办评定/);
-    expect(r.stderr).toContain('  7 任务:酌情评分项,待政务公开办评定\n');
-    expect(r.stderr).toContain('  proactive-website 主动公开政府信息总数(不同渠道发相同信息计1条)应不少于在本部门门户网站公开的条数:数据核验未通过(错误级),待政务公开办处理\n');
+    expect(r.stderr).toMatch(/^提示：评分结果为暂定（provisional），以下 4 项待政务公开办评定/);
+    expect(r.stderr).toContain('  7 任务：酌情评分项，待政务公开办评定\n');
+    expect(r.stderr).toContain('  proactive-website 主动公开政府信息总数（不同渠道发相同信息计1条）应不少于在本部门门户网站公开的条数：数据核验未通过（错误级），待政务公开办处理\n');
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ schemaVersion: expect.any(String), rubric: { id: 'etuokeqianqi-2017' }, agency: { shortName: '住建局' } });
     expect(report.totals.claimed).toBe(74);
@@ -86,7 +86,7 @@ describe('zwgk score', () => {
   it('--strict with missing facts: exit 1, the items listed, no report', async () => {
     const r = await zwgk([...SCORE, '--strict']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toContain('错误:--strict 模式下不允许缺少佐证,以下 1 项缺少事实:\n  1.3.1 纳入绩效评估,权重不低于4%:缺少 performanceWeight\n');
+    expect(r.stderr).toContain('错误：--strict 模式下不允许缺少佐证，以下 1 项缺少事实：\n  1.3.1 纳入绩效评估，权重不低于4%：缺少 performanceWeight\n');
   });
 
   it('an unknown --format: exit 2 with a suggestion, before any file is read', async () => {
@@ -114,8 +114,8 @@ describe('zwgk score', () => {
       `other.yaml:${line}:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 etuokeqianqi-2018（版本 2018.1），但当前细则为 etuokeqianqi-2017（《2017年鄂托克前旗政务公开工作考核评价细则》，2017年度，版本 2017.1）\n` +
         `  ${line} | rubric: { id: etuokeqianqi-2018, version: "2018.1" }\n` +
         `  ${' '.repeat(String(line).length)} |               ^\n` +
-        '  提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查\n' +
-        '共 1 个错误,0 个警告\n',
+        '  提示：请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查\n' +
+        '共 1 个错误，0 个警告\n',
     );
   });
 

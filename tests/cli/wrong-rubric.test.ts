@@ -24,7 +24,7 @@ describe('score: evidence for another year\'s rubric', () => {
       `${EVIDENCE_2017}:${RUBRIC_LINE}:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 etuokeqianqi-2017（版本 2017.1），` +
         '但当前细则为 etuokeqianqi-2018（《2018年鄂托克前旗政务公开工作考核评价细则》，2018年度，版本 2018.1）',
     );
-    expect(r.stderr).toContain('提示:请用 --rubric 指定该证据材料对应的细则');
+    expect(r.stderr).toContain('提示：请用 --rubric 指定该证据材料对应的细则');
     expect(r.stderr).toContain('共 1 个错误');
   });
 

@@ -21,7 +21,7 @@ describe('reading a report', () => {
     expect(r.codes).toEqual(['REPORT_HTML_LIMIT']);
     expect(r.text).toMatchInlineSnapshot(`
       "page.html 错误 REPORT_HTML_LIMIT:年报页面超出安全限制(元素嵌套超过 200 层),已拒绝读取
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -31,7 +31,7 @@ describe('reading a report', () => {
     expect(r.codes).toEqual(['REPORT_NOT_RECOGNIZED']);
     expect(r.text).toMatchInlineSnapshot(`
       "notice.txt 错误 REPORT_NOT_RECOGNIZED:未能识别为政府信息公开工作年度报告:既没有 2019/2021 年格式的统计表,也没有「一、」「二、」等章节或可识别的统计数字
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -43,7 +43,7 @@ describe('reading a report', () => {
       "report.txt:54:1 错误 REPORT_CELL_COUNT:表三「四、结转下年度继续办理」一行读到 6 个数据单元格,应为 7 个;该行按空白处理,请核对原文
         54 | 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | ||
            | ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -64,7 +64,7 @@ describe('reading a report', () => {
     expect(r.text).toMatchInlineSnapshot(`
       "report.txt 警告 REPORT_ROW_MISSING:表二中未找到「行政强制」一行,该行各单元格按空白处理
       report.txt 警告 REPORT_YEAR_UNKNOWN:无法从年报中确定报告年度;请用 --year 指定
-      共 0 个错误,2 个警告"
+      共 0 个错误，2 个警告"
     `);
   });
 });
@@ -118,7 +118,7 @@ describe('report facts', () => {
       tests/annual-report/fixtures/html-2022-blank-cells.html 警告 REPORT_FACT_UNAVAILABLE:事实 "blank" 无法从年报得出:「表三/三、本年度办理结果/(一)予以公开/总计」为空白或不属于本年报格式;请核实后手工填写
       rubric.yaml 错误 REPORT_FACT_SOURCE_INVALID facts.corrected.report:事实 "corrected" 的年报来源无效:年报中没有单元格 「表四/行政复议/结果撤销」(写法:表X/行/列,如 表四/行政复议/结果纠正)
       tests/annual-report/fixtures/html-2022-blank-cells.html 警告 REPORT_FACT_UNAVAILABLE:事实 "similar" 无法从年报得出:S8 未执行(未提供上年年报(--previous));请核实后手工填写
-      共 2 个错误,2 个警告"
+      共 2 个错误，2 个警告"
     `);
   });
 
@@ -132,7 +132,7 @@ describe('report facts', () => {
     expect(merged.diagnostics.map((d) => d.code)).toEqual(['REPORT_FACT_CONFLICT']);
     expect(formatDiagnostics(merged.diagnostics)).toMatchInlineSnapshot(`
       "evidence.yaml 警告 REPORT_FACT_CONFLICT:事实 "corrected" 证据中已填 1,年报为 2;已按年报写入,请核实
-      共 0 个错误,1 个警告"
+      共 0 个错误，1 个警告"
     `);
   });
 });

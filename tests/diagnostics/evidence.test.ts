@@ -49,8 +49,8 @@ describe('the rubric the evidence was written for', () => {
       "evidence.yaml:1:15 错误 RUBRIC_MISMATCH rubric.id:证据材料对应的细则为 demo-2023（版本 2024.1），但当前细则为 demo-2024（《测试细则》，版本 2024.1）
         1 | rubric: { id: demo-2023, version: "2024.1" }
           |               ^
-        提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
-      共 1 个错误,0 个警告"
+        提示：请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -61,8 +61,8 @@ describe('the rubric the evidence was written for', () => {
       "evidence.yaml:1:35 错误 VERSION_MISMATCH rubric.version:证据材料对应的细则版本为 2023.2，但当前细则版本为 2024.1（demo-2024，《测试细则》）
         1 | rubric: { id: demo-2024, version: "2023.2" }
           |                                   ^
-        提示:请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
-      共 1 个错误,0 个警告"
+        提示：请用 --rubric 指定该证据材料对应的细则，或按当前细则重新填报（zwgk init --rubric <细则文件> 生成填报表）；细则不符，其他内容未再检查
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -82,8 +82,8 @@ describe('facts', () => {
       "evidence.yaml:5:3 错误 UNKNOWN_FACT facts.hasSytem:未定义的事实 "hasSytem"
         5 |   hasSytem: true
           |   ^
-        提示:是否想写 "hasSystem"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "hasSystem"?
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -122,7 +122,7 @@ describe('facts', () => {
       evidence.yaml:9:15 错误 FACT_TYPE_MISMATCH facts.timelyRate:事实 "timelyRate" 的值 "95" 类型不符,应为0–100 的百分数
         9 |   timelyRate: "95"
           |               ^
-      共 5 个错误,0 个警告"
+      共 5 个错误，0 个警告"
     `);
   });
 
@@ -143,7 +143,7 @@ describe('facts', () => {
       evidence.yaml:6:15 错误 FACT_OUT_OF_RANGE facts.timelyRate:事实 "timelyRate" 的值 120 超出允许范围 [0, 100]
         6 |   timelyRate: 120
           |               ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -154,7 +154,7 @@ describe('facts', () => {
       "evidence.yaml:5:3 错误 FACT_DERIVED_GIVEN facts.doubled:事实 "doubled" 由细则自动计算,不能手工填写或更正
         5 |   doubled: 3
           |   ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -167,8 +167,8 @@ describe('facts', () => {
     expect(missing.map((d) => [d.severity, d.path])).toEqual([['warning', 'facts.hasSystem']]);
     expect(formatDiagnostics(missing)).toMatchInlineSnapshot(`
       "警告 MISSING_FACT facts.hasSystem:缺少事实 "hasSystem",相关评分项按 0 分计并标记为缺少佐证
-        提示:用于评分项 1 制度建设
-      共 0 个错误,1 个警告"
+        提示：用于评分项 1 制度建设
+      共 0 个错误，1 个警告"
     `);
   });
 });
@@ -187,7 +187,7 @@ describe('claims, rulings and not-applicable requests', () => {
       evidence.yaml:6:3 错误 UNKNOWN_NODE claims["4"]:未定义的节点 "4"
         6 |   "4": 1
           |   ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -217,16 +217,16 @@ describe('claims, rulings and not-applicable requests', () => {
       evidence.yaml:5:1 错误 RULING_IN_EVIDENCE judgements:证据材料由单位填写,不能包含政务公开办的评审意见("judgements"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
         5 | judgements:
           | ^
-        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+        提示：评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
       evidence.yaml:7:1 错误 RULING_IN_EVIDENCE overrides:证据材料由单位填写,不能包含政务公开办的改定分("overrides"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
         7 | overrides:
           | ^
-        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+        提示：评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
       evidence.yaml:9:1 错误 RULING_IN_EVIDENCE corrections:证据材料由单位填写,不能包含政务公开办的事实更正("corrections"):请把它写入政务公开办的评审文件,评分时用 --review <评审文件> 指定
         9 | corrections: { trainings: { value: 3, reason: 核实, by: 县政务公开办 } }
           | ^
-        提示:评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
-      共 4 个错误,0 个警告"
+        提示：评审文件的写法见 README「评审文件」一节;zwgk init --review --rubric <细则> <证据> 可生成空白评审文件
+      共 4 个错误，0 个警告"
     `);
   });
 
@@ -248,11 +248,11 @@ describe('claims, rulings and not-applicable requests', () => {
       "evidence.yaml:6:13 错误 NOT_APPLICABLE_NOT_ALLOWED notApplicable[1].node:节点 "1" 不允许声明为不适用
         6 |   - { node: "1", reason: 无此职能 }
           |             ^
-        提示:只有细则注明可作合理缺项(mayBeNotApplicable: true)的项目才能声明不适用
+        提示：只有细则注明可作合理缺项(mayBeNotApplicable: true)的项目才能声明不适用
       evidence.yaml:7:13 错误 UNKNOWN_NODE notApplicable[2].node:未定义的节点 "5"
         7 |   - { node: "5", reason: 无此职能 }
           |             ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 });
@@ -279,7 +279,7 @@ describe('the shape of the evidence file', () => {
       "evidence.yaml:1:35 错误 SCHEMA_INVALID rubric.version:"version" 应为文本,实际为数字 2024.1
         1 | rubric: { id: demo-2024, version: 2024.1 }
           |                                   ^
-        提示:请加上引号,写成 "2024.1"
+        提示：请加上引号,写成 "2024.1"
       evidence.yaml:2:9 错误 SCHEMA_INVALID agency.code:缺少必填字段 "code"(应为文本)
         2 | agency: { name: 测试局 }
           |         ^
@@ -289,8 +289,8 @@ describe('the shape of the evidence file', () => {
       evidence.yaml:4:1 错误 UNKNOWN_KEY claim:未知字段 "claim"
         4 | claim:
           | ^
-        提示:是否想写 "claims"?
-      共 4 个错误,0 个警告"
+        提示：是否想写 "claims"?
+      共 4 个错误，0 个警告"
     `);
   });
 });

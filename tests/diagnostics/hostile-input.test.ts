@@ -57,7 +57,7 @@ describe('numbers (NUMBER_UNSAFE, non-finite, declared type)', () => {
       "evidence.yaml:5:14 错误 NUMBER_UNSAFE facts.trainings:数值 123456789012345678901234567890 超出可精确计算的范围(绝对值不能超过 9007199254740991),读入后会被悄悄改变;请核对数值
         5 |   trainings: 123456789012345678901234567890
           |              ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -105,7 +105,7 @@ describe('control characters (CONTROL_CHARACTER)', () => {
       "evidence.yaml:2:17 错误 CONTROL_CHARACTER agency.name:文字中含有控制字符 ESC(U+001B)(第 4 个字符),可能用于伪造或隐藏屏幕上的内容;请删除后再提交
         2 | agency: { name: "住建局\\e[2K\\e[1A伪造行\\a", code: zjj }
           |                 ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -154,7 +154,7 @@ describe('archives (ARCHIVE_INVALID, ARCHIVE_TOO_LARGE)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['ARCHIVE_INVALID']);
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "表.xlsx 错误 ARCHIVE_INVALID:无法读取压缩包:不是 zip 格式(xlsx、docx 都是 zip 压缩包),文件可能损坏或只是改了扩展名
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -164,7 +164,7 @@ describe('archives (ARCHIVE_INVALID, ARCHIVE_TOO_LARGE)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['ARCHIVE_TOO_LARGE']);
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "表.xlsx 错误 ARCHIVE_TOO_LARGE:已拒绝读取:其中的 xl/worksheets/sheet1.xml 解压后有 40.0 MiB,超过单项上限 32 MiB
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -175,7 +175,7 @@ describe('agency registers (REGISTER_INVALID)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['REGISTER_INVALID']);
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "名册.csv 错误 REGISTER_INVALID:单位名册有误:第 1 行第 1 列:第一行缺少列「单位代码」(列名可为 单位代码、代码、code)
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 });

@@ -25,7 +25,7 @@ describe('malformed YAML (YAML_SYNTAX, YAML_WARNING)', () => {
       "rubric.yaml:4:1 错误 YAML_SYNTAX:YAML 语法错误:括号没有闭合:缺少 "]"(或此处缩进不够)
         4 | nodes: []
           | ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -36,7 +36,7 @@ describe('malformed YAML (YAML_SYNTAX, YAML_WARNING)', () => {
       "rubric.yaml:4:1 错误 YAML_SYNTAX:YAML 语法错误:同一层级出现重复的键 "title"
         4 | title: 又写了一次
           | ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -56,7 +56,7 @@ describe('malformed YAML (YAML_SYNTAX, YAML_WARNING)', () => {
       "rubric.yaml:4:1 错误 YAML_SYNTAX:YAML 语法错误:键名不能跨行:请检查缩进,是否漏写了冒号 ":",或冒号后面漏了空格
         4 | issuer
           | ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -67,7 +67,7 @@ describe('malformed YAML (YAML_SYNTAX, YAML_WARNING)', () => {
       "rubric.yaml:3:8 错误 YAML_WARNING:YAML 警告按错误处理:不能使用 YAML 标签 !!js/function(以 ! 开头的写法)
         3 | title: !!js/function "return 1"
           |        ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -85,7 +85,7 @@ describe('refused before parsing: size and nesting', () => {
     expect(d).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'big.yaml', expected: LIMITS.maxBytes, actual: LIMITS.maxBytes + 16 });
     expect(formatDiagnostics([d])).toMatchInlineSnapshot(`
       "big.yaml 错误 FILE_TOO_LARGE:文件过大:2097168 字节,上限为 2097152 字节
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
 
     const dir = temp.make('zwgk-diag-');
@@ -109,7 +109,7 @@ describe('refused before parsing: size and nesting', () => {
     const d = parseSource('deep.yaml', flow).diagnostics;
     expect(formatDiagnostics(d)).toMatchInlineSnapshot(`
       "deep.yaml:1:68 错误 NESTING_TOO_DEEP:嵌套层级过深(超过 64 层),已拒绝解析
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -147,7 +147,7 @@ describe('keys that could poison objects (PROTOTYPE_KEY)', () => {
       "rubric.yaml:5:3 错误 PROTOTYPE_KEY facts.__proto__:不允许使用键名 "__proto__"(原型污染风险)
         5 |   __proto__: { label: 建立制度, type: boolean }
           |   ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -205,8 +205,8 @@ describe('numeric keys read differently from how they are written (ID_NOT_STRING
       "evidence.yaml:6:3 错误 ID_NOT_STRING claims["1.1"]:编号必须是字符串:请给 1.10 加上引号,写成 "1.10"
         6 |   1.10: 50
           |   ^
-        提示:YAML 会把不带引号的 1.10 读成数字 1.1
-      共 1 个错误,0 个警告"
+        提示：YAML 会把不带引号的 1.10 读成数字 1.1
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -232,7 +232,7 @@ describe('files that cannot be read (FILE_NOT_FOUND, FILE_UNREADABLE)', () => {
     expect(r.diagnostics.map(brief)).toEqual([{ code: 'FILE_NOT_FOUND', line: undefined, column: undefined, path: undefined }]);
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "rubrics/no-such-rubric.yaml 错误 FILE_NOT_FOUND:找不到文件
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -240,7 +240,7 @@ describe('files that cannot be read (FILE_NOT_FOUND, FILE_UNREADABLE)', () => {
     const r = await readSource('rubrics', process.cwd());
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "rubrics 错误 FILE_UNREADABLE:无法读取文件:这是一个文件夹,不是文件
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -252,8 +252,8 @@ describe('files that cannot be read (FILE_NOT_FOUND, FILE_UNREADABLE)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['FILE_UNREADABLE']);
     expect(formatDiagnostics(r.diagnostics)).toMatchInlineSnapshot(`
       "gbk.yaml 错误 FILE_UNREADABLE:无法读取文件:不是 UTF-8 编码的文本
-        提示:请用记事本或 WPS 打开,"另存为"时把编码选为 UTF-8 后再试
-      共 1 个错误,0 个警告"
+        提示：请用记事本或 WPS 打开,"另存为"时把编码选为 UTF-8 后再试
+      共 1 个错误，0 个警告"
     `);
   });
 

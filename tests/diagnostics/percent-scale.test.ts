@@ -51,12 +51,12 @@ describe('PERCENT_SCALE_SUSPECT', () => {
       "evidence.yaml:4:18 警告 PERCENT_SCALE_SUSPECT facts.weight:事实 "绩效权重(weight)" 是百分数,填写值 0.05 不超过 1,而细则的标准是 4%:是否想填 5(即 5%)?
         4 | facts: { weight: 0.05, share: 0.5, rate: 0.98 }
           |                  ^
-        提示:百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5
+        提示：百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5
       evidence.yaml:4:42 警告 PERCENT_SCALE_SUSPECT facts.rate:事实 "及时率(rate)" 是百分数,填写值 0.98 不超过 1,而细则的标准是 100%:是否想填 98(即 98%)?
         4 | facts: { weight: 0.05, share: 0.5, rate: 0.98 }
           |                                          ^
-        提示:百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5
-      共 0 个错误,2 个警告"
+        提示：百分数请填百分号前的数字,如 5% 填 5;从 Excel 百分比格式单元格复制来的 0.05 也应改为 5
+      共 0 个错误，2 个警告"
     `);
   });
 
@@ -88,6 +88,6 @@ describe('PERCENT_SCALE_SUSPECT on the command line', () => {
     const dir = dirs.make('zwgk-pct-');
     writeFileSync(join(dir, 'ev.yaml'), 'rubric: { id: etuokeqianqi-2017, version: "2017.1" }\nagency: { name: 甲局, code: J }\nperiod: { year: 2017 }\nfacts:\n  performanceWeight: 0.05\n');
     const r = await cli(['score', 'ev.yaml', '--rubric', join(process.cwd(), 'rubrics/etuokeqianqi-2017.yaml')], dir);
-    expect(r.stdout).toContain('证据材料的提醒(1 条):\n  facts.performanceWeight:事实 "政务公开在本部门绩效评估中的分值权重(performanceWeight)" 是百分数');
+    expect(r.stdout).toContain('证据材料的提醒（1 条）：\n  facts.performanceWeight：事实 "政务公开在本部门绩效评估中的分值权重（performanceWeight）" 是百分数');
   });
 });

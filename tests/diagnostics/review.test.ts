@@ -46,7 +46,7 @@ describe('which rubric and which agency', () => {
       "review.yaml:1:35 错误 REVIEW_RUBRIC_MISMATCH rubric.version:评审文件对应的细则为 demo-2024 版本 2023.1,但当前细则为 demo-2024 版本 2024.1
         1 | rubric: { id: demo-2024, version: "2023.1" }
           |                                   ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -57,7 +57,7 @@ describe('which rubric and which agency', () => {
       "review.yaml:2:17 错误 REVIEW_AGENCY_MISMATCH agency.code:评审文件对应的单位代码为 "T02",但证据材料的单位代码为 "T01"
         2 | agency: { code: T02, name: 另一局 }
           |                 ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -84,7 +84,7 @@ describe('judgements', () => {
       review.yaml:5:22 错误 JUDGEMENT_OUT_OF_BOUNDS judgements["3#late"].score:评审分 9 超出允许范围 [1, 5]
         5 |   "3#late": { score: 9, reason: 年报迟报两个月, by: 县政务公开办, date: 2025-01-10 }
           |                      ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -108,16 +108,16 @@ describe('judgements', () => {
       "review.yaml:4:3 错误 JUDGEMENT_NOT_ALLOWED judgements["1"]:"1" 不是酌情评分项(或酌情扣分规则),不能给出评审分
         4 |   "1": { score: 40, reason: 制度健全, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:本细则可评审的项目:2、3#late
+        提示：本细则可评审的项目:2、3#late
       review.yaml:5:3 错误 JUDGEMENT_NOT_ALLOWED judgements["3#few"]:"3#few" 不是酌情评分项(或酌情扣分规则),不能给出评审分
         5 |   "3#few": { score: 1, reason: 培训少, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:本细则可评审的项目:2、3#late
+        提示：本细则可评审的项目:2、3#late
       review.yaml:6:3 错误 UNKNOWN_NODE judgements["22"]:未定义的节点 "22"
         6 |   "22": { score: 1, reason: 笔误, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:是否想写 "2"?
-      共 3 个错误,0 个警告"
+        提示：是否想写 "2"?
+      共 3 个错误，0 个警告"
     `);
   });
 
@@ -137,8 +137,8 @@ describe('judgements', () => {
       "review.yaml:4:36 错误 UNKNOWN_KEY judgements["2"]["个别件答复格式不规范"]:未知字段 "个别件答复格式不规范"
         4 |   "2": { score: 10, reason: 台账基本完整,个别件答复格式不规范, by: 县政务公开办, date: 2025-01-10 }
           |                                          ^
-        提示:花括号里的英文逗号把文字截断了:请给整段文字加引号,写成 reason: "台账基本完整,个别件答复格式不规范"
-      共 1 个错误,0 个警告"
+        提示：花括号里的英文逗号把文字截断了:请给整段文字加引号,写成 reason: "台账基本完整,个别件答复格式不规范"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -151,7 +151,7 @@ describe('overrides, corrections, not-applicable decisions, check resolutions', 
       "review.yaml:4:17 错误 REVIEW_OVERRIDE_OUT_OF_RANGE overrides["1"].score:改定分 45 超出该项分值范围 [0, 40]
         4 |   "1": { score: 45, reason: 制度健全, by: 县政务公开办, date: 2025-01-10 }
           |                 ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -177,18 +177,18 @@ describe('overrides, corrections, not-applicable decisions, check resolutions', 
       "review.yaml:4:3 错误 UNKNOWN_FACT corrections.trainigs:未定义的事实 "trainigs"
         4 |   trainigs: { value: 3, reason: 核实, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:是否想写 "trainings"?
+        提示：是否想写 "trainings"?
       review.yaml:5:3 错误 FACT_DERIVED_GIVEN corrections.doubled:事实 "doubled" 由细则自动计算,不能手工填写或更正
         5 |   doubled: { value: 4, reason: 核实, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:派生事实由细则自动计算,请更正它所依据的事实
+        提示：派生事实由细则自动计算,请更正它所依据的事实
       review.yaml:6:23 错误 FACT_TYPE_MISMATCH corrections.hasSystem.value:事实 "hasSystem" 的值 3 类型不符,应为布尔值(true/false 或 是/否)
         6 |   hasSystem: { value: 3, reason: 核实, by: 县政务公开办, date: 2025-01-10 }
           |                       ^
       review.yaml:7:23 错误 FACT_OUT_OF_RANGE corrections.trainings.value:事实 "trainings" 的值 60 超出允许范围 [0, 50]
         7 |   trainings: { value: 60, reason: 核实, by: 县政务公开办, date: 2025-01-10 }
           |                       ^
-      共 4 个错误,0 个警告"
+      共 4 个错误，0 个警告"
     `);
   });
 
@@ -201,8 +201,8 @@ describe('overrides, corrections, not-applicable decisions, check resolutions', 
       "review.yaml:4:3 错误 REVIEW_NOT_REQUESTED notApplicable["3"]:证据材料没有申请节点 "3" 不适用,不能对它作出不适用决定
         4 |   "3": { decision: accepted, reason: 无年报任务, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:证据材料没有申请任何节点不适用
-      共 1 个错误,0 个警告"
+        提示：证据材料没有申请任何节点不适用
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -213,8 +213,8 @@ describe('overrides, corrections, not-applicable decisions, check resolutions', 
       "review.yaml:4:3 错误 UNKNOWN_CHECK checks["sum-row-2"]:细则中没有编号为 "sum-row-2" 的数据核验规则
         4 |   sum-row-2: { resolution: accepted, reason: 口径不同, by: 县政务公开办, date: 2025-01-10 }
           |   ^
-        提示:本细则没有声明数据核验规则(checks)
-      共 1 个错误,0 个警告"
+        提示：本细则没有声明数据核验规则(checks)
+      共 1 个错误，0 个警告"
     `);
   });
 

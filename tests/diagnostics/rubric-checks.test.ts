@@ -28,15 +28,15 @@ describe('checks: diagnostics as the author sees them', () => {
       "rubric.yaml:10:47 错误 UNKNOWN_FACT checks[0].sumEquals.total:未定义的事实 "recieved"
         10 |   - { id: a, message: 合计, sumEquals: { total: recieved, parts: [inPerson, saysNone] } }
            |                                                 ^
-        提示:是否想写 "received"?
+        提示：是否想写 "received"?
       rubric.yaml:10:75 错误 OPERATOR_TYPE_MISMATCH checks[0].sumEquals.parts[1]:数据核验 "sumEquals" 不适用于 boolean 类型的事实
         10 |   - { id: a, message: 合计, sumEquals: { total: recieved, parts: [inPerson, saysNone] } }
            |                                                                             ^
-        提示:sumEquals 只能读取数值型事实(integer、number 或 percent);是/否等事实请用 implies
+        提示：sumEquals 只能读取数值型事实(integer、number 或 percent);是/否等事实请用 implies
       rubric.yaml:11:84 错误 VALUE_TYPE_MISMATCH checks[1].implies.if.value:比较值 "是" 与事实类型不符,应为布尔值(true/false)
         11 |   - { id: b, message: 推断, implies: { if: { fact: saysNone, operator: equal, value: 是 }, then: { fact: received, operator: equal, value: 0 } } }
            |                                                                                      ^
-      共 3 个错误,0 个警告"
+      共 3 个错误，0 个警告"
     `);
   });
 });

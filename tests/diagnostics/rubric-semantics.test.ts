@@ -40,8 +40,8 @@ describe('references (UNKNOWN_FACT, UNKNOWN_PARAMETER, UNKNOWN_NODE)', () => {
       "rubric.yaml:18:21 错误 UNKNOWN_FACT nodes[0].scoring.when.fact:未定义的事实 "hasSytem"
         18 |       when: { fact: hasSytem, operator: equal, value: true }
            |                     ^
-        提示:是否想写 "hasSystem"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "hasSystem"?
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -64,12 +64,12 @@ describe('references (UNKNOWN_FACT, UNKNOWN_PARAMETER, UNKNOWN_NODE)', () => {
       "rubric.yaml:7:65 错误 UNKNOWN_FACT facts.total.derive.sum:未定义的事实 "trainigs"
         7 |   total: { label: 合计, type: integer, derive: { sum: [trainings, trainigs] } }
           |                                                                   ^
-        提示:是否想写 "trainings"?
+        提示：是否想写 "trainings"?
       rubric.yaml:17:39 错误 UNKNOWN_FACT nodes[0].scoring.fact:未定义的事实 "trainingRate"
         17 |     scoring: { method: percent, fact: trainingRate }
            |                                       ^
-        提示:是否想写 "trainings"?
-      共 2 个错误,0 个警告"
+        提示：是否想写 "trainings"?
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -90,8 +90,8 @@ describe('references (UNKNOWN_FACT, UNKNOWN_PARAMETER, UNKNOWN_NODE)', () => {
       "rubric.yaml:18:80 错误 UNKNOWN_PARAMETER nodes[0].scoring.when.value.param:未定义的参数 "minTraining"
         18 |       when: { fact: trainings, operator: greaterThanInclusive, value: { param: minTraining } }
            |                                                                                ^
-        提示:是否想写 "minTrainings"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "minTrainings"?
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -128,11 +128,11 @@ describe('references (UNKNOWN_FACT, UNKNOWN_PARAMETER, UNKNOWN_NODE)', () => {
       "rubric.yaml:16:13 错误 UNKNOWN_NODE vetoes[0].target:未定义的节点 "1.2"
         16 |     target: "1.2"
            |             ^
-        提示:是否想写 "1.1"?
+        提示：是否想写 "1.1"?
       rubric.yaml:31:25 错误 UNKNOWN_NODE nodes[1].eligibleIf.node:未定义的节点 "l"
         31 |     eligibleIf: { node: "l", atLeast: 80 }
            |                         ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 });
@@ -156,8 +156,8 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:18:42 错误 UNKNOWN_OPERATOR nodes[0].scoring.when.operator:未知的运算符 "greaterThanInclusiv"
         18 |       when: { fact: trainings, operator: greaterThanInclusiv, value: 1 }
            |                                          ^
-        提示:是否想写 "greaterThanInclusive"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "greaterThanInclusive"?
+      共 1 个错误，0 个警告"
     `);
     const abbreviations = ['eq', '>=', '不低于', 'lte'].map((op) => single(checkRubricText(leaf(`{ fact: trainings, operator: "${op}", value: 1 }`))).hint);
     expect(abbreviations).toEqual(['是否想写 "equal"?', '是否想写 "greaterThanInclusive"?', '是否想写 "greaterThanInclusive"?', '是否想写 "lessThanInclusive"?']);
@@ -171,8 +171,8 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:18:43 错误 OPERATOR_TYPE_MISMATCH nodes[0].scoring.when.operator:运算符 "lessThan" 不适用于 date 类型的事实
         18 |       when: { fact: reportDate, operator: lessThan, value: "2024-01-31" }
            |                                           ^
-        提示:date 类型可用的运算符:equal、notEqual、in、notIn、dateBefore、dateOnOrBefore、dateAfter、dateOnOrAfter
-      共 1 个错误,0 个警告"
+        提示：date 类型可用的运算符:equal、notEqual、in、notIn、dateBefore、dateOnOrBefore、dateAfter、dateOnOrAfter
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -183,8 +183,8 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:13:74 错误 OPERATOR_TYPE_MISMATCH nodes[0].scoring.fact:计分方法 "percent" 不适用于 boolean 类型的事实
         13 |   - { id: "1", title: 制度, points: 100, scoring: { method: percent, fact: hasSystem } }
            |                                                                            ^
-        提示:计分方法 percent 读取的事实 "hasSystem" 须为数值型(integer、number 或 percent)
-      共 1 个错误,0 个警告"
+        提示：计分方法 percent 读取的事实 "hasSystem" 须为数值型(integer、number 或 percent)
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -195,8 +195,8 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:18:71 错误 VALUE_TYPE_MISMATCH nodes[0].scoring.when.value:比较值 "1" 与事实类型不符,应为数字
         18 |       when: { fact: trainings, operator: greaterThanInclusive, value: "1" }
            |                                                                       ^
-        提示:去掉引号,写成 value: 1
-      共 1 个错误,0 个警告"
+        提示：去掉引号,写成 value: 1
+      共 1 个错误，0 个警告"
     `);
     const enumValue = single(checkRubricText(leaf('{ fact: level, operator: equal, value: 优秀 }')));
     expect(enumValue.message).toBe('比较值 "优秀" 与事实类型不符,应为以下之一:优、良、差');
@@ -212,7 +212,7 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:18:36 错误 INVALID_PATH nodes[0].scoring.when.path:path 只能是简单属性路径(如 $.a.b 或 $.items[0]),不能是 "$..[?(@.x)]"
         18 |       when: { fact: monthly, path: "$..[?(@.x)]", operator: greaterThanInclusive, value: 40 }
            |                                    ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -223,7 +223,7 @@ describe('operators and compared values (UNKNOWN_OPERATOR, OPERATOR_TYPE_MISMATC
       "rubric.yaml:18:13 错误 EMPTY_CONDITION nodes[0].scoring.when:条件组为空:空的 all/any 永远成立,请至少写一个条件
         18 |       when: { any: [] }
            |             ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -247,7 +247,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
       "rubric.yaml:15:13 错误 POINTS_MISMATCH nodes[0].points:下级分值合计 90 与本级分值 100 不一致(如属扣分项、加分项或按权重计分,请声明)
         15 |     points: 100
            |             ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
     const over = single(checkRubricText(two('points: 60', 'points: 50')));
     expect(over.hint).toBe('若下级合计允许超过本级、由本级封顶,请写 overflow: cap');
@@ -260,7 +260,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
       "rubric.yaml:16:5 错误 WEIGHTS_INVALID nodes[0].children:下级权重合计 90%,应为 100%
         16 |     children:
            |     ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
     const weighted = checkRubricText(
       HEAD.replace('facts:\n', 'facts:\n  online: { label: 网上考核得分率, type: percent }\n  onsite: { label: 现场考核得分率, type: percent }\n') +
@@ -288,7 +288,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
       "rubric.yaml:20:11 错误 LEVELS_UNORDERED nodes[0].scoring.levels[1]:等级须按分值从高到低排列:"优" 的分值高于前一等级
         20 |         - { label: 优, points: 10, when: { fact: trainings, operator: greaterThanInclusive, value: 3 } }
            |           ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -302,7 +302,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
       "rubric.yaml:6:5 错误 GRADES_UNORDERED grades[1]:等次须按下限从高到低排列
         6 |   - { name: 优秀, min: 90 }
           |     ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -344,7 +344,7 @@ describe('points, weights and order (POINTS_MISMATCH, WEIGHTS_INVALID, LEVELS_UN
       "rubric.yaml:18:7 错误 AMOUNT_EXCEEDS_POINTS nodes[0].scoring.clauses:条款合计 11 超过本项分值 10
         18 |       clauses:
            |       ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -369,7 +369,7 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
       "rubric.yaml:17:9 错误 DUPLICATE_ID nodes[1].id:节点编号 "1" 重复,首次出现在第 13 行
         17 |   - id: "1"
            |         ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -432,7 +432,7 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
       rubric.yaml:19:9 错误 LEAF_NEEDS_SCORING nodes[1]:末级节点须定义计分方法 scoring
         19 |   - id: "2"
            |         ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -448,7 +448,7 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
       "rubric.yaml:7:52 错误 DERIVED_CYCLE facts.corrected.derive:派生事实存在循环引用:corrected → upheld → corrected
         7 |   corrected: { label: 被纠错数, type: integer, derive: { difference: [cases, upheld] } }
           |                                                        ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -469,8 +469,8 @@ describe('structure (DUPLICATE_ID, METHOD_NEEDS_LEAF, LEAF_NEEDS_SCORING, DERIVE
       "rubric.yaml:18:7 错误 DEDUCTION_OVERLAP_UNDECLARED nodes[0].scoring.deductions:扣分规则 blank、low 依据同一事实,可能对同一事件重复扣分,请用 overlap: stack(叠加)或 exclusive(同一次只扣一次)声明
         18 |       deductions:
            |       ^
-        提示:它们都读取事实 "trainings"
-      共 1 个错误,0 个警告"
+        提示：它们都读取事实 "trainings"
+      共 1 个错误，0 个警告"
     `);
   });
 });
@@ -501,15 +501,15 @@ describe('validation collects every problem', () => {
       "rubric.yaml:20:50 错误 UNKNOWN_FACT nodes[0].children[0].scoring.when.fact:未定义的事实 "hasSytem"
         20 |         scoring: { method: binary, when: { fact: hasSytem, operator: equal, value: true } }
            |                                                  ^
-        提示:是否想写 "hasSystem"?
+        提示：是否想写 "hasSystem"?
       rubric.yaml:21:13 错误 DUPLICATE_ID nodes[0].children[1].id:节点编号 "1.1" 重复,首次出现在第 17 行
         21 |       - id: "1.1"
            |             ^
       rubric.yaml:24:71 错误 UNKNOWN_OPERATOR nodes[0].children[1].scoring.when.operator:未知的运算符 "eq"
         24 |         scoring: { method: binary, when: { fact: trainings, operator: eq, value: 1 } }
            |                                                                       ^
-        提示:是否想写 "equal"?
-      共 3 个错误,0 个警告"
+        提示：是否想写 "equal"?
+      共 3 个错误，0 个警告"
     `);
   });
 

@@ -43,7 +43,7 @@ describe('wrong types (SCHEMA_INVALID)', () => {
       rubric.yaml:10:13 错误 SCHEMA_INVALID nodes[0].points:"points" 应为数字,实际为文本 "100"
         10 |     points: "100"
            |             ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -54,8 +54,8 @@ describe('wrong types (SCHEMA_INVALID)', () => {
       "rubric.yaml:2:10 错误 SCHEMA_INVALID version:"version" 应为文本,实际为数字 2024.1
         2 | version: 2024.10
           |          ^
-        提示:请加上引号,写成 "2024.10"
-      共 1 个错误,0 个警告"
+        提示：请加上引号,写成 "2024.10"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -79,7 +79,7 @@ describe('wrong types (SCHEMA_INVALID)', () => {
       "rubric.yaml:1:1 错误 SCHEMA_INVALID:文件内容为空(或只有注释)
         1 | # 只有注释
           | ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
     expect(checkRubricText('细则\n').diagnostics[0]!.message).toBe('文件顶层应为"键: 值"形式的映射,实际为文本 "细则"');
   });
@@ -95,12 +95,12 @@ describe('wrong types (SCHEMA_INVALID)', () => {
       "rubric.yaml:5:35 错误 SCHEMA_INVALID facts.hasSystem.type:"type" 的值 文本 "bool" 无效,应为以下之一:"boolean"、"integer"、"number"、"percent"、"date"、"enum"、"text"、"list"
         5 |   hasSystem: { label: 建立制度, type: bool }
           |                                       ^
-        提示:是否想写 "boolean"?
+        提示：是否想写 "boolean"?
       rubric.yaml:10:11 错误 SCHEMA_INVALID nodes[0].kind:"kind" 的值 文本 "bonsu" 无效,应为以下之一:"score"、"bonus"、"penalty"
         10 |     kind: bonsu
            |           ^
-        提示:是否想写 "bonus"?
-      共 2 个错误,0 个警告"
+        提示：是否想写 "bonus"?
+      共 2 个错误，0 个警告"
     `);
   });
 
@@ -125,7 +125,7 @@ describe('wrong types (SCHEMA_INVALID)', () => {
       rubric.yaml:12:21 错误 SCHEMA_INVALID nodes[0].scoring.when.fact:事实/参数编号只能使用英文字母、数字和下划线,且不能以数字开头(实际为 文本 "has-system")
         12 |       when: { fact: has-system, operator: equal, value: true }
            |                     ^
-      共 2 个错误,0 个警告"
+      共 2 个错误，0 个警告"
     `);
   });
 });
@@ -138,7 +138,7 @@ describe('missing and unknown keys (SCHEMA_INVALID, UNKNOWN_KEY)', () => {
       "rubric.yaml:7:5 错误 SCHEMA_INVALID nodes[0].title:缺少必填字段 "title"(应为文本)
         7 |   - id: "1"
           |     ^
-      共 1 个错误,0 个警告"
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -151,8 +151,8 @@ describe('missing and unknown keys (SCHEMA_INVALID, UNKNOWN_KEY)', () => {
       "rubric.yaml:9:5 错误 UNKNOWN_KEY nodes[0].pionts:未知字段 "pionts"
         9 |     pionts: 100
           |     ^
-        提示:是否想写 "points"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "points"?
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -173,8 +173,8 @@ describe('missing and unknown keys (SCHEMA_INVALID, UNKNOWN_KEY)', () => {
       "rubric.yaml:13:11 错误 UNKNOWN_KEY nodes[0].scoring.when.alll:未知字段 "alll"
         13 |           alll:
            |           ^
-        提示:是否想写 "all"?
-      共 1 个错误,0 个警告"
+        提示：是否想写 "all"?
+      共 1 个错误，0 个警告"
     `);
   });
 
@@ -195,8 +195,8 @@ describe('ids must be quoted (ID_NOT_STRING)', () => {
       "rubric.yaml:7:9 错误 ID_NOT_STRING nodes[0].id:编号必须是字符串:请给 1.10 加上引号,写成 "1.10"
         7 |   - id: 1.10
           |         ^
-        提示:YAML 会把不带引号的 1.10 读成数字 1.1
-      共 1 个错误,0 个警告"
+        提示：YAML 会把不带引号的 1.10 读成数字 1.1
+      共 1 个错误，0 个警告"
     `);
   });
 

@@ -72,8 +72,8 @@ describe('rubrics/etuokeqianqi-2018.yaml', () => {
       "child.yaml:7:13 错误 UNKNOWN_NODE overrides[0].remove:未定义的节点 "1.5"
         7 |   - remove: "1.5"
           |             ^
-        提示:是否想写 "1.1"?
-      共 1 个错误,0 个警告
+        提示：是否想写 "1.1"?
+      共 1 个错误，0 个警告
       "
     `);
   });

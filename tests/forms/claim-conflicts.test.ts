@@ -37,7 +37,7 @@ describe('import warns about a parent and its children both filled', () => {
     expect(res.diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([['FORM_CLAIM_CONFLICT', 'warning', '自评分!D2']]);
     expect(formatDiagnostics(res.diagnostics)).toMatchInlineSnapshot(`
       "form.xlsx 警告 FORM_CLAIM_CONFLICT 自评分!D2:「1 组织领导」填了自评分 15 分，下级 自评分!D4（1.1.1）、自评分!D8（1.2.1）也填了自评分，合计 0 分，两处不一致。上级和下级只需填一处；都填时上级应等于下级之和。评分时以上级的 15 分计入自评总分，请核对
-      共 0 个错误,1 个警告"
+      共 0 个错误，1 个警告"
     `);
   });
 

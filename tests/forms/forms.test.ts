@@ -182,7 +182,7 @@ describe('xlsx form (zwgk init --format xlsx / zwgk import)', () => {
       form.xlsx 错误 CLAIM_OUT_OF_RANGE 自评分!D14:自评分 3 超出该项分值范围 [0, 1]
       form.xlsx 错误 FORM_CELL_INVALID 佐证材料!B40:材料名称必填
       form.xlsx 错误 SCHEMA_INVALID 佐证材料!E41:日期不存在:月份应为 01–12,日不能超过当月的天数(实际为 文本 "2018-02-30")
-      共 7 个错误,0 个警告"
+      共 7 个错误，0 个警告"
     `);
     // Through the CLI: the same list on stderr, exit 1, no evidence file written.
     const dir = temp.make('zwgk-form-');

@@ -118,14 +118,14 @@ describe('diagnostics stay linear (30,000 unknown keys, generated here)', () => 
     // Key i sits on line 5 + i, column 3: the index maps each path to its own key.
     expect(shown[0]).toContain('keys30k.yaml:5:3 错误 UNKNOWN_FACT facts.unknownFact00000');
     expect(shown[19]).toContain('keys30k.yaml:24:3 错误 UNKNOWN_FACT facts.unknownFact00019');
-    expect(r.stderr).toContain('另有 29980 条 UNKNOWN_FACT 未逐条列出(同类共 30000 条)');
+    expect(r.stderr).toContain('另有 29980 条 UNKNOWN_FACT 未逐条列出（同类共 30000 条）');
     expect(r.stderr).toContain('共 30000 个错误');
     expectNoInternals(r);
     // In a comparison the same file is left out with 20 messages and a count, not 30,000 lines.
     const c = await cli(['compare', file, '--rubric', RUBRIC, '--format', 'json'], dir);
     const left = (JSON.parse(c.stdout) as { leftOut: Array<{ messages: Array<{ code: string; message: string }> }> }).leftOut[0]!;
     expect(left.messages).toHaveLength(21);
-    expect(left.messages[20]!.message).toBe('另有 29980 条 UNKNOWN_FACT 未逐条列出(同类共 30000 条)');
+    expect(left.messages[20]!.message).toBe('另有 29980 条 UNKNOWN_FACT 未逐条列出（同类共 30000 条）');
     expect(c.stderr.split('\n').length).toBeLessThan(40);
   }, 60_000);
 });

@@ -65,6 +65,6 @@ describe('数据核验 block (seed example: 20 checks, 2 failed)', () => {
     const html = (await formatReport(report, 'summary-html')) as string;
     expect(html).toContain('数据核验未通过 2 项：');
     const text = (await formatReport(report, 'text')) as string;
-    expect(text).toContain('【未通过·错误】narrative-no-applications 总结正文称「暂无依申请公开」,附件2 收到申请数应为0');
+    expect(text).toContain('【未通过·错误】narrative-no-applications 总结正文称「暂无依申请公开」，附件2 收到申请数应为0');
   });
 });

@@ -69,7 +69,7 @@ function messagesOf(diags: readonly Diagnostic[]): LeftOutMessage[] {
   }
   const rest: LeftOutMessage[] = [];
   for (const [code, n] of seen)
-    if (n > MAX_PRINTED_PER_CODE) rest.push({ code, severity: 'error', message: `另有 ${n - MAX_PRINTED_PER_CODE} 条 ${code} 未逐条列出(同类共 ${n} 条)` });
+    if (n > MAX_PRINTED_PER_CODE) rest.push({ code, severity: 'error', message: `另有 ${n - MAX_PRINTED_PER_CODE} 条 ${code} 未逐条列出（同类共 ${n} 条）` });
   return kept
     .map((d): LeftOutMessage => ({
       code: d.code,
