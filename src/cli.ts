@@ -15,6 +15,7 @@ import { registerServeCommand } from './cli/declare-serve.js';
 import { registerReportCommands } from './cli/declare-report.js';
 import { EXIT, UsageError, type CliIo } from './cli/io.js';
 import { didYouMean } from './diagnostics/suggest.js';
+import { chineseTypography } from './render/chinese-text.js';
 import { ENGINE_VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
@@ -25,10 +26,10 @@ const quoted = (e: CommanderError): string => e.message.match(/'([^']+)'/)?.[1] 
 /** commander prints its help headings in English; users read Chinese. */
 function translateHelp(s: string): string {
   return s
-    .replace(/^Usage:/gm, '用法:')
-    .replace(/^Options:/gm, '选项:')
-    .replace(/^Commands:/gm, '命令:')
-    .replace(/^Arguments:/gm, '参数:')
+    .replace(/^Usage: /gm, '用法：')
+    .replace(/^Options:/gm, '选项：')
+    .replace(/^Commands:/gm, '命令：')
+    .replace(/^Arguments:/gm, '参数：')
     .split('\n')
     // "[选项]" is three columns narrower than "[options]": widen the gap before the description to keep it aligned.
     .map((line) => (line.includes('[options]') ? line.replace('[options]', '[选项]').replace(/^(\s+\S.*?)( {2,})/, '$1$2   ') : line))
@@ -36,15 +37,19 @@ function translateHelp(s: string): string {
     .map((line) => (/^\s+help \[command\]\s/.test(line) ? line.replace('[command]', '[命令]').replace(/^(\s+\S.*?)( {2,})/, '$1$2   ') : line))
     .join('\n')
     .replace(/\[command\]/g, '[命令]')
-    .replace(/\(default: /g, '(默认:');
+    .replace(/\(default: /g, '(默认:')
+    // The descriptions are Chinese sentences: full-width （）：，； beside Chinese (chineseTypography).
+    .split('\n')
+    .map(chineseTypography)
+    .join('\n');
 }
 
 /** File-system errors that reach the CLI come from writing outputs: a user error, said in Chinese. */
 const WRITE_ERRORS: Record<string, string> = {
-  EISDIR: '这是一个文件夹,请给出文件名',
+  EISDIR: '这是一个文件夹，请给出文件名',
   ENOTDIR: '路径中有一段不是文件夹',
   // mkdir -p over an existing file: `--out plain/r.txt` where `plain` is a file.
-  EEXIST: '路径中有一段是已存在的文件,不是文件夹',
+  EEXIST: '路径中有一段是已存在的文件，不是文件夹',
   ENAMETOOLONG: '文件名过长',
   EACCES: '没有写入权限',
   EPERM: '没有写入权限',
@@ -145,24 +150,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       if (err.code === 'commander.unknownCommand') {
         const hint = didYouMean(quoted(err), program.commands.map((c) => c.name()));
-        msg += hint ? `。${hint}` : `。可用命令:${program.commands.map((c) => c.name()).join('、')}`;
+        msg += hint ? `。${hint}` : `。可用命令：${program.commands.map((c) => c.name()).join('、')}`;
       }
-      io.stderr(`用法错误:${msg}\n运行 zwgk --help 查看用法\n`);
+      io.stderr(`用法错误：${chineseTypography(msg)}\n运行 zwgk --help 查看用法\n`);
       return EXIT.USAGE;
     }
     if (err instanceof UsageError) {
-      io.stderr(`用法错误:${err.message}\n`);
+      io.stderr(`用法错误：${chineseTypography(err.message)}\n`);
       return EXIT.USAGE;
     }
     const errno = (err as NodeJS.ErrnoException | null)?.code;
     if (errno && WRITE_ERRORS[errno]) {
       const path = (err as NodeJS.ErrnoException).path ?? '';
-      io.stderr(`无法写入输出文件 ${path}:${WRITE_ERRORS[errno]}\n`);
+      io.stderr(`无法写入输出文件 ${path}：${WRITE_ERRORS[errno]}\n`);
       return EXIT.USAGE;
     }
     // A programmer bug: users read Chinese only; the English detail is for maintainers (ZWGK_DEBUG=1).
     const detail = process.env.ZWGK_DEBUG ? `\n${err instanceof Error ? err.stack ?? err.message : String(err)}` : '';
-    io.stderr(`内部错误:程序遇到了意外情况,本次运行未完成。\n请把所用的命令和输入文件报告给维护者(设置环境变量 ZWGK_DEBUG=1 可看到技术细节)。${detail}\n`);
+    io.stderr(`内部错误：程序遇到了意外情况，本次运行未完成。\n请把所用的命令和输入文件报告给维护者（设置环境变量 ZWGK_DEBUG=1 可看到技术细节）。${detail}\n`);
     return EXIT.USAGE;
   }
 }

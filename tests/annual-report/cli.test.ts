@@ -48,7 +48,7 @@ describe('zwgk report check', () => {
   it('an unknown level or format is a usage error with a suggestion', async () => {
     const r = await cli(['report', 'check', SEED_002, '--level', '县级部']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^用法错误:未知的单位层级 "县级部",可选:县级部门、/);
+    expect(r.stderr).toMatch(/^用法错误：未知的单位层级 "县级部"，可选：县级部门、/);
     expect((await cli(['report', 'check', SEED_002, '--format', 'xml'])).code).toBe(2);
   });
 
@@ -164,13 +164,13 @@ describe('zwgk report facts', () => {
 
 describe('usage errors of report commands', () => {
   it.each([
-    [['report', 'check', FIX, '--previous', SEED_002], /^用法错误:批量核验/],
-    [['report', 'check', FIX, '--format', 'html'], /^用法错误:批量核验的输出格式为 text 或 json/],
-    [['report', 'check', SEED_002, '--year', '二〇二四'], /^用法错误:--year 须为 2000–2100 的年份/],
-    [['report', 'check', SEED_002, '--published', '2025/01/20'], /^用法错误:--published 须写成 YYYY-MM-DD/],
-    [['report', 'facts', SEED_002, '--out', 'x.yaml'], /^用法错误:缺少 --rubric/],
-    [['report', 'facts', SEED_002, '--rubric', RUBRIC], /^用法错误:缺少 --out/],
-    [['report', 'show', SEED_002, '--format', 'xlsx'], /^用法错误:未知的输出格式 "xlsx",可选:json、md/],
+    [['report', 'check', FIX, '--previous', SEED_002], /^用法错误：批量核验/],
+    [['report', 'check', FIX, '--format', 'html'], /^用法错误：批量核验的输出格式为 text 或 json/],
+    [['report', 'check', SEED_002, '--year', '二〇二四'], /^用法错误：--year 须为 2000–2100 的年份/],
+    [['report', 'check', SEED_002, '--published', '2025/01/20'], /^用法错误：--published 须写成 YYYY-MM-DD/],
+    [['report', 'facts', SEED_002, '--out', 'x.yaml'], /^用法错误：缺少 --rubric/],
+    [['report', 'facts', SEED_002, '--rubric', RUBRIC], /^用法错误：缺少 --out/],
+    [['report', 'show', SEED_002, '--format', 'xlsx'], /^用法错误：未知的输出格式 "xlsx"，可选：json、md/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);

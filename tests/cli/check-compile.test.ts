@@ -91,7 +91,7 @@ describe('zwgk check', () => {
 
   it('the rubric argument missing: exit 2, usage error in Chinese', async () => {
     const r = await zwgk(['check']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: '用法错误:缺少参数 <rubric>\n运行 zwgk --help 查看用法\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '用法错误：缺少参数 <rubric>\n运行 zwgk --help 查看用法\n' });
   });
 });
 

@@ -40,7 +40,7 @@ describe('CLI habits', () => {
   it('zwgk help compare prints the compare help in Chinese, exit 0', async () => {
     const r = await cli(['help', 'compare']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法: zwgk compare \[选项\]/);
+    expect(r.stdout).toMatch(/^用法：zwgk compare \[选项\]/);
     expect(r.stdout).not.toMatch(/Usage:|Options:|\(default:/);
   });
 

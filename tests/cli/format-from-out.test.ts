@@ -60,7 +60,7 @@ describe('commands infer the format from --out', () => {
     const dir = dirs.make('zwgk-fmt-');
     const r = await cli([...argv, '--out', join(dir, name)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^用法错误:--format \S+ 与输出文件 x\.\w+ 的扩展名不符/);
+    expect(r.stderr).toMatch(/^用法错误：--format \S+ 与输出文件 x\.\w+ 的扩展名不符/);
     expect(existsSync(join(dir, name))).toBe(false);
     expectNoStack(r);
   });

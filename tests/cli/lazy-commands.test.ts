@@ -62,10 +62,10 @@ describe('help lists (cli/choices.ts) are the lists the commands accept', () => 
   it('compare --format: the formats compare names when given an unknown one', async () => {
     const r = await cli(['compare', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`可选:${COMPARE_FORMATS.join('、')}`);
+    expect(r.stderr).toContain(`可选：${COMPARE_FORMATS.join('、')}`);
   });
   it('the help text shows the lists', async () => {
-    expect((await cli(['score', '--help'])).stdout).toContain(`输出格式:${SCORE_FORMATS.join('、')}`);
-    expect((await cli(['compare', '--help'])).stdout).toContain(`输出格式:${COMPARE_FORMATS.join('、')}`);
+    expect((await cli(['score', '--help'])).stdout).toContain(`输出格式：${SCORE_FORMATS.join('、')}`);
+    expect((await cli(['compare', '--help'])).stdout).toContain(`输出格式：${COMPARE_FORMATS.join('、')}`);
   });
 });

@@ -93,13 +93,13 @@ describe('zwgk score', () => {
     const r = await zwgk(['score', 'no-such-evidence.yaml', '--rubric', SEED_RUBRIC, '--format', 'jsn']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^用法错误:未知的输出格式 "jsn",可选:text、json/);
+    expect(r.stderr).toMatch(/^用法错误：未知的输出格式 "jsn"，可选：text、json/);
     expect(r.stderr).toContain('是否想写 "json"?');
   });
 
   it('--rubric missing: exit 2', async () => {
     const r = await zwgk(['score', SEED_EVIDENCE]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: '用法错误:缺少 --rubric <细则文件>\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '用法错误：缺少 --rubric <细则文件>\n' });
   });
 
   it('evidence written for another rubric: exit 1, RUBRIC_MISMATCH at the rubric id', async () => {

@@ -33,4 +33,16 @@ describe('Chinese typography of what the CLI prints', () => {
     expect(out).toContain('未逐条列出（同类共 3 条）');
     expect(out.split('\n').at(-1)).toBe('共 3 个错误，0 个警告');
   });
+
+  it.each([['--help'], ['score', '--help'], ['compare', '--help'], ['render', '--help'], ['report', '--help']])('zwgk %s', async (...argv) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(0);
+    expect(offending(r.stdout)).toEqual([]);
+  });
+
+  it('a usage error', async () => {
+    const r = await cli(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'jsn']);
+    expect(r.code).toBe(2);
+    expect(offending(r.stderr)).toEqual([]);
+  });
 });

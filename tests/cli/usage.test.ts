@@ -5,11 +5,11 @@ import { cli, expectNoStack, SEED_RUBRIC } from '../helpers/cli.js';
 
 describe('usage errors (exit 2, Chinese, no stack)', () => {
   it.each([
-    [['chek', SEED_RUBRIC], '用法错误:未知命令 chek。是否想写 "check"?\n运行 zwgk --help 查看用法\n'],
-    [['frobnicate'], '用法错误:未知命令 frobnicate。可用命令:check、compile、score、render、demo、compare、resolve、diff、init、import、serve、report\n运行 zwgk --help 查看用法\n'],
-    [['check', '--foo', SEED_RUBRIC], '用法错误:未知选项 --foo\n运行 zwgk --help 查看用法\n'],
-    [['score', 'x.yaml', '--rubric'], '用法错误:选项 -r, --rubric <rubric> 缺少取值\n运行 zwgk --help 查看用法\n'],
-    [['check', SEED_RUBRIC, 'extra.yaml'], '用法错误:参数过多\n运行 zwgk --help 查看用法\n'],
+    [['chek', SEED_RUBRIC], '用法错误：未知命令 chek。是否想写 "check"?\n运行 zwgk --help 查看用法\n'],
+    [['frobnicate'], '用法错误：未知命令 frobnicate。可用命令：check、compile、score、render、demo、compare、resolve、diff、init、import、serve、report\n运行 zwgk --help 查看用法\n'],
+    [['check', '--foo', SEED_RUBRIC], '用法错误：未知选项 --foo\n运行 zwgk --help 查看用法\n'],
+    [['score', 'x.yaml', '--rubric'], '用法错误：选项 -r, --rubric <rubric> 缺少取值\n运行 zwgk --help 查看用法\n'],
+    [['check', SEED_RUBRIC, 'extra.yaml'], '用法错误：参数过多\n运行 zwgk --help 查看用法\n'],
   ])('zwgk %j', async (argv, stderr) => {
     const r = await cli(argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr });
@@ -26,9 +26,9 @@ describe('usage errors (exit 2, Chinese, no stack)', () => {
 
   it('help is in Chinese, with the description column aligned after translation', async () => {
     const r = await cli(['--help']);
-    expect(r.stdout).toMatch(/^用法: zwgk \[选项\] \[命令\]/);
-    expect(r.stdout).toContain('\n选项:\n');
-    expect(r.stdout).toContain('\n命令:\n');
+    expect(r.stdout).toMatch(/^用法：zwgk \[选项\] \[命令\]/);
+    expect(r.stdout).toContain('\n选项：\n');
+    expect(r.stdout).toContain('\n命令：\n');
     expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|\[options\]/);
     // every command line starts its description at the same terminal column (CJK characters are two columns wide)
     const cols = r.stdout

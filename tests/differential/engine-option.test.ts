@@ -36,7 +36,7 @@ describe('--engine', () => {
   it('an unknown engine is a usage error in Chinese', async () => {
     const r = await cli(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--engine', 'fast']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('--engine 须为 compiled 或 reference,而不是 "fast"');
+    expect(r.stderr).toContain('--engine 须为 compiled 或 reference，而不是 "fast"');
     expectNoStack(r);
   });
 });

@@ -89,7 +89,7 @@ describe('outputs', () => {
     const r = await cli(['score', join(process.cwd(), SEED_EVIDENCE), '--rubric', RUBRIC, '--out', 'plain/r.txt'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('无法写入输出文件');
-    expect(r.stderr).toContain('是已存在的文件,不是文件夹');
+    expect(r.stderr).toContain('是已存在的文件，不是文件夹');
     expectNoInternals(r);
   });
 

@@ -54,6 +54,6 @@ describe('zwgk serve', () => {
     let err = '';
     const code = await run(['serve', '--port', '99999'], { stdout: () => undefined, stderr: (s) => (err += s), cwd: process.cwd() });
     expect(code).toBe(2);
-    expect(err).toBe('用法错误:端口应为 0–65535 的整数,收到 99999\n');
+    expect(err).toBe('用法错误：端口应为 0–65535 的整数，收到 99999\n');
   });
 });
