@@ -2,7 +2,7 @@
 import { compileRubric, type CompiledRubric } from './compile/compile-rubric.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics, type Diagnostic, type Result } from './diagnostics/diagnostic.js';
 import { positionDiagnostic } from './diagnostics/locate.js';
-import { checkEvidence, findRulingsInEvidence, percentScaleWarnings, withoutRulings } from './evidence/check-evidence.js';
+import { checkEvidence, evidenceWarnings, findRulingsInEvidence, withoutRulings } from './evidence/check-evidence.js';
 import { acceptEvidence } from './evidence/fast-evidence.js';
 import { extendsOf, hasExtends, type SourceReader } from './extends/read-chain.js';
 import { annotateRemovedFacts, resolveRubric, resolveRubricSync, type ResolvedRubricSource } from './extends/resolve-extends.js';
@@ -88,7 +88,7 @@ export function checkEvidenceSource(src: SourceFile, compiled: CompiledRubric): 
   // report, so only the warnings are computed); anything else goes through zod and checkEvidence for the messages.
   const accepted = acceptEvidence(compiled, src.data);
   if (accepted !== undefined) {
-    const warnings = sortDiagnostics(percentScaleWarnings(src, accepted, compiled));
+    const warnings = sortDiagnostics(evidenceWarnings(src, accepted, compiled));
     return { ok: true, value: { evidence: accepted, file: src.file, hash: hashText(src.text), warnings }, diagnostics: warnings };
   }
   return checkEvidenceSourceReference(src, compiled);

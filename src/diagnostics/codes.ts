@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   AMOUNT_EXCEEDS_POINTS: '{reason}',
   RUBRIC_MISMATCH: '证据材料对应的细则为 {actual}，但当前细则为 {expected}',
   VERSION_MISMATCH: '证据材料对应的细则版本为 {actual}，但当前细则版本为 {expected}',
+  PERIOD_YEAR_MISMATCH: '证据材料的考核年度为 {actual} 年，但当前细则是 {expected} 年度的细则',
   FACT_TYPE_MISMATCH: '事实 "{name}" 的值 {actual:json} 类型不符,应为{expected}',
   FACT_OUT_OF_RANGE: '事实 "{name}" 的值 {actual} 超出允许范围 {expected}',
   FACT_DERIVED_GIVEN: '事实 "{actual}" 由细则自动计算,不能手工填写或更正',

@@ -95,7 +95,7 @@ export function factValueProblem(id: string, def: FactDef, value: unknown, p: Pa
   return null;
 }
 
-/** PERCENT_SCALE_SUSPECT warnings (a percent given as 0.05 where 5 was meant): the only warnings checkEvidence gives. */
+/** PERCENT_SCALE_SUSPECT warnings (a percent given as 0.05 where 5 was meant). */
 export function percentScaleWarnings(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
   const r = compiled.rubric;
   return suspectPercentFacts(compiled, ev.facts).map((s) =>
@@ -114,6 +114,22 @@ export function percentScaleWarnings(src: SourceFile, ev: Evidence, compiled: Co
       false,
     ),
   );
+}
+
+/**
+ * PERIOD_YEAR_MISMATCH: the evidence says it reports another year than the rubric's (same rubric id and version, so a
+ * copied last-year file or a typo in period.year) — a warning at period.year, carried into the report.
+ */
+function periodYearWarnings(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
+  const year = compiled.rubric.year;
+  if (year === undefined || ev.period.year === year) return [];
+  const hint = `请核对 period.year：填报的是 ${year} 年度的工作就改为 ${year}；若是 ${ev.period.year} 年度的材料，请用该年度的细则评分`;
+  return [positionDiagnostic(src, makeDiagnostic('PERIOD_YEAR_MISMATCH', { severity: 'warning', actual: ev.period.year, expected: year, path: ['period', 'year'], hint }), ['period', 'year'], false)];
+}
+
+/** The warnings of usable evidence (both validation paths give exactly these): the period's year, percent scale. */
+export function evidenceWarnings(src: SourceFile, ev: Evidence, compiled: CompiledRubric): Diagnostic[] {
+  return [...periodYearWarnings(src, ev, compiled), ...percentScaleWarnings(src, ev, compiled)];
 }
 
 /** Check evidence against the rubric. Errors make the evidence unusable; warnings are carried into the report. */
@@ -154,7 +170,7 @@ export function checkEvidence(src: SourceFile, ev: Evidence, compiled: CompiledR
     const problem = factValueProblem(id, def, value, p);
     if (problem) add(problem.diagnostic, p, problem.atKey);
   }
-  out.push(...percentScaleWarnings(src, ev, compiled));
+  out.push(...evidenceWarnings(src, ev, compiled));
   // `atKey`: the id is the key of a record entry (claims, evidence …), so point at the key, not its value.
   const unknownNode = (id: string, p: PathSegment[], atKey = true): boolean => {
     if (model.byId.has(id)) return false;
