@@ -36,9 +36,9 @@ export async function commandDemo(io: CliIo, flags: { outDir: string }): Promise
   const stem = `${fileStem(report.agency.shortName ?? report.agency.code)}-${report.period.year}`;
   const dir = resolve(io.cwd, flags.outDir);
   const files = [
-    { name: `${stem}-自查评分表.html`, what: '自查评分表(经办人版,浏览器打开后可打印)', make: () => renderHtml(buildSheetViewModel(report)) },
-    { name: `${stem}-自查评分表.xlsx`, what: '自查评分表(Excel / WPS)', make: () => renderSheetXlsx(buildSheetViewModel(report)) },
-    { name: `${stem}-领导版摘要.html`, what: '领导版摘要(一页)', make: () => renderHtml(summary) },
+    { name: `${stem}-自查评分表.html`, what: '自查评分表（经办人版，浏览器打开后可打印）', make: () => renderHtml(buildSheetViewModel(report)) },
+    { name: `${stem}-自查评分表.xlsx`, what: '自查评分表（Excel / WPS）', make: () => renderSheetXlsx(buildSheetViewModel(report)) },
+    { name: `${stem}-领导版摘要.html`, what: '领导版摘要（一页）', make: () => renderHtml(summary) },
   ];
   const written: string[] = [];
   for (const f of files) {
@@ -50,8 +50,8 @@ export async function commandDemo(io: CliIo, flags: { outDir: string }): Promise
   }
   io.stdout(formatSummaryText(summary));
   io.stdout(
-    `\n已生成:\n${written.join('\n')}\n` +
-      `\n打印 PDF(需要 chromium 和 fonts-noto-cjk):\n` +
+    `\n已生成：\n${written.join('\n')}\n` +
+      `\n打印 PDF（需要 chromium 和 fonts-noto-cjk）：\n` +
       `  npx zwgk score ${rel(DEMO_EVIDENCE)} --rubric ${rel(DEMO_RUBRIC)} --format pdf --out ${rel(join(dir, `${stem}-自查评分表.pdf`))}\n`,
   );
   return EXIT.OK;

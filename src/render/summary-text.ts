@@ -24,14 +24,14 @@ export function formatSummaryText(vm: SummaryViewModel, maxFixes = 10): string {
   }
   out.push('', `优先整改事项（按可挽回分值排序，共 ${vm.fixes.length} 项）：`);
   for (const f of vm.fixes.slice(0, maxFixes)) {
-    out.push(`  ${padDisplay(f.rank + '.', 3, true)} ${f.title}(${f.section})  可挽回 ${f.lostText} 分`);
+    out.push(`  ${padDisplay(f.rank + '.', 3, true)} ${f.title}（${f.section}）  可挽回 ${f.lostText} 分`);
     for (const a of f.actions) out.push(`       → ${truncateDisplay(a, 100)}`);
   }
   if (vm.fixes.length > maxFixes) out.push(`  …其余 ${vm.fixes.length - maxFixes} 项见领导版摘要`);
   if (vm.overClaims.length > 0) out.push('', `自评高于核定的项目 ${vm.overClaims.length} 项（逐项说明见自查评分表）。`);
   if (vm.failedChecks.length > 0) {
     out.push('', `数据核验未通过 ${vm.failedChecks.length} 项（${vm.checkSummary}）：`);
-    for (const c of vm.failedChecks) out.push(`  · ${c.message}(${c.severityText};${truncateDisplay(c.valuesText, 80)}${c.resolutionText ? `;${c.resolutionText}` : ''})`);
+    for (const c of vm.failedChecks) out.push(`  · ${c.message}（${c.severityText}；${truncateDisplay(c.valuesText, 80)}${c.resolutionText ? `；${c.resolutionText}` : ''}）`);
   }
   if (vm.pending.length > 0) out.push(`待评审（人工评分）事项：${vm.pending.map((p) => `${p.title}（${p.maxText}分）`).join('；')}，暂按 0 分计。`);
   return out.join('\n') + '\n';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/diagnostics/format-diagnostics.js';
 import { makeDiagnostic } from '../../src/diagnostics/diagnostic.js';
-import { cli, SEED_EVIDENCE, SEED_RUBRIC } from '../helpers/cli.js';
+import { cli, SEED_EVIDENCE, SEED_RUBRIC, tempDirs } from '../helpers/cli.js';
 
 const HALF_BESIDE_HAN = /[\u3400-\u9fff][,;:()]|[,;:()][\u3400-\u9fff]/;
 
@@ -44,5 +44,17 @@ describe('Chinese typography of what the CLI prints', () => {
     const r = await cli(['score', SEED_EVIDENCE, '--rubric', SEED_RUBRIC, '--format', 'jsn']);
     expect(r.code).toBe(2);
     expect(offending(r.stderr)).toEqual([]);
+  });
+
+  it('zwgk demo (npm start): the leader summary and the list of files written', async () => {
+    const dirs = tempDirs();
+    try {
+      const r = await cli(['demo', '--out-dir', dirs.make('zwgk-demo-')]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('已生成：');
+      expect(offending(r.stdout)).toEqual([]);
+    } finally {
+      dirs.removeAll();
+    }
   });
 });
